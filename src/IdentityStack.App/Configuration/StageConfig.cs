@@ -1,0 +1,46 @@
+using IdentityStack.Constructs.UserPools;
+
+namespace IdentityStack.App.Configuration;
+
+/// <summary>One stage's validated settings, read once from <c>cdk.json</c> context <c>stages.{name}</c>.</summary>
+internal sealed record StageConfig
+{
+    /// <summary>Stage name: dev, staging, prod, ...</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Target account; null leaves the stack account-agnostic.</summary>
+    public string? Account { get; init; }
+
+    /// <summary>Target region.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>Whether anyone may sign up.</summary>
+    public bool SelfSignUp { get; init; }
+
+    /// <summary>Second-factor policy.</summary>
+    public MfaEnforcement Mfa { get; init; } = MfaEnforcement.Required;
+
+    /// <summary>Threat protection mode.</summary>
+    public ThreatProtectionMode ThreatProtection { get; init; } = ThreatProtectionMode.Enforced;
+
+    /// <summary>Refuse pool deletion while set.</summary>
+    public bool DeletionProtection { get; init; } = true;
+
+    /// <summary>What happens to the pool when it leaves the stack.</summary>
+    public StageRemovalPolicy RemovalPolicy { get; init; } = StageRemovalPolicy.Retain;
+
+    /// <summary>SES sending; null means Cognito's default sender.</summary>
+    public SesEmailSettings? Email { get; init; }
+
+    /// <summary>Whether Cognito may send SMS.</summary>
+    public bool Sms { get; init; }
+
+    /// <summary>Groups to create.</summary>
+    public IReadOnlyList<UserPoolGroupDefinition> Groups { get; init; } = [];
+
+    /// <summary>Email domains allowed to sign up; empty allows any.</summary>
+    public IReadOnlyList<string> AllowedSignUpEmailDomains { get; init; } = [];
+
+    /// <summary>The CloudFormation stack name of this stage.</summary>
+    public string StackName => "IdentityStack-" + Name;
+}

@@ -1,0 +1,242 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IdentityStack.Constructs.UserPools;
+
+namespace IdentityStack.App.Configuration;
+
+/// <summary>
+/// Turns the <c>stages</c> object of the cdk.json context into validated <see cref="StageConfig"/>s.
+/// Every problem in every stage is reported at once, one line each, naming the field, the value
+/// found and the fix.
+/// </summary>
+internal static partial class StageConfigReader
+{
+    /// <summary>The context key that holds every stage.</summary>
+    public const string ContextKey = "stages";
+
+    private const int GroupPrecedenceHighest = int.MaxValue;
+    private const int RegexTimeoutMilliseconds = 100;
+
+    private static readonly Dictionary<string, MfaEnforcement> MfaChoices = new(StringComparer.Ordinal)
+    {
+        ["OFF"] = MfaEnforcement.Off,
+        ["OPTIONAL"] = MfaEnforcement.Optional,
+        ["REQUIRED"] = MfaEnforcement.Required,
+    };
+
+    private static readonly Dictionary<string, ThreatProtectionMode> ThreatProtectionChoices = new(StringComparer.Ordinal)
+    {
+        ["OFF"] = ThreatProtectionMode.Off,
+        ["AUDIT"] = ThreatProtectionMode.Audit,
+        ["ENFORCED"] = ThreatProtectionMode.Enforced,
+    };
+
+    private static readonly Dictionary<string, StageRemovalPolicy> RemovalPolicyChoices = new(StringComparer.Ordinal)
+    {
+        ["RETAIN"] = StageRemovalPolicy.Retain,
+        ["DESTROY"] = StageRemovalPolicy.Destroy,
+    };
+
+    /// <summary>Reads and validates every stage; throws <see cref="StageConfigException"/> listing all problems.</summary>
+    public static IReadOnlyDictionary<string, StageConfig> Read(JsonElement? stages)
+    {
+        var problems = new List<ConfigProblem>();
+        if (stages is not { ValueKind: JsonValueKind.Object } || !stages.Value.EnumerateObject().Any())
+        {
+            throw new StageConfigException([new ConfigProblem(
+                ContextKey,
+                stages is null ? "missing" : stages.Value.GetRawText(),
+                "define at least one stage under \"context\": { \"stages\": { \"dev\": { \"region\": \"eu-west-1\" } } } in cdk.json.")]);
+        }
+
+        var result = new Dictionary<string, StageConfig>(StringComparer.Ordinal);
+        foreach (var stage in stages.Value.EnumerateObject())
+        {
+            var path = ContextKey + "." + stage.Name;
+            if (!StageNamePattern().IsMatch(stage.Name))
+            {
+                problems.Add(new ConfigProblem(path, "\"" + stage.Name + "\"", "stage names are 1-16 lower-case letters, digits or hyphens, starting with a letter (they become part of stack names)."));
+                continue;
+            }
+
+            if (stage.Value.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new ConfigProblem(path, stage.Value.GetRawText(), "each stage is a JSON object of settings, e.g. { \"region\": \"eu-west-1\" }."));
+                continue;
+            }
+
+            var config = ReadStage(stage.Name, new JsonObjectReader(stage.Value, path, problems));
+            if (config is not null)
+            {
+                result.Add(stage.Name, config);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new StageConfigException(problems);
+        }
+
+        return result;
+    }
+
+    private static StageConfig? ReadStage(string name, JsonObjectReader reader)
+    {
+        var account = reader.OptionalString("account", AccountPattern(), "use the 12-digit AWS account id as a string, e.g. \"123456789012\", or leave it out for an account-agnostic stack.");
+        var region = reader.RequiredString("region", RegionPattern(), "use an AWS region code such as \"eu-west-1\" or \"us-east-1\".");
+        var selfSignUp = reader.Bool("selfSignUp", defaultValue: false);
+        var mfa = reader.Choice("mfa", MfaEnforcement.Required, MfaChoices);
+        var threatProtection = reader.Choice("threatProtection", ThreatProtectionMode.Enforced, ThreatProtectionChoices);
+        var deletionProtection = reader.Bool("deletionProtection", defaultValue: true);
+        var removalPolicy = reader.Choice("removalPolicy", StageRemovalPolicy.Retain, RemovalPolicyChoices);
+        var email = ReadEmail(reader.Object("email"));
+        var sms = reader.Bool("sms", defaultValue: false);
+        var groups = ReadGroups(reader);
+        var domains = ReadDomains(reader);
+        reader.RejectUnknownFields();
+
+        if (removalPolicy == StageRemovalPolicy.Destroy && deletionProtection)
+        {
+            reader.Problem("removalPolicy", "\"DESTROY\"", "CloudFormation cannot delete a pool that has deletion protection; set \"deletionProtection\": false for a throwaway stage, or use \"RETAIN\".");
+        }
+
+        return region is null
+            ? null
+            : new StageConfig
+            {
+                Name = name,
+                Account = account,
+                Region = region,
+                SelfSignUp = selfSignUp,
+                Mfa = mfa,
+                ThreatProtection = threatProtection,
+                DeletionProtection = deletionProtection,
+                RemovalPolicy = removalPolicy,
+                Email = email,
+                Sms = sms,
+                Groups = groups,
+                AllowedSignUpEmailDomains = domains,
+            };
+    }
+
+    private static SesEmailSettings? ReadEmail(JsonObjectReader? reader)
+    {
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var arn = reader.RequiredString("sesIdentityArn", SesIdentityArnPattern(), "use the ARN of a verified SES identity, e.g. \"arn:aws:ses:eu-west-1:123456789012:identity/example.com\", or remove \"email\" to use Cognito's default sender.");
+        var from = reader.RequiredString("fromAddress", EmailAddressPattern(), "use the sender address, e.g. \"no-reply@example.com\".");
+        var fromName = reader.OptionalString("fromName", DisplayNamePattern(), "use a short display name without <, > or quotes, e.g. \"Example Sign-in\".");
+        var replyTo = reader.OptionalString("replyTo", EmailAddressPattern(), "use an email address, e.g. \"support@example.com\".");
+        reader.RejectUnknownFields();
+        if (arn is null || from is null)
+        {
+            return null;
+        }
+
+        var identity = SesIdentityArnPattern().Match(arn).Groups["identity"].Value;
+        if (!SenderBelongsToIdentity(from, identity))
+        {
+            reader.Problem("fromAddress", "\"" + from + "\"", $"SES only sends from addresses of the identity '{identity}'; use an address at that domain (or that exact address).");
+            return null;
+        }
+
+        return new SesEmailSettings(arn, from, fromName, replyTo);
+    }
+
+    private static bool SenderBelongsToIdentity(string from, string identity)
+    {
+        if (identity.Contains('@', StringComparison.Ordinal))
+        {
+            return string.Equals(from, identity, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var domain = from[(from.LastIndexOf('@') + 1)..];
+        return string.Equals(domain, identity, StringComparison.OrdinalIgnoreCase)
+            || domain.EndsWith("." + identity, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static List<UserPoolGroupDefinition> ReadGroups(JsonObjectReader stage)
+    {
+        var groups = new List<UserPoolGroupDefinition>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (item, path) in stage.Array("groups"))
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                stage.ProblemAt(path, item.GetRawText(), "each group is an object: { \"name\": \"admins\", \"description\": \"...\", \"precedence\": 0 }.");
+                continue;
+            }
+
+            var problemsBefore = stage.ProblemCount;
+            var group = stage.Nested(item, path);
+            var name = group.RequiredString("name", GroupNamePattern(), "use 1-128 letters, digits, '_', '.' or '-', e.g. \"admins\".");
+            var description = group.OptionalString("description", GroupDescriptionPattern(), "use plain text of at most 2048 characters.") ?? string.Empty;
+            var precedence = group.Int("precedence", 0, GroupPrecedenceHighest);
+            if (!item.TryGetProperty("precedence", out _))
+            {
+                group.Problem("precedence", "missing", "give every group a precedence (0 = highest); it decides which group's IAM role wins.");
+            }
+
+            group.RejectUnknownFields();
+            if (name is not null && !seen.Add(name))
+            {
+                group.Problem("name", "\"" + name + "\"", "group names must be unique within a stage; remove or rename the duplicate.");
+            }
+
+            if (stage.ProblemCount == problemsBefore && name is not null && precedence is not null)
+            {
+                groups.Add(new UserPoolGroupDefinition(name, description, precedence.Value));
+            }
+        }
+
+        return groups;
+    }
+
+    private static List<string> ReadDomains(JsonObjectReader stage)
+    {
+        var domains = new List<string>();
+        foreach (var (item, path) in stage.Array("allowedSignUpEmailDomains"))
+        {
+            if (item.ValueKind == JsonValueKind.String && DomainPattern().IsMatch(item.GetString()!))
+            {
+                domains.Add(item.GetString()!);
+            }
+            else
+            {
+                stage.ProblemAt(path, item.GetRawText(), "use a lower-case domain name such as \"example.com\" (no '@', no scheme).");
+            }
+        }
+
+        return domains;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,15}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex StageNamePattern();
+
+    [GeneratedRegex("^[0-9]{12}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^arn:aws[a-z-]*:ses:[a-z]{2}(-gov)?-[a-z]+-[0-9]:[0-9]{12}:identity/(?<identity>[^/\\s]+)$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex SesIdentityArnPattern();
+
+    [GeneratedRegex("^[^@\\s<>\"]+@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex EmailAddressPattern();
+
+    [GeneratedRegex("^[^<>\"\\r\\n]{1,64}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex DisplayNamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex GroupNamePattern();
+
+    [GeneratedRegex("^[^\\r\\n]{0,2048}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex GroupDescriptionPattern();
+
+    [GeneratedRegex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex DomainPattern();
+}

@@ -1,0 +1,182 @@
+// The template gate: checks every stack template of a cloud assembly offline with
+//  1. CloudFormation schema validation (aws-cdk-lib's default rules, every finding an error), and
+//  2. cdk-nag AwsSolutionsChecks.
+// Findings can only be accepted by an entry in acknowledgments.json that names the stack, the
+// construct path, the rule and a reason. Entries that match nothing are reported as stale.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { App, BootstraplessSynthesizer, Stack, Validations } from 'aws-cdk-lib';
+import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
+import { AwsSolutionsChecks } from 'cdk-nag';
+
+const require = createRequire(import.meta.url);
+const VALIDATE_AGAINST_DEFAULT_RULES = '@aws-cdk/core:validateAgainstDefaultRules';
+const INCLUDE_ID = 'Template';
+const GATE_STACK_ID = 'Gate';
+
+/** Plugin name in CDK's validation report -> prefix of an acknowledgment id. */
+const PLUGIN_PREFIX = { AwsSolutions: 'AwsSolutions', 'CloudFormation Validate': 'CloudFormation-Validate' };
+
+export const DEFAULT_ACKNOWLEDGMENTS = fileURLToPathSafe(new URL('./acknowledgments.json', import.meta.url));
+
+function fileURLToPathSafe(url) {
+  return decodeURIComponent(url.pathname);
+}
+
+/** Stack templates listed in a cloud assembly's manifest. */
+export function stackTemplates(cdkOut) {
+  const manifestFile = path.join(cdkOut, 'manifest.json');
+  if (!fs.existsSync(manifestFile)) {
+    throw new GateInputError(`${manifestFile} not found: synthesize first (./build.sh synth).`);
+  }
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  return Object.entries(manifest.artifacts ?? {})
+    .filter(([, artifact]) => artifact.type === 'aws:cloudformation:stack')
+    .map(([stackName, artifact]) => ({ stackName, templateFile: path.join(cdkOut, artifact.properties.templateFile) }));
+}
+
+/** Reads and checks acknowledgments.json: every entry needs rule, stacks, path and a real reason. */
+export function loadAcknowledgments(file) {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const entries = raw.acknowledgments;
+  if (!Array.isArray(entries)) {
+    throw new GateInputError(`${file}: expected { "acknowledgments": [ ... ] }.`);
+  }
+  entries.forEach((entry, index) => {
+    const where = `${file}: acknowledgments[${index}]`;
+    if (typeof entry.rule !== 'string' || !entry.rule.includes('::')) {
+      throw new GateInputError(`${where}.rule must look like "AwsSolutions::AwsSolutions-COG2" or "CloudFormation-Validate::E3002".`);
+    }
+    if (!Array.isArray(entry.stacks) || entry.stacks.length === 0) {
+      throw new GateInputError(`${where}.stacks must list the stack names it applies to, e.g. ["IdentityStack-dev"].`);
+    }
+    if (typeof entry.path !== 'string' || entry.path.length === 0) {
+      throw new GateInputError(`${where}.path must be the construct path inside the stack, e.g. "Identity/UserPool/Resource".`);
+    }
+    if (typeof entry.reason !== 'string' || entry.reason.trim().length < 40) {
+      throw new GateInputError(`${where}.reason must explain, in at least 40 characters, why accepting ${entry.rule} is safe.`);
+    }
+  });
+  return entries;
+}
+
+/** Checks one template; returns { stackName, resourceCount, resourceTypes, findings, acknowledged, stale }. */
+export function checkTemplate({ stackName, templateFile }, acknowledgments) {
+  const template = JSON.parse(fs.readFileSync(templateFile, 'utf8'));
+  const resources = template.Resources ?? {};
+  const logicalIdByPath = new Map();
+  const pathByLogicalId = new Map();
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const cdkPath = resource.Metadata?.['aws:cdk:path'];
+    const relative = cdkPath?.startsWith(`${stackName}/`) ? cdkPath.slice(stackName.length + 1) : (cdkPath ?? logicalId);
+    logicalIdByPath.set(relative, logicalId);
+    pathByLogicalId.set(logicalId, relative);
+  }
+
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'template-gate-'));
+  try {
+    const app = new App({ outdir, context: { [VALIDATE_AGAINST_DEFAULT_RULES]: true } });
+    const stack = new Stack(app, GATE_STACK_ID, { synthesizer: new BootstraplessSynthesizer() });
+    const included = new CfnInclude(stack, INCLUDE_ID, { templateFile });
+
+    const applied = [];
+    const stale = [];
+    for (const ack of acknowledgments.filter((a) => a.stacks.includes(stackName))) {
+      const logicalId = logicalIdByPath.get(ack.path);
+      if (logicalId === undefined) {
+        stale.push({ ...ack, stackName });
+        continue;
+      }
+      Validations.of(included.getResource(logicalId)).acknowledge({ id: ack.rule, reason: ack.reason });
+      applied.push({ ...ack, logicalId });
+    }
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+    const report = synthesizeQuietly(app, outdir);
+    const findings = [];
+    for (const plugin of report?.pluginReports ?? []) {
+      for (const violation of plugin.violations ?? []) {
+        for (const construct of violation.violatingConstructs ?? []) {
+          const logicalId = construct.cloudFormationResource?.logicalId ?? construct.constructPath.split('/').at(-1);
+          findings.push({
+            stackName,
+            logicalId,
+            path: pathByLogicalId.get(logicalId) ?? construct.constructPath,
+            plugin: plugin.pluginName,
+            rule: violation.ruleName,
+            acknowledgmentId: `${PLUGIN_PREFIX[plugin.pluginName] ?? plugin.pluginName}::${violation.ruleName}`,
+            severity: violation.severity,
+            description: violation.description,
+            propertyPaths: construct.cloudFormationResource?.propertyPaths ?? [],
+          });
+        }
+      }
+    }
+
+    const resourceTypes = {};
+    for (const resource of Object.values(resources)) {
+      resourceTypes[resource.Type] = (resourceTypes[resource.Type] ?? 0) + 1;
+    }
+    return { stackName, resourceCount: Object.keys(resources).length, resourceTypes, findings, acknowledged: applied, stale };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** Synthesizes with validation on; CDK prints its own report and throws when anything fails: keep both out of our output. */
+function synthesizeQuietly(app, outdir) {
+  const saved = { log: console.log, error: console.error, warn: console.warn, info: console.info };
+  console.log = console.error = console.warn = console.info = () => {};
+  try {
+    app.synth();
+  } catch (error) {
+    if (!fs.existsSync(path.join(outdir, 'validation-report.json'))) {
+      throw error;
+    }
+  } finally {
+    Object.assign(console, saved);
+  }
+  const reportFile = path.join(outdir, 'validation-report.json');
+  return fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : undefined;
+}
+
+/** Runs the gate over every stack of a cloud assembly. */
+export function runGate({ cdkOut, acknowledgmentsFile = DEFAULT_ACKNOWLEDGMENTS }) {
+  const acknowledgments = loadAcknowledgments(acknowledgmentsFile);
+  const templates = stackTemplates(cdkOut);
+  if (templates.length === 0) {
+    throw new GateInputError(`${cdkOut}/manifest.json lists no stacks: synthesize first (./build.sh synth).`);
+  }
+  const stacks = templates.map((t) => checkTemplate(t, acknowledgments));
+  const findings = stacks.flatMap((s) => s.findings);
+  const stale = stacks.flatMap((s) => s.stale);
+  return { stacks, findings, stale, passed: findings.length === 0 && stale.length === 0 };
+}
+
+/** What to do about a finding: cdk-nag's own explanation of the rule, or the schema message. */
+export function advice(finding) {
+  if (finding.plugin === 'CloudFormation Validate') {
+    const where = finding.propertyPaths.length > 0 ? ` (${finding.propertyPaths.join(', ')})` : '';
+    return `correct the property${where} to match the CloudFormation schema; if it is set by an L1 override, fix the override.`;
+  }
+  return ruleExplanations().get(finding.rule.replace(/\[.*\]$/, '')) ?? 'see cdk-nag RULES.md for this rule.';
+}
+
+let explanations;
+function ruleExplanations() {
+  if (!explanations) {
+    explanations = new Map();
+    const rules = fs.readFileSync(path.join(path.dirname(require.resolve('cdk-nag/package.json')), 'RULES.md'), 'utf8');
+    for (const line of rules.split('\n')) {
+      const cells = line.split('|').map((c) => c.trim());
+      if (cells.length >= 4 && /^[A-Za-z]+-[A-Z0-9]+$/.test(cells[1]) && !explanations.has(cells[1])) {
+        explanations.set(cells[1], cells[3]);
+      }
+    }
+  }
+  return explanations;
+}
+
+export class GateInputError extends Error {}
