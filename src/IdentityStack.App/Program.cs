@@ -1,6 +1,7 @@
 using IdentityStack.App;
 using IdentityStack.App.Configuration;
 
+JsiiNodeBanner.Silence();
 var app = new Amazon.CDK.App();
 try
 {

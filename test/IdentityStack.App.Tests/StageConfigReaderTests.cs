@@ -1,0 +1,125 @@
+using System.Text.Json;
+using IdentityStack.App.Configuration;
+using IdentityStack.Constructs.UserPools;
+
+namespace IdentityStack.App.Tests;
+
+public sealed class StageConfigReaderTests
+{
+    private static IReadOnlyDictionary<string, StageConfig> Read(string stagesJson)
+    {
+        using var document = JsonDocument.Parse(stagesJson);
+        return StageConfigReader.Read(document.RootElement.Clone());
+    }
+
+    private static ConfigProblem SingleProblem(string stagesJson)
+    {
+        var error = Assert.Throws<StageConfigException>(() => Read(stagesJson));
+        return Assert.Single(error.Problems);
+    }
+
+    [Fact]
+    public void A_stage_with_only_a_region_gets_the_secure_defaults()
+    {
+        var stage = Read("""{ "qa": { "region": "eu-central-1" } }""")["qa"];
+
+        Assert.Equal(MfaEnforcement.Required, stage.Mfa);
+        Assert.Equal(ThreatProtectionMode.Enforced, stage.ThreatProtection);
+        Assert.True(stage.DeletionProtection);
+        Assert.Equal(StageRemovalPolicy.Retain, stage.RemovalPolicy);
+        Assert.False(stage.SelfSignUp);
+        Assert.False(stage.Sms);
+        Assert.Null(stage.Email);
+        Assert.Null(stage.Account);
+        Assert.Empty(stage.Groups);
+        Assert.Empty(stage.AllowedSignUpEmailDomains);
+        Assert.Equal("IdentityStack-qa", stage.StackName);
+    }
+
+    [Fact]
+    public void Every_field_is_read()
+    {
+        var stage = Read("""
+            { "qa": { "account": "123456789012", "region": "us-east-1", "selfSignUp": true, "mfa": "OPTIONAL",
+                      "threatProtection": "AUDIT", "deletionProtection": false, "removalPolicy": "DESTROY", "sms": true,
+                      "email": { "sesIdentityArn": "arn:aws:ses:us-east-1:123456789012:identity/mail.example.com",
+                                 "fromAddress": "hi@mail.example.com", "fromName": "Hi", "replyTo": "help@example.com" },
+                      "groups": [ { "name": "admins", "description": "Admins", "precedence": 1 } ],
+                      "allowedSignUpEmailDomains": ["example.com"] } }
+            """)["qa"];
+
+        Assert.Equal("123456789012", stage.Account);
+        Assert.Equal("us-east-1", stage.Region);
+        Assert.True(stage.SelfSignUp);
+        Assert.Equal(MfaEnforcement.Optional, stage.Mfa);
+        Assert.Equal(ThreatProtectionMode.Audit, stage.ThreatProtection);
+        Assert.False(stage.DeletionProtection);
+        Assert.Equal(StageRemovalPolicy.Destroy, stage.RemovalPolicy);
+        Assert.True(stage.Sms);
+        Assert.Equal(new SesEmailSettings("arn:aws:ses:us-east-1:123456789012:identity/mail.example.com", "hi@mail.example.com", "Hi", "help@example.com"), stage.Email);
+        Assert.Equal([new UserPoolGroupDefinition("admins", "Admins", 1)], stage.Groups);
+        Assert.Equal(["example.com"], stage.AllowedSignUpEmailDomains);
+    }
+
+    [Theory]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "mfa": "SOMETIMES" } }""", "stages.prod.mfa", "\"SOMETIMES\"", "OFF, OPTIONAL, REQUIRED")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "threatProtection": "BLOCK" } }""", "stages.prod.threatProtection", "\"BLOCK\"", "OFF, AUDIT, ENFORCED")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "removalPolicy": "SNAPSHOT" } }""", "stages.prod.removalPolicy", "\"SNAPSHOT\"", "RETAIN, DESTROY")]
+    [InlineData("""{ "prod": { } }""", "stages.prod.region", "missing", "eu-west-1")]
+    [InlineData("""{ "prod": { "region": "Ireland" } }""", "stages.prod.region", "\"Ireland\"", "AWS region code")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "account": 123456789012 } }""", "stages.prod.account", "123456789012", "as a string")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "account": "1234" } }""", "stages.prod.account", "\"1234\"", "12-digit")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "sms": "yes" } }""", "stages.prod.sms", "\"yes\"", "true or false")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "mfaMode": "REQUIRED" } }""", "stages.prod.mfaMode", "\"REQUIRED\"", "unknown field; valid fields here are account, allowedSignUpEmailDomains")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "email": { "sesIdentityArn": "arn:aws:ses:eu-west-1:1:identity/example.com", "fromAddress": "a@example.com" } } }""", "stages.prod.email.sesIdentityArn", "\"arn:aws:ses:eu-west-1:1:identity/example.com\"", "verified SES identity")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "email": { "sesIdentityArn": "arn:aws:ses:eu-west-1:123456789012:identity/example.com", "fromAddress": "a@evil.test" } } }""", "stages.prod.email.fromAddress", "\"a@evil.test\"", "identity 'example.com'")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "email": { "sesIdentityArn": "arn:aws:ses:eu-west-1:123456789012:identity/example.com" } } }""", "stages.prod.email.fromAddress", "missing", "sender address")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "groups": [ { "name": "a", "precedence": 0 }, { "name": "a", "precedence": 1 } ] } }""", "stages.prod.groups[1].name", "\"a\"", "unique")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "groups": [ { "name": "admins" } ] } }""", "stages.prod.groups[0].precedence", "missing", "precedence")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "groups": [ { "name": "admins", "precedence": -1 } ] } }""", "stages.prod.groups[0].precedence", "-1", "whole number from 0")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "groups": [ { "name": "has space", "precedence": 0 } ] } }""", "stages.prod.groups[0].name", "\"has space\"", "letters, digits")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "groups": "admins" } }""", "stages.prod.groups", "\"admins\"", "JSON array")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "allowedSignUpEmailDomains": ["@example.com"] } }""", "stages.prod.allowedSignUpEmailDomains[0]", "\"@example.com\"", "lower-case domain")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "removalPolicy": "DESTROY" } }""", "stages.prod.removalPolicy", "\"DESTROY\"", "\"deletionProtection\": false")]
+    [InlineData("""{ "Prod!": { "region": "eu-west-1" } }""", "stages.Prod!", "\"Prod!\"", "lower-case letters")]
+    [InlineData("""{ "prod": "eu-west-1" }""", "stages.prod", "\"eu-west-1\"", "JSON object")]
+    public void Bad_input_is_reported_with_field_value_and_fix(string stagesJson, string path, string found, string fixMentions)
+    {
+        var problem = SingleProblem(stagesJson);
+
+        Assert.Equal(path, problem.Path);
+        Assert.Equal(found, problem.Found);
+        Assert.Contains(fixMentions, problem.Fix, StringComparison.Ordinal);
+        Assert.Equal($"{path} = {found}: {problem.Fix}", problem.ToString());
+    }
+
+    [Theory]
+    [InlineData(null, "missing")]
+    [InlineData("{}", "{}")]
+    [InlineData("[]", "[]")]
+    public void Missing_or_empty_stages_say_how_to_define_one(string? json, string found)
+    {
+        JsonElement? stages = json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+
+        var error = Assert.Throws<StageConfigException>(() => StageConfigReader.Read(stages));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("stages", problem.Path);
+        Assert.Equal(found, problem.Found);
+        Assert.Contains("\"stages\": { \"dev\"", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void All_problems_of_all_stages_are_reported_at_once_one_line_each()
+    {
+        var error = Assert.Throws<StageConfigException>(() => Read("""
+            { "dev": { "region": "eu-west-1", "mfa": "maybe" },
+              "prod": { "region": "nowhere", "sms": 1 } }
+            """));
+
+        Assert.Equal(["stages.dev.mfa", "stages.prod.region", "stages.prod.sms"], error.Problems.Select(p => p.Path), StringComparer.Ordinal);
+        var lines = error.Message.Split(Environment.NewLine);
+        Assert.Equal("Invalid stage configuration (3 problems):", lines[0]);
+        Assert.Equal(4, lines.Length);
+    }
+}
