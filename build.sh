@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# IdentityStack's one entry point, used by people, the README and CI alike.
+#
+#   ./build.sh synth                 install what is missing, build, synthesize the default stage (dev)
+#                                    into cdk.out/, run the template gate, print a summary
+#   ./build.sh synth --stage prod    the same for one named stage
+#   ./build.sh synth --all           every stage in cdk.json (dev, staging, prod) in one cloud assembly
+#   ./build.sh gate                  run the template gate on what is in cdk.out/ now
+#   ./build.sh test                  everything CI runs; the last line is "N passed, N failed"
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+CONFIGURATION=Release
+CDK_OUT="$ROOT/cdk.out"
+APP_DLL="src/IdentityStack.App/bin/$CONFIGURATION/net10.0/IdentityStack.App.dll"
+LOGS="$ROOT/artifacts/logs"
+
+# Quiet, offline-friendly tools: no telemetry, no first-run banners, no update checks.
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export CDK_DISABLE_CLI_TELEMETRY=true
+# Node 20 is what these machines have; jsii's end-of-life banner is silenced on purpose (see JsiiNodeBanner.cs).
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20}"
+export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
+
+usage() {
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+require_tools() {
+  command -v dotnet >/dev/null || die "the .NET SDK is missing: install .NET 10 (https://dot.net), then run this again."
+  command -v node >/dev/null || die "Node.js is missing: install Node 20 or newer, then run this again."
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$major" -ge 20 ] || die "Node $major is too old: aws-cdk-lib needs Node 20 or newer."
+}
+
+# Node tools (CDK CLI, template gate) exactly as pinned in package-lock.json; reinstalled when the lockfile changes.
+ensure_node_tools() {
+  local stamp=node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+    say "installing Node tools from package-lock.json"
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+}
+
+build() {
+  say "building IdentityStack.sln ($CONFIGURATION)"
+  mkdir -p "$LOGS"
+  if ! dotnet build IdentityStack.sln -c "$CONFIGURATION" --nologo -v quiet -clp:ErrorsOnly >"$LOGS/build.log" 2>&1; then
+    cat "$LOGS/build.log" >&2
+    die "build failed (full log: artifacts/logs/build.log)"
+  fi
+}
+
+# synth STAGE: one stage, or "all"
+synth() {
+  local stage="$1"
+  say "synthesizing stage '$stage' into cdk.out/"
+  rm -rf "$CDK_OUT"
+  node_modules/.bin/cdk synth --app "dotnet $APP_DLL" --context "stage=$stage" --output "$CDK_OUT" \
+    --quiet --no-notices >"$LOGS/synth.log" 2>&1 || {
+      cat "$LOGS/synth.log" >&2
+      die "synthesis failed"
+    }
+}
+
+gate() {
+  say "template gate: CloudFormation schema + cdk-nag AwsSolutions"
+  node tools/template-gate/gate.mjs --cdk-out "$CDK_OUT"
+}
+
+cmd_synth() {
+  local stage=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --stage) [ $# -ge 2 ] || die "--stage needs a name, e.g. --stage prod"; stage="$2"; shift 2 ;;
+      --stage=*) stage="${1#--stage=}"; shift ;;
+      --all) stage=all; shift ;;
+      *) die "unknown option '$1' for synth; use --stage NAME or --all" ;;
+    esac
+  done
+  require_tools
+  ensure_node_tools
+  build
+  synth "${stage:-dev}"
+  gate
+}
+
+# Runs every suite, counts its results, and ends with the one summary line CI reads.
+cmd_test() {
+  require_tools
+  ensure_node_tools
+  build
+  local passed=0 failed=0 status=0
+
+  synth all
+  gate || status=1
+
+  say "dotnet tests"
+  local dotnet_log="$LOGS/dotnet-test.log"
+  dotnet test IdentityStack.sln -c "$CONFIGURATION" --no-build --nologo 2>&1 | tee "$dotnet_log" | grep -E '^\s*(Passed|Failed)!|\[FAIL\]' || true
+  local counts
+  counts="$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+' "$dotnet_log" | awk '{f+=$2; p+=$4} END {print p+0, f+0}')"
+  local assemblies
+  assemblies="$(grep -Ec '(Passed|Failed)! +- ' "$dotnet_log" || true)"
+  passed=$((passed + ${counts% *})); failed=$((failed + ${counts#* }))
+  if [ "$assemblies" -lt "$(find test -name '*.Tests.csproj' | wc -l)" ]; then
+    echo "not every test project reported results; see artifacts/logs/dotnet-test.log" >&2
+    status=1
+  fi
+
+  say "node tests (template gate)"
+  local node_log="$LOGS/node-test.log"
+  GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec tools/template-gate/test/ >"$node_log" 2>&1 || true
+  grep -E '^\s*(✔|✖)' "$node_log" | sed 's/^/  /' || true
+  local node_pass node_fail
+  node_pass="$(grep -Eo '^ℹ pass [0-9]+' "$node_log" | awk '{print $3}')"
+  node_fail="$(grep -Eo '^ℹ fail [0-9]+' "$node_log" | awk '{print $3}')"
+  if [ -z "$node_pass" ]; then
+    echo "node tests did not report results; see artifacts/logs/node-test.log" >&2
+    status=1
+  fi
+  passed=$((passed + ${node_pass:-0})); failed=$((failed + ${node_fail:-0}))
+
+  [ "$failed" -eq 0 ] || status=1
+  echo "$passed passed, $failed failed"
+  return "$status"
+}
+
+case "${1:-}" in
+  synth) shift; cmd_synth "$@" ;;
+  gate) shift; require_tools; ensure_node_tools; gate ;;
+  test) shift; cmd_test "$@" ;;
+  -h|--help|help|"") usage ;;
+  *) usage >&2; exit 2 ;;
+esac

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using IdentityStack.Constructs.UserPools;
+
+namespace IdentityStack.Constructs.Tests;
+
+/// <summary>What a team gets from the construct on its own, without this repository's app or config.</summary>
+public sealed class SecureUserPoolTests
+{
+    private const string UserPoolType = "AWS::Cognito::UserPool";
+
+    private static (SecureUserPool Pool, Template Template) Synthesize(SecureUserPoolProps props)
+    {
+        var stack = new Stack(new App(), "Consumer");
+        var pool = new SecureUserPool(stack, "Pool", props);
+        return (pool, Template.FromStack(stack));
+    }
+
+    private static Dictionary<string, object> Props(params (string Key, object Value)[] entries) =>
+        entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+
+    [Fact]
+    public void Only_a_name_gives_the_strictest_pool()
+    {
+        var (pool, template) = Synthesize(new SecureUserPoolProps { UserPoolName = "identity" });
+
+        Assert.Equal(CognitoTier.Plus, pool.Tier);
+        Assert.Null(pool.SmsRole);
+        template.HasResource(UserPoolType, Props(
+            ("DeletionPolicy", "Retain"),
+            ("Properties", Match.ObjectLike(Props(
+                ("MfaConfiguration", "ON"),
+                ("EnabledMfas", new[] { "SOFTWARE_TOKEN_MFA" }),
+                ("DeletionProtection", "ACTIVE"),
+                ("UserPoolTier", "PLUS"),
+                ("UserPoolAddOns", Props(("AdvancedSecurityMode", "ENFORCED"))),
+                ("AdminCreateUserConfig", Props(("AllowAdminCreateUserOnly", true))),
+                ("AutoVerifiedAttributes", new[] { "email" }))))));
+        template.ResourceCountIs("AWS::Cognito::UserPoolRiskConfigurationAttachment", 1);
+    }
+
+    [Fact]
+    public void Threat_protection_off_moves_to_essentials_and_drops_the_risk_configuration()
+    {
+        var (pool, template) = Synthesize(new SecureUserPoolProps { UserPoolName = "identity", ThreatProtection = ThreatProtectionMode.Off });
+
+        Assert.Equal(CognitoTier.Essentials, pool.Tier);
+        template.HasResourceProperties(UserPoolType, Props(("UserPoolTier", "ESSENTIALS"), ("UserPoolAddOns", Props(("AdvancedSecurityMode", "OFF")))));
+        template.ResourceCountIs("AWS::Cognito::UserPoolRiskConfigurationAttachment", 0);
+    }
+
+    [Fact]
+    public void Mfa_off_enables_no_second_factor() =>
+        Synthesize(new SecureUserPoolProps { UserPoolName = "identity", Mfa = MfaEnforcement.Off }).Template
+            .HasResourceProperties(UserPoolType, Props(("MfaConfiguration", "OFF"), ("EnabledMfas", Match.Absent())));
+
+    [Fact]
+    public void Sms_adds_phone_verification_sms_mfa_recovery_by_phone_and_a_role_with_an_external_id()
+    {
+        var (pool, template) = Synthesize(new SecureUserPoolProps { UserPoolName = "identity", SmsEnabled = true });
+
+        Assert.NotNull(pool.SmsRole);
+        template.HasResourceProperties(UserPoolType, Props(
+            ("AutoVerifiedAttributes", new[] { "email", "phone_number" }),
+            ("EnabledMfas", new[] { "SMS_MFA", "SOFTWARE_TOKEN_MFA" }),
+            ("SmsConfiguration", Props(("ExternalId", Match.StringLikeRegexp("-sms$")), ("SnsCallerArn", Match.AnyValue())))));
+        var recovery = JsonSerializer.SerializeToElement(template.FindResources(UserPoolType)).EnumerateObject().Single().Value
+            .GetProperty("Properties").GetProperty("AccountRecoverySetting").GetProperty("RecoveryMechanisms");
+        Assert.Equal(["verified_email", "verified_phone_number"], recovery.EnumerateArray().OrderBy(m => m.GetProperty("Priority").GetInt32()).Select(m => m.GetProperty("Name").GetString()), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Ses_settings_become_the_developer_email_configuration() =>
+        Synthesize(new SecureUserPoolProps
+        {
+            UserPoolName = "identity",
+            Email = new SesEmailSettings("arn:aws:ses:eu-west-1:123456789012:identity/example.com", "no-reply@example.com", "Example"),
+        }).Template.HasResourceProperties(UserPoolType, Props(("EmailConfiguration", Props(
+            ("EmailSendingAccount", "DEVELOPER"),
+            ("SourceArn", "arn:aws:ses:eu-west-1:123456789012:identity/example.com"),
+            ("From", "Example <no-reply@example.com>")))));
+
+    [Fact]
+    public void Password_policy_settings_reach_the_template_including_history() =>
+        Synthesize(new SecureUserPoolProps
+        {
+            UserPoolName = "identity",
+            PasswordPolicy = new PasswordPolicySettings { MinLength = 16, PasswordHistorySize = 24, TemporaryPasswordValidityDays = 1 },
+        }).Template.HasResourceProperties(UserPoolType, Props(("Policies", Props(("PasswordPolicy", Props(
+            ("MinimumLength", 16),
+            ("PasswordHistorySize", 24),
+            ("TemporaryPasswordValidityDays", 1),
+            ("RequireSymbols", true)))))));
+
+    [Fact]
+    public void Groups_are_created_on_the_pool_with_precedence()
+    {
+        var (pool, template) = Synthesize(new SecureUserPoolProps
+        {
+            UserPoolName = "identity",
+            Groups = [new UserPoolGroupDefinition("admins", "Admins", 0), new UserPoolGroupDefinition("readers", "Readers", 5)],
+        });
+
+        Assert.Equal(["admins", "readers"], pool.Groups.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        template.HasResourceProperties("AWS::Cognito::UserPoolGroup", Props(("GroupName", "readers"), ("Precedence", 5), ("Description", "Readers")));
+    }
+
+    [Theory]
+    [InlineData(5, 3, 0, "PasswordPolicy.MinLength is 5; use a value from 6 to 99.")]
+    [InlineData(12, 0, 0, "PasswordPolicy.TemporaryPasswordValidityDays is 0; use a value from 1 to 365.")]
+    [InlineData(12, 3, 25, "PasswordPolicy.PasswordHistorySize is 25; use a value from 0 to 24.")]
+    public void Out_of_range_password_settings_are_refused_naming_the_property(int minLength, int tempDays, int history, string message)
+    {
+        var props = new SecureUserPoolProps
+        {
+            UserPoolName = "identity",
+            PasswordPolicy = new PasswordPolicySettings { MinLength = minLength, TemporaryPasswordValidityDays = tempDays, PasswordHistorySize = history },
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => new SecureUserPool(new Stack(new App(), "S"), "Pool", props));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicate_group_names_and_an_empty_name_are_refused()
+    {
+        var props = new SecureUserPoolProps
+        {
+            UserPoolName = " ",
+            Groups = [new UserPoolGroupDefinition("admins", "a", 0), new UserPoolGroupDefinition("admins", "b", 1)],
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => new SecureUserPool(new Stack(new App(), "S"), "Pool", props));
+
+        Assert.Contains("UserPoolName is empty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Groups: 'admins' is listed 2 times", error.Message, StringComparison.Ordinal);
+    }
+}

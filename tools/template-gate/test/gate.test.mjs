@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { advice, GateInputError, loadAcknowledgments, runGate } from '../gate-lib.mjs';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const realCdkOut = process.env.GATE_CDK_OUT ?? path.join(repoRoot, 'cdk.out');
+
+/** A cloud assembly with the given stack templates, in a temporary folder. */
+function assembly(stacks) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-test-'));
+  const artifacts = {};
+  for (const [stackName, template] of Object.entries(stacks)) {
+    fs.writeFileSync(path.join(dir, `${stackName}.template.json`), JSON.stringify(template));
+    artifacts[stackName] = { type: 'aws:cloudformation:stack', properties: { templateFile: `${stackName}.template.json` } };
+  }
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '36.0.0', artifacts }));
+  return dir;
+}
+
+function acknowledgmentsFile(entries) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gate-ack-')), 'acknowledgments.json');
+  fs.writeFileSync(file, JSON.stringify({ acknowledgments: entries }));
+  return file;
+}
+
+/** A pool that passes every check: the shape the construct library produces. */
+function goodPool(overrides = {}) {
+  return {
+    Type: 'AWS::Cognito::UserPool',
+    Metadata: { 'aws:cdk:path': 'Demo/Identity/UserPool/Resource' },
+    Properties: {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true,
+          RequireSymbols: true, TemporaryPasswordValidityDays: 3, PasswordHistorySize: 5,
+        },
+      },
+      ...overrides,
+    },
+  };
+}
+
+const noAcknowledgments = acknowledgmentsFile([]);
+
+describe('template gate', () => {
+  it('passes a pool that meets every rule', () => {
+    const result = runGate({ cdkOut: assembly({ Demo: { Resources: { Pool: goodPool() } } }), acknowledgmentsFile: noAcknowledgments });
+    assert.deepEqual(result.findings, []);
+    assert.equal(result.passed, true);
+  });
+
+  it('fails a deliberately broken template on schema errors, naming path, rule and property', () => {
+    const broken = goodPool({ MfaConfiguration: 'SOMETIMES', UserPoolTier: 'GOLD', NotAProperty: 1 });
+    broken.Properties.Policies.PasswordPolicy.PasswordHistorySize = 99;
+
+    const result = runGate({ cdkOut: assembly({ Demo: { Resources: { Pool: broken } } }), acknowledgmentsFile: noAcknowledgments });
+
+    assert.equal(result.passed, false);
+    const schema = result.findings.filter((f) => f.plugin === 'CloudFormation Validate');
+    const described = schema.map((f) => f.description).join('\n');
+    assert.match(described, /MfaConfiguration: 'SOMETIMES' is not one of \['OFF', 'ON', 'OPTIONAL'\]/);
+    assert.match(described, /UserPoolTier: 'GOLD' is not one of \['LITE', 'ESSENTIALS', 'PLUS'\]/);
+    assert.match(described, /PasswordHistorySize: 99 is greater than the maximum of 24/);
+    assert.match(described, /'NotAProperty' was unexpected/);
+    for (const finding of schema) {
+      assert.equal(finding.path, 'Identity/UserPool/Resource');
+      assert.equal(finding.logicalId, 'Pool');
+      assert.match(advice(finding), /CloudFormation schema/);
+    }
+  });
+
+  it('fails a weak pool on cdk-nag AwsSolutions rules, with the rule explanation as advice', () => {
+    const weak = goodPool({ MfaConfiguration: 'OFF', UserPoolTier: 'ESSENTIALS' });
+    weak.Properties.Policies.PasswordPolicy.RequireSymbols = false;
+
+    const result = runGate({ cdkOut: assembly({ Demo: { Resources: { Pool: weak } } }), acknowledgmentsFile: noAcknowledgments });
+
+    const rules = result.findings.filter((f) => f.plugin === 'AwsSolutions').map((f) => f.rule).sort();
+    assert.deepEqual(rules, ['AwsSolutions-COG1', 'AwsSolutions-COG2', 'AwsSolutions-COG8']);
+    const cog2 = result.findings.find((f) => f.rule === 'AwsSolutions-COG2');
+    assert.equal(cog2.acknowledgmentId, 'AwsSolutions::AwsSolutions-COG2');
+    assert.match(advice(cog2), /Multi-factor authentication/);
+  });
+
+  it('accepts a finding only where an acknowledgment names that stack, path and rule', () => {
+    const ack = acknowledgmentsFile([{
+      rule: 'AwsSolutions::AwsSolutions-COG2',
+      stacks: ['Demo'],
+      path: 'Identity/UserPool/Resource',
+      reason: 'Sandbox stage where MFA enrolment is tested by hand; production requires MFA.',
+    }]);
+    const optional = { Resources: { Pool: goodPool({ MfaConfiguration: 'OPTIONAL' }) } };
+    const other = { Resources: { Pool: { ...goodPool({ MfaConfiguration: 'OPTIONAL' }), Metadata: { 'aws:cdk:path': 'Other/Identity/UserPool/Resource' } } } };
+
+    const result = runGate({ cdkOut: assembly({ Demo: optional, Other: other }), acknowledgmentsFile: ack });
+
+    const [demo, otherStack] = result.stacks;
+    assert.deepEqual(demo.findings, []);
+    assert.equal(demo.acknowledged.length, 1);
+    assert.deepEqual(otherStack.findings.map((f) => f.rule), ['AwsSolutions-COG2']);
+    assert.equal(result.passed, false);
+  });
+
+  it('reports an acknowledgment that matches no resource as stale', () => {
+    const ack = acknowledgmentsFile([{
+      rule: 'AwsSolutions::AwsSolutions-COG2',
+      stacks: ['Demo'],
+      path: 'Identity/Renamed/Resource',
+      reason: 'This entry points at a construct path that no longer exists in the template.',
+    }]);
+
+    const result = runGate({ cdkOut: assembly({ Demo: { Resources: { Pool: goodPool() } } }), acknowledgmentsFile: ack });
+
+    assert.equal(result.passed, false);
+    assert.deepEqual(result.stale.map((s) => `${s.stackName}/${s.path}`), ['Demo/Identity/Renamed/Resource']);
+  });
+
+  it('refuses acknowledgments without a real reason', () => {
+    const file = acknowledgmentsFile([{ rule: 'AwsSolutions::AwsSolutions-COG2', stacks: ['Demo'], path: 'Identity/UserPool/Resource', reason: 'ok' }]);
+    assert.throws(() => loadAcknowledgments(file), (error) => error instanceof GateInputError && /reason must explain/.test(error.message));
+  });
+
+  it('says to synthesize first when there is no cloud assembly', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-empty-'));
+    assert.throws(() => runGate({ cdkOut: empty, acknowledgmentsFile: noAcknowledgments }), /manifest.json not found: synthesize first/);
+  });
+
+  it('passes every real stage synthesized from cdk.json (dev, staging, prod)', () => {
+    assert.ok(fs.existsSync(path.join(realCdkOut, 'manifest.json')), `${realCdkOut} has no cloud assembly: run ./build.sh synth --all first`);
+
+    const result = runGate({ cdkOut: realCdkOut });
+
+    assert.deepEqual(result.stacks.map((s) => s.stackName).sort(), ['IdentityStack-dev', 'IdentityStack-prod', 'IdentityStack-staging']);
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(result.stale, []);
+    for (const stack of result.stacks) {
+      assert.equal(stack.resourceTypes['AWS::Cognito::UserPool'], 1, `${stack.stackName} has one user pool`);
+    }
+  });
+});
