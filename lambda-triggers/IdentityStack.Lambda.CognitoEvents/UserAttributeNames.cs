@@ -1,0 +1,14 @@
+namespace IdentityStack.Lambda.CognitoEvents;
+
+/// <summary>User attribute names the triggers read, in one place.</summary>
+public static class UserAttributeNames
+{
+#pragma warning disable CS1591 // The names are the documentation.
+    public const string Sub = "sub";
+    public const string Email = "email";
+    public const string EmailVerified = "email_verified";
+    public const string Locale = "locale";
+    public const string Identities = "identities";
+    public const string TenantId = "custom:tenant_id";
+#pragma warning restore CS1591
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace IdentityStack.Triggers.Directory;
+
+/// <summary>
+/// The directory in one DynamoDB table keyed by <c>pk</c>: <c>USER#{sub}</c> profile items
+/// (optional <c>disabled</c> flag) and <c>TENANT#{id}</c> items (<c>status</c> ACTIVE or SUSPENDED).
+/// </summary>
+internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string tableName) : IIdentityDirectory
+{
+    public const string KeyAttribute = "pk";
+    public const string SuspendedStatus = "SUSPENDED";
+
+    public static string UserKey(string sub) => "USER#" + sub;
+
+    public static string TenantKey(string tenantId) => "TENANT#" + tenantId;
+
+    public async Task<bool> CreateProfileIfAbsentAsync(UserProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [KeyAttribute] = new() { S = UserKey(profile.Sub) },
+            ["sub"] = new() { S = profile.Sub },
+            ["userPoolId"] = new() { S = profile.UserPoolId },
+            ["userName"] = new() { S = profile.UserName },
+            ["createdAt"] = new() { S = profile.CreatedAt.ToString("O", CultureInfo.InvariantCulture) },
+        };
+        if (profile.Email is not null)
+        {
+            item["email"] = new AttributeValue { S = profile.Email };
+        }
+
+        if (profile.TenantId is not null)
+        {
+            item["tenantId"] = new AttributeValue { S = profile.TenantId };
+        }
+
+        try
+        {
+            await dynamoDb.PutItemAsync(new PutItemRequest
+            {
+                TableName = tableName,
+                Item = item,
+                ConditionExpression = "attribute_not_exists(#pk)",
+                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = KeyAttribute },
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var item = await GetAsync(TenantKey(tenantId), "status", cancellationToken).ConfigureAwait(false);
+        return item is not null && item.TryGetValue("status", out var status) && string.Equals(status.S, SuspendedStatus, StringComparison.Ordinal);
+    }
+
+    public async Task<bool> IsUserDisabledAsync(string userSub, CancellationToken cancellationToken)
+    {
+        var item = await GetAsync(UserKey(userSub), "disabled", cancellationToken).ConfigureAwait(false);
+        return item is not null && item.TryGetValue("disabled", out var disabled) && disabled.BOOL == true;
+    }
+
+    private async Task<Dictionary<string, AttributeValue>?> GetAsync(string key, string attribute, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [KeyAttribute] = new() { S = key } },
+            ProjectionExpression = "#a",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#a"] = attribute },
+        }, cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? item : null;
+    }
+}

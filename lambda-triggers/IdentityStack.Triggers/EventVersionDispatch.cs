@@ -1,0 +1,29 @@
+using System.Text.Json;
+using IdentityStack.Lambda.Runtime;
+
+namespace IdentityStack.Triggers;
+
+/// <summary>Routes an event to a handler by its <c>version</c> field (pre token generation V1 or V2).</summary>
+internal sealed class EventVersionDispatch(ILambdaHandler versionOne, ILambdaHandler versionTwo) : ILambdaHandler
+{
+    public ValueTask<byte[]> InvokeAsync(ReadOnlyMemory<byte> payload, ILambdaContext context, CancellationToken cancellationToken)
+    {
+        string? version;
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            version = document.RootElement.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        }
+        catch (JsonException error)
+        {
+            throw new LambdaEventFormatException("The event is not JSON: " + error.Message, error);
+        }
+
+        return version switch
+        {
+            "1" => versionOne.InvokeAsync(payload, context, cancellationToken),
+            "2" => versionTwo.InvokeAsync(payload, context, cancellationToken),
+            _ => throw new LambdaEventFormatException($"Unsupported pre token generation event version '{version}'; expected \"1\" or \"2\"."),
+        };
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Lambda.Runtime;
+
+namespace IdentityStack.Triggers.Messages;
+
+/// <summary>
+/// The message templates shipped in <c>Messages/{language}.json</c> (embedded), checked when loaded:
+/// every language covers every custom-message trigger source, every message carries the code, and
+/// invitations carry the username.
+/// </summary>
+internal sealed class MessageCatalog
+{
+    public const string DefaultLanguage = "en";
+    public const string CodePlaceholder = "{code}";
+    public const string UserNamePlaceholder = "{username}";
+    private const string TriggerSourcePrefix = "CustomMessage_";
+
+    /// <summary>Every custom-message trigger source the catalog must cover, without the prefix.</summary>
+    public static readonly IReadOnlyList<string> MessageKinds =
+    [
+        .. new[]
+        {
+            CognitoTriggerSources.CustomMessageSignUp, CognitoTriggerSources.CustomMessageAdminCreateUser,
+            CognitoTriggerSources.CustomMessageResendCode, CognitoTriggerSources.CustomMessageForgotPassword,
+            CognitoTriggerSources.CustomMessageUpdateUserAttribute, CognitoTriggerSources.CustomMessageVerifyUserAttribute,
+            CognitoTriggerSources.CustomMessageAuthentication,
+        }.Select(KindOf),
+    ];
+
+    private readonly Dictionary<string, Dictionary<string, MessageTemplate>> _languages;
+
+    private MessageCatalog(Dictionary<string, Dictionary<string, MessageTemplate>> languages) => _languages = languages;
+
+    public IEnumerable<string> Languages => _languages.Keys;
+
+    /// <summary>Loads the embedded catalog; throws naming the file and message at fault.</summary>
+    public static MessageCatalog LoadEmbedded()
+    {
+        var assembly = typeof(MessageCatalog).Assembly;
+        var languages = new Dictionary<string, Dictionary<string, MessageTemplate>>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("messages.", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            var language = resource["messages.".Length..^".json".Length];
+            languages[language] = JsonSerializer.Deserialize(stream, MessageJsonContext.Default.DictionaryStringMessageTemplate)
+                ?? throw new InvalidOperationException($"Messages/{language}.json is empty.");
+        }
+
+        return Create(languages);
+    }
+
+    public static MessageCatalog Create(Dictionary<string, Dictionary<string, MessageTemplate>> languages)
+    {
+        var problems = new List<string>();
+        if (!languages.ContainsKey(DefaultLanguage))
+        {
+            problems.Add($"Messages/{DefaultLanguage}.json is missing; it is the fallback language.");
+        }
+
+        foreach (var (language, messages) in languages)
+        {
+            foreach (var kind in MessageKinds)
+            {
+                if (!messages.TryGetValue(kind, out var template))
+                {
+                    problems.Add($"Messages/{language}.json has no '{kind}' message.");
+                    continue;
+                }
+
+                var isInvitation = string.Equals(kind, KindOf(CognitoTriggerSources.CustomMessageAdminCreateUser), StringComparison.Ordinal);
+                foreach (var (part, text) in new[] { ("text", template.Text), ("html", template.Html), ("sms", template.Sms) })
+                {
+                    if (!text.Contains(CodePlaceholder, StringComparison.Ordinal))
+                    {
+                        problems.Add($"Messages/{language}.json '{kind}' {part} lacks {CodePlaceholder}; Cognito refuses messages without the code.");
+                    }
+
+                    if (isInvitation && !text.Contains(UserNamePlaceholder, StringComparison.Ordinal))
+                    {
+                        problems.Add($"Messages/{language}.json '{kind}' {part} lacks {UserNamePlaceholder}; an invitation must tell the username.");
+                    }
+                }
+            }
+        }
+
+        return problems.Count == 0
+            ? new MessageCatalog(languages)
+            : throw new InvalidOperationException("Invalid message templates: " + string.Join(" ", problems));
+    }
+
+    /// <summary>The template for a trigger source in the user's language (from a locale such as "de-DE"), falling back to English.</summary>
+    public MessageTemplate For(string triggerSource, string? locale)
+    {
+        var kind = KindOf(triggerSource);
+        var language = LanguageOf(locale);
+        if (_languages.TryGetValue(language, out var messages) && messages.TryGetValue(kind, out var template))
+        {
+            return template;
+        }
+
+        return _languages[DefaultLanguage].TryGetValue(kind, out var fallback)
+            ? fallback
+            : throw new LambdaEventFormatException($"No message for trigger source '{triggerSource}'.");
+    }
+
+    public static string LanguageOf(string? locale) =>
+        string.IsNullOrWhiteSpace(locale) ? DefaultLanguage : locale.Split('-', '_')[0].Trim().ToLowerInvariant();
+
+    private static string KindOf(string triggerSource) =>
+        triggerSource.StartsWith(TriggerSourcePrefix, StringComparison.Ordinal) ? triggerSource[TriggerSourcePrefix.Length..] : triggerSource;
+}

@@ -1,0 +1,61 @@
+using Amazon.DynamoDBv2;
+using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Lambda.Runtime;
+using IdentityStack.Triggers.Directory;
+using IdentityStack.Triggers.Messages;
+using IdentityStack.Triggers.Triggers;
+
+namespace IdentityStack.Triggers;
+
+/// <summary>
+/// Builds each trigger's handler on demand, so a function creates only what its own trigger needs
+/// (no DynamoDB client for the custom message function, for example). A missing or malformed
+/// setting surfaces as an init error naming the variable.
+/// </summary>
+internal static class TriggerRegistry
+{
+    private static readonly CognitoEventsJsonContext Json = CognitoEventsJsonContext.Default;
+
+    public static IReadOnlyDictionary<string, Func<ILambdaHandler>> Create(
+        Func<string, string?> environment,
+        Func<IAmazonDynamoDB> dynamoDb,
+        TextWriter output,
+        TimeProvider time)
+    {
+        TriggerSettings Settings() => TriggerSettings.FromEnvironment(environment);
+
+        return new Dictionary<string, Func<ILambdaHandler>>(StringComparer.Ordinal)
+        {
+            [TriggerHandlerNames.PreSignUp] = () =>
+                Handler(Json.PreSignUpEvent, new PreSignUpTrigger(Settings()).HandleAsync),
+            [TriggerHandlerNames.PostConfirmation] = () =>
+                Handler(Json.PostConfirmationEvent, new PostConfirmationTrigger(Directory(Settings(), dynamoDb), time).HandleAsync),
+            [TriggerHandlerNames.PreAuthentication] = () =>
+                Handler(Json.PreAuthenticationEvent, new PreAuthenticationTrigger(Directory(Settings(), dynamoDb)).HandleAsync),
+            [TriggerHandlerNames.PostAuthentication] = () =>
+                Handler(Json.PostAuthenticationEvent, new PostAuthenticationTrigger(output, time).HandleAsync),
+            [TriggerHandlerNames.PreTokenGeneration] = () =>
+            {
+                var trigger = new PreTokenGenerationTrigger(Settings());
+                return new EventVersionDispatch(
+                    Handler(Json.PreTokenGenerationEvent, trigger.HandleV1Async),
+                    Handler(Json.PreTokenGenerationV2Event, trigger.HandleV2Async));
+            },
+            [TriggerHandlerNames.CustomMessage] = () =>
+                Handler(Json.CustomMessageEvent, new CustomMessageTrigger(MessageCatalog.LoadEmbedded(), Settings()).HandleAsync),
+            [TriggerHandlerNames.UserMigration] = () =>
+            {
+                var table = TriggerSettings.Require(Settings().LegacyUsersTable, TriggerSettings.LegacyUsersTableVariable);
+                return Handler(Json.UserMigrationEvent, new UserMigrationTrigger(new DynamoDbLegacyUserStore(dynamoDb(), table)).HandleAsync);
+            },
+        };
+    }
+
+    private static DynamoDbIdentityDirectory Directory(TriggerSettings settings, Func<IAmazonDynamoDB> dynamoDb) =>
+        new(dynamoDb(), TriggerSettings.Require(settings.DirectoryTable, TriggerSettings.DirectoryTableVariable));
+
+    /// <summary>A handler that returns the whole event the trigger filled in.</summary>
+    private static JsonLambdaHandler<TEvent, TEvent> Handler<TEvent>(
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<TEvent> type,
+        Func<TEvent, ILambdaContext, CancellationToken, ValueTask<TEvent>> handle) => new(type, type, handle);
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+
+namespace IdentityStack.Triggers;
+
+/// <summary>
+/// The triggers' configuration, from environment variables the CDK wiring sets. Malformed values
+/// stop the function at init with a message naming the variable and the fix.
+/// </summary>
+internal sealed partial record TriggerSettings
+{
+    public const string AllowedEmailDomainsVariable = "ALLOWED_EMAIL_DOMAINS";
+    public const string DirectoryTableVariable = "DIRECTORY_TABLE";
+    public const string LegacyUsersTableVariable = "LEGACY_USERS_TABLE";
+    public const string GroupScopesVariable = "GROUP_SCOPES";
+    public const string EmailSenderVariable = "EMAIL_SENDER";
+    public const string SuppressedClaimsVariable = "SUPPRESSED_CLAIMS";
+
+    /// <summary>Lower-case domains allowed to sign up; empty allows any.</summary>
+    public IReadOnlySet<string> AllowedEmailDomains { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>DynamoDB table of user profiles and tenants.</summary>
+    public string? DirectoryTable { get; init; }
+
+    /// <summary>DynamoDB table of the legacy user store (user migration).</summary>
+    public string? LegacyUsersTable { get; init; }
+
+    /// <summary>Scopes each group adds to the access token, e.g. admins -> identitystack/admin.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> GroupScopes { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    /// <summary>Whether the pool sends email through SES (HTML allowed) rather than Cognito's default sender.</summary>
+    public bool SendsEmailThroughSes { get; init; }
+
+    /// <summary>Claims removed from ID and access tokens.</summary>
+    public IReadOnlyList<string> SuppressedClaims { get; init; } = ["phone_number", "phone_number_verified"];
+
+    /// <summary>Reads the settings; throws <see cref="InvalidOperationException"/> naming each bad variable.</summary>
+    public static TriggerSettings FromEnvironment(Func<string, string?> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var problems = new List<string>();
+
+        var domains = List(read(AllowedEmailDomainsVariable));
+        foreach (var domain in domains.Where(d => !DomainPattern().IsMatch(d)))
+        {
+            problems.Add($"{AllowedEmailDomainsVariable}: '{domain}' is not a lower-case domain; use a comma-separated list such as 'example.com,example.org'.");
+        }
+
+        var groupScopes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var entry in List(read(GroupScopesVariable), ';'))
+        {
+            var parts = entry.Split('=', 2, StringSplitOptions.TrimEntries);
+            var scopes = parts.Length == 2 ? List(parts[1]) : [];
+            if (parts.Length != 2 || parts[0].Length == 0 || scopes.Count == 0 || scopes.Any(s => !ScopePattern().IsMatch(s)))
+            {
+                problems.Add($"{GroupScopesVariable}: '{entry}' is not 'group=scope[,scope]'; use e.g. 'admins=identitystack/admin;members=identitystack/read'.");
+                continue;
+            }
+
+            groupScopes[parts[0]] = scopes;
+        }
+
+        var sender = read(EmailSenderVariable)?.Trim() ?? "COGNITO";
+        if (sender is not ("COGNITO" or "SES"))
+        {
+            problems.Add($"{EmailSenderVariable}: '{sender}' is neither 'COGNITO' nor 'SES'.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid trigger configuration: " + string.Join(" ", problems));
+        }
+
+        var suppressed = read(SuppressedClaimsVariable);
+        return new TriggerSettings
+        {
+            AllowedEmailDomains = domains.ToHashSet(StringComparer.Ordinal),
+            DirectoryTable = Blank(read(DirectoryTableVariable)),
+            LegacyUsersTable = Blank(read(LegacyUsersTableVariable)),
+            GroupScopes = groupScopes,
+            SendsEmailThroughSes = string.Equals(sender, "SES", StringComparison.Ordinal),
+            SuppressedClaims = suppressed is null ? ["phone_number", "phone_number_verified"] : List(suppressed),
+        };
+    }
+
+    /// <summary>The table a trigger needs, or an init error naming the variable.</summary>
+    public static string Require(string? value, string variable) =>
+        value ?? throw new InvalidOperationException($"{variable} is not set: the CDK wiring passes the table name to this trigger; set it to the DynamoDB table name.");
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static List<string> List(string? value, char separator = ',') =>
+        [.. (value ?? string.Empty).Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    [GeneratedRegex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", RegexOptions.ExplicitCapture, 100)]
+    private static partial Regex DomainPattern();
+
+    [GeneratedRegex("^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, 100)]
+    private static partial Regex ScopePattern();
+}

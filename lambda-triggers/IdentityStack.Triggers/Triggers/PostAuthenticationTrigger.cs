@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Lambda.Runtime;
+
+namespace IdentityStack.Triggers.Triggers;
+
+/// <summary>
+/// Post authentication: writes one JSON line per sign-in that is both the audit record and a
+/// CloudWatch Embedded Metric Format document: metrics <c>SignIn</c> and <c>NewDeviceSignIn</c> in
+/// namespace <c>IdentityStack</c>, by client and identity provider.
+/// </summary>
+internal sealed class PostAuthenticationTrigger(TextWriter output, TimeProvider time)
+{
+    public const string MetricNamespace = "IdentityStack";
+    public const string CognitoProvider = "Cognito";
+
+    public async ValueTask<PostAuthenticationEvent> HandleAsync(PostAuthenticationEvent e, ILambdaContext context, CancellationToken cancellationToken)
+    {
+        var line = AuditLine(e, context.RequestId, ProviderOf(e.Request.Attribute(UserAttributeNames.Identities)), time.GetUtcNow());
+        await output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+        return e;
+    }
+
+    /// <summary>The provider name of a federated user (from the <c>identities</c> attribute), or Cognito.</summary>
+    public static string ProviderOf(string? identities)
+    {
+        if (string.IsNullOrWhiteSpace(identities))
+        {
+            return CognitoProvider;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(identities);
+            foreach (var identity in document.RootElement.EnumerateArray())
+            {
+                if (identity.TryGetProperty("providerName", out var name) && name.ValueKind == JsonValueKind.String)
+                {
+                    return name.GetString()!;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return CognitoProvider;
+    }
+
+    private static string AuditLine(PostAuthenticationEvent e, string requestId, string provider, DateTimeOffset now)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("_aws");
+            json.WriteNumber("Timestamp", now.ToUnixTimeMilliseconds());
+            json.WriteStartArray("CloudWatchMetrics");
+            json.WriteStartObject();
+            json.WriteString("Namespace", MetricNamespace);
+            json.WriteStartArray("Dimensions");
+            json.WriteStartArray();
+            json.WriteStringValue("ClientId");
+            json.WriteStringValue("Provider");
+            json.WriteEndArray();
+            json.WriteEndArray();
+            json.WriteStartArray("Metrics");
+            WriteMetric(json, "SignIn");
+            WriteMetric(json, "NewDeviceSignIn");
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+
+            json.WriteString("event", "sign_in");
+            json.WriteString("requestId", requestId);
+            json.WriteString("userPoolId", e.UserPoolId);
+            json.WriteString("userName", e.UserName);
+            json.WriteString("sub", e.Request.Attribute(UserAttributeNames.Sub));
+            json.WriteString("tenantId", e.Request.Attribute(UserAttributeNames.TenantId));
+            json.WriteString("ClientId", e.CallerContext.ClientId ?? "unknown");
+            json.WriteString("Provider", provider);
+            json.WriteBoolean("newDeviceUsed", e.Request.NewDeviceUsed);
+            json.WriteNumber("SignIn", 1);
+            json.WriteNumber("NewDeviceSignIn", e.Request.NewDeviceUsed ? 1 : 0);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteMetric(Utf8JsonWriter json, string name)
+    {
+        json.WriteStartObject();
+        json.WriteString("Name", name);
+        json.WriteString("Unit", "Count");
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Lambda.Runtime;
+
+namespace IdentityStack.Triggers.Triggers;
+
+/// <summary>
+/// Pre token generation: adds <c>tenant_id</c> and <c>roles</c> (the user's groups) to the tokens,
+/// adds scopes by group (e.g. admins get the admin scope) and removes sensitive claims.
+/// Version 2 events change the ID and access tokens; version 1 events (Lite tier, or emulators) can
+/// only change the ID token, which gets the same claims.
+/// </summary>
+internal sealed class PreTokenGenerationTrigger(TriggerSettings settings)
+{
+    public const string TenantClaim = "tenant_id";
+    public const string RolesClaim = "roles";
+
+    public ValueTask<PreTokenGenerationV2Event> HandleV2Async(PreTokenGenerationV2Event e, ILambdaContext context, CancellationToken cancellationToken)
+    {
+        var claims = Claims(e.Request);
+        var scopes = ScopesFor(e.Request.GroupConfiguration.GroupsToOverride)
+            .Where(s => !e.Request.Scopes.Contains(s, StringComparer.Ordinal))
+            .ToList();
+        e.Response.ClaimsAndScopeOverrideDetails = new ClaimsAndScopeOverrideDetails
+        {
+            IdTokenGeneration = new TokenClaimChanges
+            {
+                ClaimsToAddOrOverride = claims,
+                ClaimsToSuppress = [.. settings.SuppressedClaims],
+            },
+            AccessTokenGeneration = new AccessTokenChanges
+            {
+                ClaimsToAddOrOverride = claims.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal),
+                ClaimsToSuppress = [.. settings.SuppressedClaims],
+                ScopesToAdd = scopes.Count > 0 ? scopes : null,
+            },
+        };
+        return ValueTask.FromResult(e);
+    }
+
+    public ValueTask<PreTokenGenerationEvent> HandleV1Async(PreTokenGenerationEvent e, ILambdaContext context, CancellationToken cancellationToken)
+    {
+        var claims = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (e.Request.Attribute(UserAttributeNames.TenantId) is { } tenant)
+        {
+            claims[TenantClaim] = tenant;
+        }
+
+        // V1 claim values are strings: the roles go in as a space-separated list, like "scope".
+        claims[RolesClaim] = string.Join(' ', e.Request.GroupConfiguration.GroupsToOverride);
+        e.Response.ClaimsOverrideDetails = new ClaimsOverrideDetails
+        {
+            ClaimsToAddOrOverride = claims,
+            ClaimsToSuppress = [.. settings.SuppressedClaims],
+        };
+        return ValueTask.FromResult(e);
+    }
+
+    private static Dictionary<string, JsonNode?> Claims(PreTokenGenerationRequest request)
+    {
+        var claims = new Dictionary<string, JsonNode?>(StringComparer.Ordinal)
+        {
+            [RolesClaim] = new JsonArray([.. request.GroupConfiguration.GroupsToOverride.Select(g => (JsonNode?)JsonValue.Create(g))]),
+        };
+        if (request.Attribute(UserAttributeNames.TenantId) is { } tenant)
+        {
+            claims[TenantClaim] = JsonValue.Create(tenant);
+        }
+
+        return claims;
+    }
+
+    private IEnumerable<string> ScopesFor(IEnumerable<string> groups) =>
+        groups.SelectMany(g => settings.GroupScopes.TryGetValue(g, out var scopes) ? scopes : []).Distinct(StringComparer.Ordinal);
+}
