@@ -1,0 +1,106 @@
+using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Triggers.Directory;
+using IdentityStack.Triggers.Triggers;
+
+namespace IdentityStack.Triggers.Tests;
+
+public sealed class DirectoryTriggerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Post_confirmation_writes_the_profile_once_even_when_cognito_retries()
+    {
+        var directory = new InMemoryDirectory();
+        var trigger = new PostConfirmationTrigger(directory, new FixedClock(Now));
+        var e = Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent);
+
+        await trigger.HandleAsync(e, new TestContext(), CancellationToken.None);
+        var retried = await trigger.HandleAsync(Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent), new TestContext(), CancellationToken.None);
+
+        Assert.Equal(2, directory.Writes);
+        var profile = Assert.Single(directory.Profiles.Values);
+        Assert.Equal(new UserProfile("8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", "eu-west-1_AbCdEf123", "maria", "maria@example.com", "acme-01", Now), profile);
+        Assert.Equal(CognitoTriggerSources.PostConfirmationConfirmSignUp, retried.TriggerSource);
+    }
+
+    [Fact]
+    public async Task Post_confirmation_of_a_password_reset_writes_nothing()
+    {
+        var directory = new InMemoryDirectory();
+        var e = Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent);
+        e.TriggerSource = CognitoTriggerSources.PostConfirmationConfirmForgotPassword;
+
+        await new PostConfirmationTrigger(directory, TimeProvider.System).HandleAsync(e, new TestContext(), CancellationToken.None);
+
+        Assert.Equal(0, directory.Writes);
+    }
+
+    [Fact]
+    public async Task Post_confirmation_without_a_sub_is_a_malformed_event()
+    {
+        var e = Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent);
+        e.Request.UserAttributes.Remove("sub");
+
+        await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(() =>
+            new PostConfirmationTrigger(new InMemoryDirectory(), TimeProvider.System).HandleAsync(e, new TestContext(), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Pre_authentication_lets_an_active_user_of_an_active_tenant_in()
+    {
+        var e = Fixtures.Load("pre-authentication.json", Fixtures.Json.PreAuthenticationEvent);
+
+        var result = await new PreAuthenticationTrigger(new InMemoryDirectory()).HandleAsync(e, new TestContext(), CancellationToken.None);
+
+        Assert.Same(e, result);
+    }
+
+    [Fact]
+    public async Task Pre_authentication_refuses_a_disabled_user()
+    {
+        var directory = new InMemoryDirectory();
+        directory.DisabledUsers.Add("8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b");
+
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreAuthenticationTrigger(directory)
+            .HandleAsync(Fixtures.Load("pre-authentication.json", Fixtures.Json.PreAuthenticationEvent), new TestContext(), CancellationToken.None).AsTask());
+
+        Assert.Equal("This account is disabled. Contact your administrator.", error.Message);
+    }
+
+    [Fact]
+    public async Task Pre_authentication_refuses_a_user_of_a_suspended_tenant()
+    {
+        var directory = new InMemoryDirectory();
+        directory.SuspendedTenants.Add("acme-01");
+
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreAuthenticationTrigger(directory)
+            .HandleAsync(Fixtures.Load("pre-authentication.json", Fixtures.Json.PreAuthenticationEvent), new TestContext(), CancellationToken.None).AsTask());
+
+        Assert.Equal("Your organisation's access is suspended. Contact your administrator.", error.Message);
+    }
+
+    [Fact]
+    public async Task Pre_authentication_says_nothing_about_users_that_do_not_exist()
+    {
+        var directory = new InMemoryDirectory();
+        directory.SuspendedTenants.Add("acme-01");
+        var e = Fixtures.Load("pre-authentication.json", Fixtures.Json.PreAuthenticationEvent);
+        e.Request.UserNotFound = true;
+
+        var result = await new PreAuthenticationTrigger(directory).HandleAsync(e, new TestContext(), CancellationToken.None);
+
+        Assert.Same(e, result);
+    }
+
+    [Fact]
+    public async Task Pre_authentication_of_a_user_without_tenant_checks_only_the_disabled_flag()
+    {
+        var directory = new InMemoryDirectory();
+        directory.SuspendedTenants.Add("acme-01");
+        var e = Fixtures.Load("pre-authentication.json", Fixtures.Json.PreAuthenticationEvent);
+        e.Request.UserAttributes.Remove("custom:tenant_id");
+
+        Assert.Same(e, await new PreAuthenticationTrigger(directory).HandleAsync(e, new TestContext(), CancellationToken.None));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using IdentityStack.Triggers.Triggers;
+
+namespace IdentityStack.Triggers.Tests;
+
+public sealed class PostAuthenticationTriggerTests
+{
+    private static async Task<JsonElement> AuditLine(Action<IdentityStack.Lambda.CognitoEvents.PostAuthenticationEvent>? change = null)
+    {
+        var e = Fixtures.Load("post-authentication.json", Fixtures.Json.PostAuthenticationEvent);
+        change?.Invoke(e);
+        using var output = new StringWriter();
+        var clock = new FixedClock(DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_000));
+
+        var result = await new PostAuthenticationTrigger(output, clock).HandleAsync(e, new TestContext(), CancellationToken.None);
+
+        Assert.Same(e, result);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return JsonDocument.Parse(Assert.Single(lines)).RootElement;
+    }
+
+    [Fact]
+    public async Task One_line_is_both_the_audit_record_and_an_emf_metric_document()
+    {
+        var line = await AuditLine();
+
+        Assert.Equal("sign_in", line.GetProperty("event").GetString());
+        Assert.Equal("maria", line.GetProperty("userName").GetString());
+        Assert.Equal("acme-01", line.GetProperty("tenantId").GetString());
+        Assert.Equal("11111111-2222-3333-4444-555555555555", line.GetProperty("requestId").GetString());
+        Assert.Equal("4m2n9q1example7clientid0000", line.GetProperty("ClientId").GetString());
+        Assert.Equal("Cognito", line.GetProperty("Provider").GetString());
+        Assert.Equal(1, line.GetProperty("SignIn").GetInt32());
+        Assert.Equal(1, line.GetProperty("NewDeviceSignIn").GetInt32());
+
+        var aws = line.GetProperty("_aws");
+        Assert.Equal(1_795_000_000_000, aws.GetProperty("Timestamp").GetInt64());
+        var directive = Assert.Single(aws.GetProperty("CloudWatchMetrics").EnumerateArray());
+        Assert.Equal("IdentityStack", directive.GetProperty("Namespace").GetString());
+        Assert.Equal(["ClientId", "Provider"], directive.GetProperty("Dimensions")[0].EnumerateArray().Select(d => d.GetString()), StringComparer.Ordinal);
+        Assert.Equal(["SignIn", "NewDeviceSignIn"], directive.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_known_device_counts_zero_new_device_sign_ins()
+    {
+        var line = await AuditLine(e => e.Request.NewDeviceUsed = false);
+
+        Assert.Equal(0, line.GetProperty("NewDeviceSignIn").GetInt32());
+        Assert.False(line.GetProperty("newDeviceUsed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_federated_sign_in_is_counted_under_its_provider()
+    {
+        var line = await AuditLine(e => e.Request.UserAttributes["identities"] =
+            """[{"userId":"1048","providerName":"Google","providerType":"Google","issuer":null,"primary":true,"dateCreated":1700000000000}]""");
+
+        Assert.Equal("Google", line.GetProperty("Provider").GetString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("[{\"userId\":\"1\"}]")]
+    public void An_absent_or_odd_identities_attribute_means_cognito(string? identities) =>
+        Assert.Equal("Cognito", PostAuthenticationTrigger.ProviderOf(identities));
+}

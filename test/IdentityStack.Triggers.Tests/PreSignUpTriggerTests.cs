@@ -1,0 +1,106 @@
+using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Triggers.Triggers;
+
+namespace IdentityStack.Triggers.Tests;
+
+public sealed class PreSignUpTriggerTests
+{
+    private static readonly TriggerSettings AllowExampleCom = Fixtures.Settings((TriggerSettings.AllowedEmailDomainsVariable, "example.com"));
+
+    private static PreSignUpEvent SignUp(string email, string? tenant = "acme-01", string source = CognitoTriggerSources.PreSignUpSignUp)
+    {
+        var e = Fixtures.Load("pre-signup-sign-up.json", Fixtures.Json.PreSignUpEvent);
+        e.TriggerSource = source;
+        e.Request.UserAttributes["email"] = email;
+        if (tenant is null)
+        {
+            e.Request.UserAttributes.Remove("custom:tenant_id");
+        }
+        else
+        {
+            e.Request.UserAttributes["custom:tenant_id"] = tenant;
+        }
+
+        return e;
+    }
+
+    private static Task<PreSignUpEvent> Run(PreSignUpEvent e, TriggerSettings? settings = null) =>
+        new PreSignUpTrigger(settings ?? AllowExampleCom).HandleAsync(e, new TestContext(), CancellationToken.None).AsTask();
+
+    [Theory]
+    [InlineData("maria@example.com")]
+    [InlineData("Maria@EXAMPLE.com")]
+    [InlineData("ops@eu.example.com")]
+    public async Task An_allowed_domain_or_its_subdomain_signs_up_unconfirmed(string email)
+    {
+        var result = await Run(SignUp(email));
+
+        Assert.False(result.Response.AutoConfirmUser);
+        Assert.False(result.Response.AutoVerifyEmail);
+        Assert.Equal("passed", result.Request.ValidationData!["captcha"]);
+    }
+
+    [Theory]
+    [InlineData("mallory@evil.test")]
+    [InlineData("mallory@notexample.com")]
+    [InlineData("mallory@example.com.evil.test")]
+    public async Task Another_domain_is_refused_with_a_message_for_the_user(string email)
+    {
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => Run(SignUp(email)));
+
+        Assert.Equal("Sign-up with this email domain is not allowed. Use your organisation's email address.", error.Message);
+    }
+
+    [Fact]
+    public async Task Without_an_email_sign_up_is_refused_when_domains_are_restricted()
+    {
+        var e = SignUp("x@example.com");
+        e.Request.UserAttributes.Remove("email");
+
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => Run(e));
+
+        Assert.Equal("An email address is required to sign up.", error.Message);
+    }
+
+    [Fact]
+    public async Task With_no_allow_list_any_domain_signs_up() =>
+        Assert.False((await Run(SignUp("anyone@anywhere.test"), Fixtures.Settings())).Response.AutoConfirmUser);
+
+    [Fact]
+    public async Task Administrators_may_create_users_of_any_domain() =>
+        Assert.False((await Run(SignUp("contractor@partner.test", source: CognitoTriggerSources.PreSignUpAdminCreateUser))).Response.AutoConfirmUser);
+
+    [Theory]
+    [InlineData("ACME")]
+    [InlineData("-acme")]
+    [InlineData("acme_01")]
+    [InlineData("")]
+    [InlineData("a-very-long-tenant-identifier-that-goes-past-the-sixty-four-characters-limit")]
+    public async Task A_malformed_tenant_id_is_refused(string tenant)
+    {
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => Run(SignUp("maria@example.com", tenant)));
+
+        Assert.StartsWith("The organisation id is not valid.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_tenant_id_is_fine() =>
+        await Run(SignUp("maria@example.com", tenant: null));
+
+    [Fact]
+    public async Task A_federated_user_is_confirmed_and_their_email_verified()
+    {
+        var e = Fixtures.Load("pre-signup-external-provider.json", Fixtures.Json.PreSignUpEvent);
+
+        var result = await Run(e, Fixtures.Settings((TriggerSettings.AllowedEmailDomainsVariable, "example.org")));
+
+        Assert.True(result.Response.AutoConfirmUser);
+        Assert.True(result.Response.AutoVerifyEmail);
+        Assert.False(result.Response.AutoVerifyPhone);
+    }
+
+    [Fact]
+    public async Task A_federated_user_of_another_domain_is_refused() =>
+        await Assert.ThrowsAsync<TriggerRejectedException>(() =>
+            Run(Fixtures.Load("pre-signup-external-provider.json", Fixtures.Json.PreSignUpEvent)));
+}
