@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using IdentityStack.Triggers.Directory;
+
+namespace IdentityStack.Triggers.Tests;
+
+/// <summary>The real AWS SDK client against a recording endpoint: what exactly goes over the wire.</summary>
+public sealed class DynamoDbStoreTests
+{
+    private static AmazonDynamoDBClient Client(RecordingDynamoDb endpoint) =>
+        new(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonDynamoDBConfig
+        {
+            ServiceURL = endpoint.Url,
+            AuthenticationRegion = "eu-west-1",
+            MaxErrorRetry = 0,
+        });
+
+    private static readonly UserProfile Maria = new("8f1e2d3c", "eu-west-1_AbCdEf123", "maria", "maria@example.com", "acme-01", new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task A_profile_is_put_only_if_absent_and_signed()
+    {
+        await using var endpoint = new RecordingDynamoDb();
+        using var client = Client(endpoint);
+
+        var created = await new DynamoDbIdentityDirectory(client, "identity-dev-directory").CreateProfileIfAbsentAsync(Maria, CancellationToken.None);
+
+        Assert.True(created);
+        var (operation, body, authorization) = Assert.Single(endpoint.Requests);
+        Assert.Equal("PutItem", operation);
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", authorization, StringComparison.Ordinal);
+        Assert.Equal("identity-dev-directory", body.GetProperty("TableName").GetString());
+        Assert.Equal("attribute_not_exists(#pk)", body.GetProperty("ConditionExpression").GetString());
+        Assert.Equal("pk", body.GetProperty("ExpressionAttributeNames").GetProperty("#pk").GetString());
+        var item = body.GetProperty("Item");
+        Assert.Equal("USER#8f1e2d3c", item.GetProperty("pk").GetProperty("S").GetString());
+        Assert.Equal("acme-01", item.GetProperty("tenantId").GetProperty("S").GetString());
+        Assert.Equal("2026-11-23T09:00:00.0000000+00:00", item.GetProperty("createdAt").GetProperty("S").GetString());
+    }
+
+    [Fact]
+    public async Task A_profile_that_exists_already_is_not_an_error()
+    {
+        await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => RecordingDynamoDb.ConditionalCheckFailed() };
+        using var client = Client(endpoint);
+
+        var created = await new DynamoDbIdentityDirectory(client, "t").CreateProfileIfAbsentAsync(Maria, CancellationToken.None);
+
+        Assert.False(created);
+    }
+
+    [Fact]
+    public async Task Other_dynamodb_errors_are_not_swallowed()
+    {
+        await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}""") };
+        using var client = Client(endpoint);
+
+        await Assert.ThrowsAsync<Amazon.DynamoDBv2.Model.ResourceNotFoundException>(() =>
+            new DynamoDbIdentityDirectory(client, "t").CreateProfileIfAbsentAsync(Maria, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("""{"Item":{"status":{"S":"SUSPENDED"}}}""", true)]
+    [InlineData("""{"Item":{"status":{"S":"ACTIVE"}}}""", false)]
+    [InlineData("{}", false)]
+    public async Task Tenant_status_is_read_by_key_with_a_projection(string answer, bool suspended)
+    {
+        await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.OK, answer) };
+        using var client = Client(endpoint);
+
+        Assert.Equal(suspended, await new DynamoDbIdentityDirectory(client, "t").IsTenantSuspendedAsync("acme-01", CancellationToken.None));
+
+        var (operation, body, _) = Assert.Single(endpoint.Requests);
+        Assert.Equal("GetItem", operation);
+        Assert.Equal("TENANT#acme-01", body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString());
+        Assert.Equal("status", body.GetProperty("ExpressionAttributeNames").GetProperty("#a").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"Item":{"disabled":{"BOOL":true}}}""", true)]
+    [InlineData("""{"Item":{"disabled":{"BOOL":false}}}""", false)]
+    [InlineData("{}", false)]
+    public async Task The_disabled_flag_is_read_from_the_profile(string answer, bool disabled)
+    {
+        await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.OK, answer) };
+        using var client = Client(endpoint);
+
+        Assert.Equal(disabled, await new DynamoDbIdentityDirectory(client, "t").IsUserDisabledAsync("8f1e2d3c", CancellationToken.None));
+        Assert.Equal("USER#8f1e2d3c", Assert.Single(endpoint.Requests).Body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString());
+    }
+
+    [Fact]
+    public async Task A_legacy_user_is_read_consistently_by_lower_case_username()
+    {
+        await using var endpoint = new RecordingDynamoDb
+        {
+            Answer = (_, _) => (HttpStatusCode.OK, """
+                {"Item":{"username":{"S":"old.user@example.com"},"email":{"S":"old.user@example.com"},
+                 "email_verified":{"BOOL":true},"tenant_id":{"S":"acme-01"},"password_hash":{"S":"pbkdf2-sha256$20000$x$y"}}}
+                """),
+        };
+        using var client = Client(endpoint);
+
+        var user = await new DynamoDbLegacyUserStore(client, "legacy-users").FindAsync("Old.User@Example.com", CancellationToken.None);
+
+        Assert.Equal(new LegacyUser("old.user@example.com", "old.user@example.com", true, "acme-01", "pbkdf2-sha256$20000$x$y"), user);
+        var body = Assert.Single(endpoint.Requests).Body;
+        Assert.Equal("old.user@example.com", body.GetProperty("Key").GetProperty("username").GetProperty("S").GetString());
+        Assert.True(body.GetProperty("ConsistentRead").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"Item":{"username":{"S":"x"},"email":{"S":"x@example.com"}}}""")]
+    public async Task A_missing_or_incomplete_legacy_user_is_not_found(string answer)
+    {
+        await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.OK, answer) };
+        using var client = Client(endpoint);
+
+        Assert.Null(await new DynamoDbLegacyUserStore(client, "legacy-users").FindAsync("x", CancellationToken.None));
+    }
+}
