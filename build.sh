@@ -6,6 +6,7 @@
 #   ./build.sh synth --stage prod    the same for one named stage
 #   ./build.sh synth --all           every stage in cdk.json (dev, staging, prod) in one cloud assembly
 #   ./build.sh gate                  run the template gate on what is in cdk.out/ now
+#   ./build.sh publish               Native AOT trigger bootstrap for linux-x64 into artifacts/bootstrap/
 #   ./build.sh test                  everything CI runs; the last line is "N passed, N failed"
 set -euo pipefail
 
@@ -28,7 +29,7 @@ say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
 
 usage() {
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 require_tools() {
@@ -69,6 +70,16 @@ synth() {
     }
 }
 
+# The trigger binary as Lambda runs it (provided.al2023), for the contract and compatibility tests.
+publish_bootstrap() {
+  say "publishing the Native AOT trigger bootstrap (linux-x64)"
+  if ! dotnet publish lambda-triggers/IdentityStack.Triggers -c "$CONFIGURATION" -r linux-x64 \
+      -o "$ROOT/artifacts/bootstrap/linux-x64" --nologo -v quiet -clp:ErrorsOnly >"$LOGS/publish.log" 2>&1; then
+    cat "$LOGS/publish.log" >&2
+    die "Native AOT publish failed (needs clang and zlib1g-dev; full log: artifacts/logs/publish.log)"
+  fi
+}
+
 gate() {
   say "template gate: CloudFormation schema + cdk-nag AwsSolutions"
   node tools/template-gate/gate.mjs --cdk-out "$CDK_OUT"
@@ -100,6 +111,7 @@ cmd_test() {
 
   synth all
   gate || status=1
+  publish_bootstrap
 
   say "dotnet tests"
   local dotnet_log="$LOGS/dotnet-test.log"
@@ -135,6 +147,7 @@ cmd_test() {
 case "${1:-}" in
   synth) shift; cmd_synth "$@" ;;
   gate) shift; require_tools; ensure_node_tools; gate ;;
+  publish) shift; require_tools; mkdir -p "$LOGS"; publish_bootstrap ;;
   test) shift; cmd_test "$@" ;;
   -h|--help|help|"") usage ;;
   *) usage >&2; exit 2 ;;

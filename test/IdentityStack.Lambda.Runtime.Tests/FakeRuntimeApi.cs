@@ -1,10 +1,11 @@
+using IdentityStack.Testing;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace IdentityStack.Lambda.Runtime.Tests;
+namespace IdentityStack.Testing;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 speaking the Lambda Runtime API: hands out queued events, records

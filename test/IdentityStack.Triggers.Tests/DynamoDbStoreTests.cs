@@ -1,3 +1,4 @@
+using IdentityStack.Testing;
 using System.Net;
 using System.Text.Json;
 using Amazon.DynamoDBv2;

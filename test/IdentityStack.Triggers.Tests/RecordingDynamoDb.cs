@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace IdentityStack.Triggers.Tests;
+namespace IdentityStack.Testing;
 
 /// <summary>
 /// A DynamoDB endpoint on 127.0.0.1 that records each request (operation from X-Amz-Target, JSON

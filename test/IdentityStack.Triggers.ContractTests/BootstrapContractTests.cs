@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IdentityStack.Testing;
+
+namespace IdentityStack.Triggers.ContractTests;
+
+/// <summary>
+/// The real Native AOT <c>bootstrap</c>, started as Lambda starts it (AWS_LAMBDA_RUNTIME_API, _HANDLER),
+/// handles one event of every trigger from a loopback Runtime API and returns the whole event.
+/// DynamoDB calls go to a recording loopback endpoint (AWS_ENDPOINT_URL_DYNAMODB).
+/// </summary>
+public sealed class BootstrapContractTests
+{
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", name));
+
+    private static async Task<(PostedResult Result, string Stdout, int ExitCode)> InvokeAsync(
+        string handler, string fixture, Dictionary<string, string>? environment = null)
+    {
+        PublishedBootstrap.AssertPublished();
+        await using var api = new FakeRuntimeApi();
+        api.Enqueue("contract-1", Fixture(fixture), traceId: "Root=1-67890abc-def012345678901234567890;Sampled=1");
+
+        var start = new ProcessStartInfo(PublishedBootstrap.Path)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.HostAndPort;
+        start.Environment["_HANDLER"] = handler;
+        start.Environment["AWS_REGION"] = "eu-west-1";
+        start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = "secret";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        foreach (var (key, value) in environment ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+
+        var posted = api.Posted.ToArray();
+        Assert.True(posted.Length == 1, $"expected one result, got {posted.Length}; stderr: {await stderr}");
+        return (posted[0], await stdout, process.ExitCode);
+    }
+
+    private static JsonNode Response(PostedResult result)
+    {
+        Assert.True(result.Kind == ResultKind.Response, $"expected a response, got {result.Kind}: {result.Body}");
+        Assert.Equal("contract-1", result.RequestId);
+        return JsonNode.Parse(result.Body)!;
+    }
+
+    [Fact]
+    public async Task Pre_sign_up_refuses_a_domain_outside_the_allow_list_with_the_users_message()
+    {
+        var (result, _, exitCode) = await InvokeAsync("PreSignUp", "pre-signup-sign-up.json", new() { ["ALLOWED_EMAIL_DOMAINS"] = "example.org" });
+
+        Assert.Equal(ResultKind.InvocationError, result.Kind);
+        Assert.Equal("TriggerRejectedException", result.ErrorTypeHeader);
+        Assert.Equal("Sign-up with this email domain is not allowed. Use your organisation's email address.", JsonNode.Parse(result.Body)!["errorMessage"]!.GetValue<string>());
+        Assert.Equal(2, exitCode); // the fake API answers the next "next" with 500: the process exits
+    }
+
+    [Fact]
+    public async Task Pre_sign_up_returns_the_whole_event_including_unknown_fields()
+    {
+        var (result, _, _) = await InvokeAsync("PreSignUp", "pre-signup-sign-up.json", new() { ["ALLOWED_EMAIL_DOMAINS"] = "example.com" });
+
+        var e = Response(result);
+        Assert.Equal("a later Cognito release", e["futureField"]!["addedBy"]!.GetValue<string>());
+        Assert.False(e["response"]!["autoConfirmUser"]!.GetValue<bool>());
+        Assert.Equal("maria@example.com", e["request"]!["userAttributes"]!["email"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Post_confirmation_puts_the_profile_conditionally()
+    {
+        await using var dynamo = new RecordingDynamoDb();
+
+        var (result, _, _) = await InvokeAsync("PostConfirmation", "post-confirmation.json", new()
+        {
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        });
+
+        Response(result);
+        var (operation, body, _) = Assert.Single(dynamo.Requests);
+        Assert.Equal("PutItem", operation);
+        Assert.Equal("attribute_not_exists(#pk)", body.GetProperty("ConditionExpression").GetString());
+        Assert.Equal("USER#8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", body.GetProperty("Item").GetProperty("pk").GetProperty("S").GetString());
+    }
+
+    [Fact]
+    public async Task Pre_authentication_refuses_a_suspended_tenant()
+    {
+        await using var dynamo = new RecordingDynamoDb
+        {
+            Answer = (_, body) => body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString()!.StartsWith("TENANT#", StringComparison.Ordinal)
+                ? (HttpStatusCode.OK, """{"Item":{"status":{"S":"SUSPENDED"}}}""")
+                : (HttpStatusCode.OK, "{}"),
+        };
+
+        var (result, _, _) = await InvokeAsync("PreAuthentication", "pre-authentication.json", new()
+        {
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        });
+
+        Assert.Equal(ResultKind.InvocationError, result.Kind);
+        Assert.Contains("access is suspended", result.Body, StringComparison.Ordinal);
+        Assert.Equal(2, dynamo.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Post_authentication_logs_one_emf_line()
+    {
+        var (result, stdout, _) = await InvokeAsync("PostAuthentication", "post-authentication.json");
+
+        Response(result);
+        var line = JsonNode.Parse(Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)))!;
+        Assert.Equal("IdentityStack", line["_aws"]!["CloudWatchMetrics"]![0]!["Namespace"]!.GetValue<string>());
+        Assert.Equal(1, line["NewDeviceSignIn"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("pre-token-generation-v2.json")]
+    [InlineData("pre-token-generation-v1.json")]
+    public async Task Pre_token_generation_adds_the_tenant_claim_in_either_version(string fixture)
+    {
+        var (result, _, _) = await InvokeAsync("PreTokenGeneration", fixture, new() { ["GROUP_SCOPES"] = "admins=identitystack/admin" });
+
+        var response = Response(result)["response"]!;
+        var claims = response["claimsAndScopeOverrideDetails"]?["accessTokenGeneration"]?["claimsToAddOrOverride"]
+            ?? response["claimsOverrideDetails"]!["claimsToAddOrOverride"]!;
+        Assert.Equal("acme-01", claims["tenant_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Custom_message_answers_in_the_users_language_with_the_code()
+    {
+        var (result, _, _) = await InvokeAsync("CustomMessage", "custom-message-sign-up.json");
+
+        var response = Response(result)["response"]!;
+        Assert.Equal("Bestätigen Sie Ihre E-Mail-Adresse", response["emailSubject"]!.GetValue<string>());
+        Assert.Contains("{####}", response["emailMessage"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task User_migration_imports_a_legacy_user_whose_pbkdf2_password_matches()
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes("Legacy-Passw0rd!"), salt, 20_000, HashAlgorithmName.SHA256, 32);
+        var stored = $"pbkdf2-sha256$20000${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
+        await using var dynamo = new RecordingDynamoDb
+        {
+            Answer = (_, _) => (HttpStatusCode.OK, JsonSerializer.Serialize(new JsonObject
+            {
+                ["Item"] = new JsonObject
+                {
+                    ["username"] = new JsonObject { ["S"] = "old.user@example.com" },
+                    ["email"] = new JsonObject { ["S"] = "old.user@example.com" },
+                    ["email_verified"] = new JsonObject { ["BOOL"] = true },
+                    ["password_hash"] = new JsonObject { ["S"] = stored },
+                },
+            })),
+        };
+
+        var (result, _, _) = await InvokeAsync("UserMigration", "user-migration-authentication.json", new()
+        {
+            ["LEGACY_USERS_TABLE"] = "legacy-users",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        });
+
+        var response = Response(result)["response"]!;
+        Assert.Equal("CONFIRMED", response["finalUserStatus"]!.GetValue<string>());
+        Assert.Equal("SUPPRESS", response["messageAction"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_trigger_missing_its_table_setting_fails_init_naming_the_variable()
+    {
+        var (result, _, exitCode) = await InvokeAsync("PostConfirmation", "post-confirmation.json");
+
+        Assert.Equal(ResultKind.InitError, result.Kind);
+        Assert.Contains("DIRECTORY_TABLE is not set", result.Body, StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+    }
+}
