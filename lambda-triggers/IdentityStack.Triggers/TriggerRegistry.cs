@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Lambda.Runtime;
+using IdentityStack.Triggers.Contract;
 using IdentityStack.Triggers.Directory;
 using IdentityStack.Triggers.Messages;
 using IdentityStack.Triggers.Triggers;

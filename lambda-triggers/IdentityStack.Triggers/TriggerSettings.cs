@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers;
 
@@ -8,12 +9,12 @@ namespace IdentityStack.Triggers;
 /// </summary>
 internal sealed partial record TriggerSettings
 {
-    public const string AllowedEmailDomainsVariable = "ALLOWED_EMAIL_DOMAINS";
-    public const string DirectoryTableVariable = "DIRECTORY_TABLE";
-    public const string LegacyUsersTableVariable = "LEGACY_USERS_TABLE";
-    public const string GroupScopesVariable = "GROUP_SCOPES";
-    public const string EmailSenderVariable = "EMAIL_SENDER";
-    public const string SuppressedClaimsVariable = "SUPPRESSED_CLAIMS";
+    public const string AllowedEmailDomainsVariable = TriggerEnvironment.AllowedEmailDomains;
+    public const string DirectoryTableVariable = TriggerEnvironment.DirectoryTable;
+    public const string LegacyUsersTableVariable = TriggerEnvironment.LegacyUsersTable;
+    public const string GroupScopesVariable = TriggerEnvironment.GroupScopes;
+    public const string EmailSenderVariable = TriggerEnvironment.EmailSender;
+    public const string SuppressedClaimsVariable = TriggerEnvironment.SuppressedClaims;
 
     /// <summary>Lower-case domains allowed to sign up; empty allows any.</summary>
     public IReadOnlySet<string> AllowedEmailDomains { get; init; } = new HashSet<string>(StringComparer.Ordinal);

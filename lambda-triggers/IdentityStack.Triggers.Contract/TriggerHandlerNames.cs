@@ -1,4 +1,4 @@
-namespace IdentityStack.Triggers;
+namespace IdentityStack.Triggers.Contract;
 
 /// <summary>The <c>_HANDLER</c> value of each trigger: one binary, seven functions.</summary>
 public static class TriggerHandlerNames

@@ -1,0 +1,23 @@
+namespace IdentityStack.Triggers.Contract;
+
+/// <summary>The environment variables the CDK wiring sets and the triggers read.</summary>
+public static class TriggerEnvironment
+{
+    /// <summary>Comma-separated lower-case email domains allowed to sign up; empty allows any.</summary>
+    public const string AllowedEmailDomains = "ALLOWED_EMAIL_DOMAINS";
+
+    /// <summary>DynamoDB table of user profiles and tenants.</summary>
+    public const string DirectoryTable = "DIRECTORY_TABLE";
+
+    /// <summary>DynamoDB table of the legacy user store.</summary>
+    public const string LegacyUsersTable = "LEGACY_USERS_TABLE";
+
+    /// <summary>Scopes added by group: <c>group=scope,scope;group=scope</c>.</summary>
+    public const string GroupScopes = "GROUP_SCOPES";
+
+    /// <summary><c>SES</c> or <c>COGNITO</c>: who sends the pool's email (HTML only through SES).</summary>
+    public const string EmailSender = "EMAIL_SENDER";
+
+    /// <summary>Comma-separated claims removed from tokens.</summary>
+    public const string SuppressedClaims = "SUPPRESSED_CLAIMS";
+}
