@@ -62,7 +62,8 @@ build() {
 synth() {
   local stage="$1"
   say "synthesizing stage '$stage' into cdk.out/"
-  rm -rf "$CDK_OUT"
+  # Keep built assets (asset.<source hash>): an unchanged trigger binary is not rebuilt.
+  [ -d "$CDK_OUT" ] && find "$CDK_OUT" -mindepth 1 -maxdepth 1 ! -name 'asset.*' -exec rm -rf {} +
   node_modules/.bin/cdk synth --app "dotnet $APP_DLL" --context "stage=$stage" --output "$CDK_OUT" \
     --quiet --no-notices >"$LOGS/synth.log" 2>&1 || {
       cat "$LOGS/synth.log" >&2
@@ -115,7 +116,7 @@ cmd_test() {
 
   say "dotnet tests"
   local dotnet_log="$LOGS/dotnet-test.log"
-  dotnet test IdentityStack.sln -c "$CONFIGURATION" --no-build --nologo 2>&1 | tee "$dotnet_log" | grep -E '^\s*(Passed|Failed)!|\[FAIL\]' || true
+  dotnet test IdentityStack.sln -c "$CONFIGURATION" --no-build --nologo --blame-hang-timeout 5min 2>&1 | tee "$dotnet_log" | grep -E '^\s*(Passed|Failed)!|\[FAIL\]' || true
   local counts
   counts="$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+' "$dotnet_log" | awk '{f+=$2; p+=$4} END {print p+0, f+0}')"
   local assemblies

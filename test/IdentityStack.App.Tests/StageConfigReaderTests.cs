@@ -33,6 +33,7 @@ public sealed class StageConfigReaderTests
         Assert.Null(stage.Account);
         Assert.Empty(stage.Groups);
         Assert.Empty(stage.AllowedSignUpEmailDomains);
+        Assert.Equal(TriggerArchitecture.Arm64, stage.TriggerArchitecture);
         Assert.Equal("IdentityStack-qa", stage.StackName);
     }
 
@@ -44,7 +45,8 @@ public sealed class StageConfigReaderTests
                       "threatProtection": "AUDIT", "deletionProtection": false, "removalPolicy": "DESTROY", "sms": true,
                       "email": { "sesIdentityArn": "arn:aws:ses:us-east-1:123456789012:identity/mail.example.com",
                                  "fromAddress": "hi@mail.example.com", "fromName": "Hi", "replyTo": "help@example.com" },
-                      "groups": [ { "name": "admins", "description": "Admins", "precedence": 1 } ],
+                      "groups": [ { "name": "admins", "description": "Admins", "precedence": 1, "scopes": ["api/admin"] } ],
+                      "triggerArchitecture": "x86_64",
                       "allowedSignUpEmailDomains": ["example.com"] } }
             """)["qa"];
 
@@ -59,6 +61,8 @@ public sealed class StageConfigReaderTests
         Assert.Equal(new SesEmailSettings("arn:aws:ses:us-east-1:123456789012:identity/mail.example.com", "hi@mail.example.com", "Hi", "help@example.com"), stage.Email);
         Assert.Equal([new UserPoolGroupDefinition("admins", "Admins", 1)], stage.Groups);
         Assert.Equal(["example.com"], stage.AllowedSignUpEmailDomains);
+        Assert.Equal(["api/admin"], stage.GroupScopes["admins"]);
+        Assert.Equal(TriggerArchitecture.X86_64, stage.TriggerArchitecture);
     }
 
     [Theory]
@@ -81,6 +85,8 @@ public sealed class StageConfigReaderTests
     [InlineData("""{ "prod": { "region": "eu-west-1", "groups": "admins" } }""", "stages.prod.groups", "\"admins\"", "JSON array")]
     [InlineData("""{ "prod": { "region": "eu-west-1", "allowedSignUpEmailDomains": ["@example.com"] } }""", "stages.prod.allowedSignUpEmailDomains[0]", "\"@example.com\"", "lower-case domain")]
     [InlineData("""{ "prod": { "region": "eu-west-1", "removalPolicy": "DESTROY" } }""", "stages.prod.removalPolicy", "\"DESTROY\"", "\"deletionProtection\": false")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "groups": [ { "name": "admins", "precedence": 0, "scopes": ["has space"] } ] } }""", "stages.prod.groups[0].scopes[0]", "\"has space\"", "scope name")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "triggerArchitecture": "arm" } }""", "stages.prod.triggerArchitecture", "\"arm\"", "arm64, x86_64")]
     [InlineData("""{ "Prod!": { "region": "eu-west-1" } }""", "stages.Prod!", "\"Prod!\"", "lower-case letters")]
     [InlineData("""{ "prod": "eu-west-1" }""", "stages.prod", "\"eu-west-1\"", "JSON object")]
     public void Bad_input_is_reported_with_field_value_and_fix(string stagesJson, string path, string found, string fixMentions)

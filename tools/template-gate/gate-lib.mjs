@@ -53,7 +53,7 @@ export function loadAcknowledgments(file) {
       throw new GateInputError(`${where}.stacks must list the stack names it applies to, e.g. ["IdentityStack-dev"].`);
     }
     if (typeof entry.path !== 'string' || entry.path.length === 0) {
-      throw new GateInputError(`${where}.path must be the construct path inside the stack, e.g. "Identity/UserPool/Resource".`);
+      throw new GateInputError(`${where}.path must be the construct path inside the stack, e.g. "Identity/UserPool/Resource" ('*' stands for one segment).`);
     }
     if (typeof entry.reason !== 'string' || entry.reason.trim().length < 40) {
       throw new GateInputError(`${where}.reason must explain, in at least 40 characters, why accepting ${entry.rule} is safe.`);
@@ -84,13 +84,16 @@ export function checkTemplate({ stackName, templateFile }, acknowledgments) {
     const applied = [];
     const stale = [];
     for (const ack of acknowledgments.filter((a) => a.stacks.includes(stackName))) {
-      const logicalId = logicalIdByPath.get(ack.path);
-      if (logicalId === undefined) {
+      const pattern = pathPattern(ack.path);
+      const logicalIds = [...logicalIdByPath].filter(([cdkPath]) => pattern.test(cdkPath)).map(([, id]) => id);
+      if (logicalIds.length === 0) {
         stale.push({ ...ack, stackName });
         continue;
       }
-      Validations.of(included.getResource(logicalId)).acknowledge({ id: ack.rule, reason: ack.reason });
-      applied.push({ ...ack, logicalId });
+      for (const logicalId of logicalIds) {
+        Validations.of(included.getResource(logicalId)).acknowledge({ id: ack.rule, reason: ack.reason });
+        applied.push({ ...ack, logicalId });
+      }
     }
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
@@ -123,6 +126,12 @@ export function checkTemplate({ stackName, templateFile }, acknowledgments) {
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** An acknowledgment path as a regular expression: `*` stands for exactly one path segment. */
+export function pathPattern(ackPath) {
+  const segments = ackPath.split('/').map((segment) => (segment === '*' ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return new RegExp(`^${segments.join('/')}$`);
 }
 
 /** Synthesizes with validation on; CDK prints its own report and throws when anything fails: keep both out of our output. */

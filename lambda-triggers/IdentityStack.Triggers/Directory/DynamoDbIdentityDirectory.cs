@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers.Directory;
 
@@ -10,12 +11,12 @@ namespace IdentityStack.Triggers.Directory;
 /// </summary>
 internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string tableName) : IIdentityDirectory
 {
-    public const string KeyAttribute = "pk";
+    public const string KeyAttribute = DirectoryKeys.PartitionKey;
     public const string SuspendedStatus = "SUSPENDED";
 
-    public static string UserKey(string sub) => "USER#" + sub;
+    public static string UserKey(string sub) => DirectoryKeys.UserPrefix + sub;
 
-    public static string TenantKey(string tenantId) => "TENANT#" + tenantId;
+    public static string TenantKey(string tenantId) => DirectoryKeys.TenantPrefix + tenantId;
 
     public async Task<bool> CreateProfileIfAbsentAsync(UserProfile profile, CancellationToken cancellationToken)
     {

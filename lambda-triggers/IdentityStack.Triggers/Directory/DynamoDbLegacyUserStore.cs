@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers.Directory;
 
@@ -9,7 +10,7 @@ namespace IdentityStack.Triggers.Directory;
 /// </summary>
 internal sealed class DynamoDbLegacyUserStore(IAmazonDynamoDB dynamoDb, string tableName) : ILegacyUserStore
 {
-    public const string KeyAttribute = "username";
+    public const string KeyAttribute = DirectoryKeys.LegacyUserKey;
 
     public async Task<LegacyUser?> FindAsync(string userName, CancellationToken cancellationToken)
     {

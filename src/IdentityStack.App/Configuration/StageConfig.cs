@@ -38,6 +38,12 @@ internal sealed record StageConfig
     /// <summary>Groups to create.</summary>
     public IReadOnlyList<UserPoolGroupDefinition> Groups { get; init; } = [];
 
+    /// <summary>Scopes each group adds to access tokens (from <c>groups[].scopes</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> GroupScopes { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    /// <summary>CPU the trigger functions run on.</summary>
+    public TriggerArchitecture TriggerArchitecture { get; init; } = TriggerArchitecture.Arm64;
+
     /// <summary>Email domains allowed to sign up; empty allows any.</summary>
     public IReadOnlyList<string> AllowedSignUpEmailDomains { get; init; } = [];
 

@@ -31,6 +31,12 @@ internal static partial class StageConfigReader
         ["ENFORCED"] = ThreatProtectionMode.Enforced,
     };
 
+    private static readonly Dictionary<string, TriggerArchitecture> ArchitectureChoices = new(StringComparer.Ordinal)
+    {
+        ["arm64"] = TriggerArchitecture.Arm64,
+        ["x86_64"] = TriggerArchitecture.X86_64,
+    };
+
     private static readonly Dictionary<string, StageRemovalPolicy> RemovalPolicyChoices = new(StringComparer.Ordinal)
     {
         ["RETAIN"] = StageRemovalPolicy.Retain,
@@ -91,8 +97,9 @@ internal static partial class StageConfigReader
         var removalPolicy = reader.Choice("removalPolicy", StageRemovalPolicy.Retain, RemovalPolicyChoices);
         var email = ReadEmail(reader.Object("email"));
         var sms = reader.Bool("sms", defaultValue: false);
-        var groups = ReadGroups(reader);
+        var (groups, groupScopes) = ReadGroups(reader);
         var domains = ReadDomains(reader);
+        var architecture = reader.Choice("triggerArchitecture", TriggerArchitecture.Arm64, ArchitectureChoices);
         reader.RejectUnknownFields();
 
         if (removalPolicy == StageRemovalPolicy.Destroy && deletionProtection)
@@ -115,6 +122,8 @@ internal static partial class StageConfigReader
                 Email = email,
                 Sms = sms,
                 Groups = groups,
+                GroupScopes = groupScopes,
+                TriggerArchitecture = architecture,
                 AllowedSignUpEmailDomains = domains,
             };
     }
@@ -158,9 +167,10 @@ internal static partial class StageConfigReader
             || domain.EndsWith("." + identity, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static List<UserPoolGroupDefinition> ReadGroups(JsonObjectReader stage)
+    private static (List<UserPoolGroupDefinition> Groups, Dictionary<string, IReadOnlyList<string>> Scopes) ReadGroups(JsonObjectReader stage)
     {
         var groups = new List<UserPoolGroupDefinition>();
+        var groupScopes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (item, path) in stage.Array("groups"))
         {
@@ -175,6 +185,19 @@ internal static partial class StageConfigReader
             var name = group.RequiredString("name", GroupNamePattern(), "use 1-128 letters, digits, '_', '.' or '-', e.g. \"admins\".");
             var description = group.OptionalString("description", GroupDescriptionPattern(), "use plain text of at most 2048 characters.") ?? string.Empty;
             var precedence = group.Int("precedence", 0, GroupPrecedenceHighest);
+            var scopes = new List<string>();
+            foreach (var (scope, scopePath) in group.Array("scopes"))
+            {
+                if (scope.ValueKind == JsonValueKind.String && ScopePattern().IsMatch(scope.GetString()!))
+                {
+                    scopes.Add(scope.GetString()!);
+                }
+                else
+                {
+                    stage.ProblemAt(scopePath, scope.GetRawText(), "use a scope name such as \"identitystack/admin\" (no spaces or quotes).");
+                }
+            }
+
             if (!item.TryGetProperty("precedence", out _))
             {
                 group.Problem("precedence", "missing", "give every group a precedence (0 = highest); it decides which group's IAM role wins.");
@@ -189,10 +212,14 @@ internal static partial class StageConfigReader
             if (stage.ProblemCount == problemsBefore && name is not null && precedence is not null)
             {
                 groups.Add(new UserPoolGroupDefinition(name, description, precedence.Value));
+                if (scopes.Count > 0)
+                {
+                    groupScopes[name] = scopes;
+                }
             }
         }
 
-        return groups;
+        return (groups, groupScopes);
     }
 
     private static List<string> ReadDomains(JsonObjectReader stage)
@@ -233,6 +260,9 @@ internal static partial class StageConfigReader
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex GroupNamePattern();
+
+    [GeneratedRegex("^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex ScopePattern();
 
     [GeneratedRegex("^[^\\r\\n]{0,2048}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex GroupDescriptionPattern();

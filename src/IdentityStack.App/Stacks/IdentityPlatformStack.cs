@@ -1,5 +1,7 @@
 using Amazon.CDK;
 using IdentityStack.App.Configuration;
+using IdentityStack.Constructs.Functions;
+using IdentityStack.Constructs.Triggers;
 using IdentityStack.Constructs.UserPools;
 using Constructs;
 
@@ -34,6 +36,18 @@ internal sealed class IdentityPlatformStack : Stack
             Groups = stage.Groups,
         });
 
+        var triggerBuild = TriggerSources.For(stage.TriggerArchitecture);
+        Triggers = new CognitoTriggers(this, "Triggers", new CognitoTriggersProps
+        {
+            UserPool = UserPool,
+            Code = NativeAotCode.FromProject(triggerBuild),
+            Architecture = triggerBuild.Architecture,
+            AllowedEmailDomains = stage.AllowedSignUpEmailDomains,
+            GroupScopes = stage.GroupScopes,
+            SendsEmailThroughSes = stage.Email is not null,
+            RemovalPolicy = stage.RemovalPolicy == StageRemovalPolicy.Retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        });
+
         Output("UserPoolId", UserPool.UserPool.UserPoolId, "Cognito user pool id");
         Output("UserPoolArn", UserPool.UserPool.UserPoolArn, "Cognito user pool ARN");
         Output("UserPoolProviderUrl", UserPool.ProviderUrl, "Token issuer (OIDC provider URL) of the user pool");
@@ -44,6 +58,9 @@ internal sealed class IdentityPlatformStack : Stack
 
     /// <summary>The stage's user pool.</summary>
     public SecureUserPool UserPool { get; }
+
+    /// <summary>The pool's Lambda triggers.</summary>
+    public CognitoTriggers Triggers { get; }
 
     private void Output(string id, string value, string description) =>
         _ = new CfnOutput(this, id, new CfnOutputProps

@@ -15,6 +15,14 @@ internal static class TemplateJson
         return all[0].Value;
     }
 
+    /// <summary>Every resource of <paramref name="type"/>, by logical id.</summary>
+    public static Dictionary<string, JsonElement> OfType(Template template, string type) =>
+        JsonSerializer.SerializeToElement(template.FindResources(type)).EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+
+    /// <summary>The whole template.</summary>
+    public static JsonElement Whole(Template template) => JsonSerializer.SerializeToElement(template.ToJSON());
+
     /// <summary>A JSON literal as the plain dictionaries CDK assertions take.</summary>
     public static object Pattern(string json)
     {

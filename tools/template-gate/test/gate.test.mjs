@@ -108,6 +108,22 @@ describe('template gate', () => {
     assert.equal(result.passed, false);
   });
 
+  it('lets * in an acknowledgment path stand for exactly one segment', () => {
+    const ack = acknowledgmentsFile([{
+      rule: 'AwsSolutions::AwsSolutions-COG2',
+      stacks: ['Demo'],
+      path: '*/UserPool/Resource',
+      reason: 'Every pool of this sandbox stack leaves MFA optional while enrolment flows are tested.',
+    }]);
+    const pool = (cdkPath) => ({ ...goodPool({ MfaConfiguration: 'OPTIONAL' }), Metadata: { 'aws:cdk:path': cdkPath } });
+    const template = { Resources: { A: pool('Demo/One/UserPool/Resource'), B: pool('Demo/Two/UserPool/Resource'), C: pool('Demo/Deep/Er/UserPool/Resource') } };
+
+    const [demo] = runGate({ cdkOut: assembly({ Demo: template }), acknowledgmentsFile: ack }).stacks;
+
+    assert.deepEqual(demo.acknowledged.map((a) => a.logicalId).sort(), ['A', 'B']);
+    assert.deepEqual(demo.findings.map((f) => `${f.logicalId} ${f.rule}`), ['C AwsSolutions-COG2']);
+  });
+
   it('reports an acknowledgment that matches no resource as stale', () => {
     const ack = acknowledgmentsFile([{
       rule: 'AwsSolutions::AwsSolutions-COG2',

@@ -1,0 +1,169 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudWatch;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using IdentityStack.Constructs.Functions;
+using IdentityStack.Triggers.Contract;
+using Constructs;
+
+namespace IdentityStack.Constructs.Triggers;
+
+/// <summary>
+/// The seven user pool triggers, each its own function of one Native AOT binary with only the
+/// permissions it needs, attached to the pool (pre token generation as V2), the directory and
+/// legacy-user tables they read and write, and alarms on errors and on durations near Cognito's
+/// 5-second limit.
+/// </summary>
+public sealed class CognitoTriggers : Construct
+{
+    /// <summary>A trigger slower than this (80% of Cognito's limit) raises its duration alarm.</summary>
+    public static readonly Duration DurationAlarmThreshold = Duration.Millis(4000);
+
+    private const string CognitoPrincipal = "cognito-idp.amazonaws.com";
+    private const string PreTokenGenerationVersionPath = "LambdaConfig.PreTokenGenerationConfig.LambdaVersion";
+    private const string PreTokenGenerationVersion = "V2_0";
+    private static readonly string[] ProfileKeys = [DirectoryKeys.UserPrefix + "*"];
+
+    /// <summary>Profiles (USER#sub) and tenants (TENANT#id).</summary>
+    public Table DirectoryTable { get; }
+
+    /// <summary>Users of the system being migrated from, keyed by lower-case username.</summary>
+    public Table LegacyUsersTable { get; }
+
+    /// <summary>The functions, by trigger.</summary>
+    public IReadOnlyDictionary<CognitoTrigger, NativeAotFunction> Functions { get; }
+
+    /// <summary>Creates and attaches the triggers.</summary>
+    public CognitoTriggers(Construct scope, string id, CognitoTriggersProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        if (props.Timeout.ToMilliseconds() > CognitoTriggersProps.CognitoTimeLimit.ToMilliseconds())
+        {
+            throw new ArgumentException($"Timeout is {props.Timeout.ToSeconds()} s; Cognito stops waiting for a trigger after 5 s, so use at most 5 seconds.", nameof(props));
+        }
+
+        DirectoryTable = CreateTable("DirectoryTable", DirectoryKeys.PartitionKey, props.RemovalPolicy);
+        LegacyUsersTable = CreateTable("LegacyUsersTable", DirectoryKeys.LegacyUserKey, props.RemovalPolicy);
+
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [TriggerEnvironment.AllowedEmailDomains] = string.Join(',', props.AllowedEmailDomains),
+            [TriggerEnvironment.GroupScopes] = string.Join(';', props.GroupScopes.Select(g => g.Key + "=" + string.Join(',', g.Value))),
+            [TriggerEnvironment.EmailSender] = props.SendsEmailThroughSes ? "SES" : "COGNITO",
+        };
+        var functions = new Dictionary<CognitoTrigger, NativeAotFunction>();
+        foreach (var trigger in CognitoTrigger.All)
+        {
+            var environment = new Dictionary<string, string>(shared, StringComparer.Ordinal);
+            if (trigger == CognitoTrigger.PostConfirmation || trigger == CognitoTrigger.PreAuthentication)
+            {
+                environment[TriggerEnvironment.DirectoryTable] = DirectoryTable.TableName;
+            }
+
+            if (trigger == CognitoTrigger.UserMigration)
+            {
+                environment[TriggerEnvironment.LegacyUsersTable] = LegacyUsersTable.TableName;
+            }
+
+            var function = new NativeAotFunction(this, trigger.Handler, new NativeAotFunctionProps
+            {
+                Code = props.Code,
+                Architecture = props.Architecture,
+                Handler = trigger.Handler,
+                Description = trigger.Description,
+                Timeout = props.Timeout,
+                Environment = environment,
+                LogRetention = props.LogRetention,
+                LogRemovalPolicy = props.RemovalPolicy,
+            });
+            functions[trigger] = function;
+            Attach(props.UserPool, trigger, function.Function);
+            Alarm(trigger, function.Function);
+        }
+
+        Functions = functions;
+        GrantDataAccess();
+    }
+
+    private Table CreateTable(string id, string partitionKey, RemovalPolicy removalPolicy) =>
+        new(this, id, new TableProps
+        {
+            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = partitionKey, Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            Encryption = TableEncryption.AWS_MANAGED,
+            PointInTimeRecovery = true,
+            DeletionProtection = removalPolicy == RemovalPolicy.RETAIN,
+            RemovalPolicy = removalPolicy,
+        });
+
+    /// <summary>
+    /// Sets the pool's LambdaConfig entry (an L1 override, so other triggers set elsewhere are kept)
+    /// and lets only Cognito, for this pool in this account, invoke the function. The functions never
+    /// reference the pool, so pool -> function -> permission has no cycle.
+    /// </summary>
+    private void Attach(UserPools.SecureUserPool pool, CognitoTrigger trigger, Function function)
+    {
+        pool.CfnUserPool.AddPropertyOverride(trigger.LambdaConfigPath, function.FunctionArn);
+        if (trigger == CognitoTrigger.PreTokenGeneration)
+        {
+            pool.CfnUserPool.AddPropertyOverride(PreTokenGenerationVersionPath, PreTokenGenerationVersion);
+        }
+
+        _ = new CfnPermission(this, trigger.Handler + "Invoke", new CfnPermissionProps
+        {
+            Action = "lambda:InvokeFunction",
+            FunctionName = function.FunctionArn,
+            Principal = CognitoPrincipal,
+            SourceAccount = Stack.Of(this).Account,
+            SourceArn = pool.UserPool.UserPoolArn,
+        });
+    }
+
+    private void Alarm(CognitoTrigger trigger, Function function)
+    {
+        _ = function.MetricErrors(new MetricOptions { Period = Duration.Minutes(5), Statistic = Stats.SUM })
+            .CreateAlarm(this, trigger.Handler + "Errors", new CreateAlarmOptions
+            {
+                AlarmDescription = $"{trigger.Handler} trigger failed: users see a sign-in or sign-up error. Check its log group.",
+                Threshold = 1,
+                EvaluationPeriods = 1,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
+        _ = function.MetricDuration(new MetricOptions { Period = Duration.Minutes(5), Statistic = Stats.MAXIMUM })
+            .CreateAlarm(this, trigger.Handler + "NearTimeLimit", new CreateAlarmOptions
+            {
+                AlarmDescription = $"{trigger.Handler} trigger took over {DurationAlarmThreshold.ToMilliseconds()} ms; Cognito gives up at 5000 ms.",
+                Threshold = DurationAlarmThreshold.ToMilliseconds(),
+                EvaluationPeriods = 1,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
+    }
+
+    /// <summary>Post confirmation may only create profile items; pre authentication and user migration only read.</summary>
+    private void GrantDataAccess()
+    {
+        Functions[CognitoTrigger.PostConfirmation].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["dynamodb:PutItem"],
+            Resources = [DirectoryTable.TableArn],
+            Conditions = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["ForAllValues:StringLike"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["dynamodb:LeadingKeys"] = ProfileKeys },
+            },
+        }));
+        Functions[CognitoTrigger.PreAuthentication].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["dynamodb:GetItem"],
+            Resources = [DirectoryTable.TableArn],
+        }));
+        Functions[CognitoTrigger.UserMigration].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["dynamodb:GetItem"],
+            Resources = [LegacyUsersTable.TableArn],
+        }));
+    }
+}

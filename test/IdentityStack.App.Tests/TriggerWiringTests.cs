@@ -1,0 +1,180 @@
+using System.Text.Json;
+using Amazon.CDK.Assertions;
+using IdentityStack.App.Tests.Fixtures;
+using IdentityStack.Triggers.Contract;
+
+namespace IdentityStack.App.Tests;
+
+/// <summary>How the seven triggers are built, attached, permitted and watched, per stage.</summary>
+[Collection(SynthesizedStagesDefinition.Name)]
+public sealed class TriggerWiringTests(SynthesizedStages stages)
+{
+    private const string FunctionType = "AWS::Lambda::Function";
+
+    public static TheoryData<string> AllStages => ["dev", "staging", "prod"];
+
+    private static List<JsonElement> Statements(JsonElement policyDocument) =>
+        [.. policyDocument.GetProperty("Statement").EnumerateArray()];
+
+    private static IEnumerable<string> Strings(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()) : [value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()];
+
+    /// <summary>Function logical id -> its handler, role logical id, and all statements of that role.</summary>
+    private static Dictionary<string, (string Role, List<JsonElement> Statements)> RolesByHandler(Template template)
+    {
+        var functions = TemplateJson.OfType(template, FunctionType);
+        var roles = TemplateJson.OfType(template, "AWS::IAM::Role");
+        var policies = TemplateJson.OfType(template, "AWS::IAM::Policy");
+        var result = new Dictionary<string, (string, List<JsonElement>)>(StringComparer.Ordinal);
+        foreach (var function in functions.Values)
+        {
+            var properties = function.GetProperty("Properties");
+            var role = properties.GetProperty("Role").GetProperty("Fn::GetAtt")[0].GetString()!;
+            var statements = roles[role].GetProperty("Properties").TryGetProperty("Policies", out var inline)
+                ? inline.EnumerateArray().SelectMany(p => Statements(p.GetProperty("PolicyDocument"))).ToList()
+                : [];
+            statements.AddRange(policies.Values
+                .Where(p => p.GetProperty("Properties").GetProperty("Roles").EnumerateArray().Any(r => string.Equals(r.GetProperty("Ref").GetString(), role, StringComparison.Ordinal)))
+                .SelectMany(p => Statements(p.GetProperty("Properties").GetProperty("PolicyDocument"))));
+            result[properties.GetProperty("Handler").GetString()!] = (role, statements);
+        }
+
+        return result;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void Seven_native_aot_functions_run_on_provided_al2023_arm64_within_5_seconds_with_tracing(string stage)
+    {
+        var functions = TemplateJson.OfType(stages[stage], FunctionType).Values.Select(f => f.GetProperty("Properties")).ToList();
+
+        Assert.Equal(TriggerHandlerNames.All.Order(StringComparer.Ordinal), functions.Select(f => f.GetProperty("Handler").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(functions, f =>
+        {
+            Assert.Equal("provided.al2023", f.GetProperty("Runtime").GetString());
+            Assert.Equal(["arm64"], Strings(f.GetProperty("Architectures")));
+            Assert.InRange(f.GetProperty("Timeout").GetInt32(), 1, 5);
+            Assert.Equal("Active", f.GetProperty("TracingConfig").GetProperty("Mode").GetString());
+            Assert.True(f.TryGetProperty("LoggingConfig", out var logging) && logging.TryGetProperty("LogGroup", out _));
+        });
+        Assert.Single(functions.Select(f => f.GetProperty("Code").GetProperty("S3Key").GetRawText()).Distinct(StringComparer.Ordinal));
+        stages[stage].AllResourcesProperties("AWS::Logs::LogGroup", TemplateJson.Pattern("""{ "RetentionInDays": 90 }"""));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void Every_trigger_is_attached_and_pre_token_generation_is_version_2(string stage)
+    {
+        var config = TemplateJson.Single(stages[stage], "AWS::Cognito::UserPool").GetProperty("Properties").GetProperty("LambdaConfig");
+        foreach (var key in new[] { "PreSignUp", "PostConfirmation", "PreAuthentication", "PostAuthentication", "CustomMessage", "UserMigration" })
+        {
+            Assert.True(config.GetProperty(key).TryGetProperty("Fn::GetAtt", out var arn), key);
+            Assert.Equal("Arn", arn[1].GetString());
+        }
+
+        var preToken = config.GetProperty("PreTokenGenerationConfig");
+        Assert.Equal("V2_0", preToken.GetProperty("LambdaVersion").GetString());
+        Assert.Equal("Arn", preToken.GetProperty("LambdaArn").GetProperty("Fn::GetAtt")[1].GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void Only_cognito_for_this_pool_and_account_may_invoke_each_trigger(string stage)
+    {
+        var pool = Assert.Single(TemplateJson.OfType(stages[stage], "AWS::Cognito::UserPool").Keys);
+        var permissions = TemplateJson.OfType(stages[stage], "AWS::Lambda::Permission").Values.Select(p => p.GetProperty("Properties")).ToList();
+
+        Assert.Equal(7, permissions.Count);
+        Assert.All(permissions, p =>
+        {
+            Assert.Equal("lambda:InvokeFunction", p.GetProperty("Action").GetString());
+            Assert.Equal("cognito-idp.amazonaws.com", p.GetProperty("Principal").GetString());
+            Assert.Equal("AWS::AccountId", p.GetProperty("SourceAccount").GetProperty("Ref").GetString());
+            Assert.Equal(pool, p.GetProperty("SourceArn").GetProperty("Fn::GetAtt")[0].GetString());
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void The_template_has_no_circular_dependency_and_no_function_depends_on_the_pool(string stage)
+    {
+        var graph = ResourceGraph.Dependencies(TemplateJson.Whole(stages[stage]));
+        var pool = Assert.Single(TemplateJson.OfType(stages[stage], "AWS::Cognito::UserPool").Keys);
+
+        Assert.Null(ResourceGraph.FindCycle(graph));
+        foreach (var function in TemplateJson.OfType(stages[stage], FunctionType).Keys)
+        {
+            Assert.DoesNotContain(pool, graph[function]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void Each_trigger_role_has_only_the_permissions_its_trigger_needs(string stage)
+    {
+        var roles = RolesByHandler(stages[stage]);
+        string[] dataFree = [TriggerHandlerNames.PreSignUp, TriggerHandlerNames.PostAuthentication, TriggerHandlerNames.PreTokenGeneration, TriggerHandlerNames.CustomMessage];
+
+        foreach (var (handler, (_, statements)) in roles)
+        {
+            var actions = statements.SelectMany(s => Strings(s.GetProperty("Action"))).ToHashSet(StringComparer.Ordinal);
+            Assert.All(statements, s => Assert.Equal("Allow", s.GetProperty("Effect").GetString()));
+            Assert.Subset(new HashSet<string>(["logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords", "dynamodb:PutItem", "dynamodb:GetItem"], StringComparer.Ordinal), actions);
+            foreach (var wildcard in statements.Where(s => Strings(s.GetProperty("Resource")).Contains("*", StringComparer.Ordinal)))
+            {
+                Assert.All(Strings(wildcard.GetProperty("Action")), a => Assert.StartsWith("xray:", a, StringComparison.Ordinal));
+            }
+
+            if (dataFree.Contains(handler, StringComparer.Ordinal))
+            {
+                Assert.DoesNotContain(actions, a => a.StartsWith("dynamodb:", StringComparison.Ordinal));
+            }
+        }
+
+        var put = Assert.Single(roles[TriggerHandlerNames.PostConfirmation].Statements, s => Strings(s.GetProperty("Action")).Contains("dynamodb:PutItem", StringComparer.Ordinal));
+        Assert.Equal(["USER#*"], Strings(put.GetProperty("Condition").GetProperty("ForAllValues:StringLike").GetProperty("dynamodb:LeadingKeys")));
+        Assert.DoesNotContain(roles[TriggerHandlerNames.PreAuthentication].Statements, s => Strings(s.GetProperty("Action")).Contains("dynamodb:PutItem", StringComparer.Ordinal));
+        Assert.Contains(roles[TriggerHandlerNames.UserMigration].Statements, s => Strings(s.GetProperty("Action")).SequenceEqual(["dynamodb:GetItem"], StringComparer.Ordinal));
+        Assert.All(TemplateJson.OfType(stages[stage], "AWS::IAM::Role").Values, role =>
+            Assert.False(role.GetProperty("Properties").TryGetProperty("ManagedPolicyArns", out _), "no role gets a managed policy"));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void Every_trigger_alarms_on_errors_and_on_durations_near_the_5_second_limit(string stage)
+    {
+        var alarms = TemplateJson.OfType(stages[stage], "AWS::CloudWatch::Alarm").Values.Select(a => a.GetProperty("Properties")).ToList();
+
+        Assert.Equal(7, alarms.Count(a => a.GetProperty("MetricName").GetString() is "Errors" && a.GetProperty("Threshold").GetDouble() == 1 && a.GetProperty("Statistic").GetString() is "Sum"));
+        Assert.Equal(7, alarms.Count(a => a.GetProperty("MetricName").GetString() is "Duration" && a.GetProperty("Threshold").GetDouble() == 4000 && a.GetProperty("Statistic").GetString() is "Maximum"));
+    }
+
+    [Theory]
+    [InlineData("dev", "COGNITO", "example.com,example.org")]
+    [InlineData("prod", "SES", "example.com")]
+    public void Triggers_get_their_settings_from_the_stage_configuration(string stage, string sender, string domains)
+    {
+        foreach (var function in TemplateJson.OfType(stages[stage], FunctionType).Values)
+        {
+            var variables = function.GetProperty("Properties").GetProperty("Environment").GetProperty("Variables");
+            Assert.Equal(sender, variables.GetProperty(TriggerEnvironment.EmailSender).GetString());
+            Assert.Equal(domains, variables.GetProperty(TriggerEnvironment.AllowedEmailDomains).GetString());
+            Assert.Equal("admins=identitystack/admin,identitystack/write,identitystack/read;members=identitystack/read", variables.GetProperty(TriggerEnvironment.GroupScopes).GetString());
+        }
+    }
+
+    [Fact]
+    public void Prod_tables_are_encrypted_recoverable_and_retained_and_dev_tables_can_go()
+    {
+        stages["prod"].AllResources("AWS::DynamoDB::Table", TemplateJson.Pattern("""
+            { "DeletionPolicy": "Retain",
+              "Properties": { "DeletionProtectionEnabled": true, "BillingMode": "PAY_PER_REQUEST",
+                              "PointInTimeRecoverySpecification": { "PointInTimeRecoveryEnabled": true },
+                              "SSESpecification": { "SSEEnabled": true } } }
+            """));
+        stages["dev"].AllResources("AWS::DynamoDB::Table", TemplateJson.Pattern("""
+            { "DeletionPolicy": "Delete", "Properties": { "DeletionProtectionEnabled": false,
+              "PointInTimeRecoverySpecification": { "PointInTimeRecoveryEnabled": true } } }
+            """));
+    }
+}
