@@ -8,6 +8,7 @@
 #   ./build.sh gate                  run the template gate on what is in cdk.out/ now
 #   ./build.sh publish               Native AOT trigger bootstrap for linux-x64 into artifacts/bootstrap/
 #   ./build.sh test                  everything CI runs; the last line is "N passed, N failed"
+#   ./build.sh bench                 trigger benchmark: cold start AOT vs JIT, size, peak RSS, warm time
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,7 +30,7 @@ say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
 
 usage() {
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 require_tools() {
@@ -145,11 +146,24 @@ cmd_test() {
   return "$status"
 }
 
+# Figures, not assertions: machines here are noisy, so speed is measured, never asserted in tests.
+cmd_bench() {
+  require_tools
+  build
+  publish_bootstrap
+  say "benchmark (takes a few minutes)"
+  dotnet test/IdentityStack.Triggers.Benchmarks/bin/"$CONFIGURATION"/net10.0/IdentityStack.Triggers.Benchmarks.dll \
+    "$ROOT/artifacts/bootstrap/linux-x64/bootstrap" \
+    "$ROOT/lambda-triggers/IdentityStack.Triggers/bin/$CONFIGURATION/net10.0/bootstrap.dll" "${1:-25}" \
+    | tee "$LOGS/bench.log" | grep -E '^(\||cold start:|warm:|verdict:)'
+}
+
 case "${1:-}" in
   synth) shift; cmd_synth "$@" ;;
   gate) shift; require_tools; ensure_node_tools; gate ;;
   publish) shift; require_tools; mkdir -p "$LOGS"; publish_bootstrap ;;
   test) shift; cmd_test "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
   -h|--help|help|"") usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -17,9 +17,24 @@ internal static class TriggerRegistry
 {
     private static readonly CognitoEventsJsonContext Json = CognitoEventsJsonContext.Default;
 
+    /// <summary>The handlers, with the stores backed by DynamoDB.</summary>
     public static IReadOnlyDictionary<string, Func<ILambdaHandler>> Create(
         Func<string, string?> environment,
         Func<IAmazonDynamoDB> dynamoDb,
+        TextWriter output,
+        TimeProvider time) =>
+        Create(
+            environment,
+            settings => new DynamoDbIdentityDirectory(dynamoDb(), TriggerSettings.Require(settings.DirectoryTable, TriggerSettings.DirectoryTableVariable)),
+            settings => new DynamoDbLegacyUserStore(dynamoDb(), TriggerSettings.Require(settings.LegacyUsersTable, TriggerSettings.LegacyUsersTableVariable)),
+            output,
+            time);
+
+    /// <summary>The handlers, with the given stores (created only for the triggers that use them).</summary>
+    public static IReadOnlyDictionary<string, Func<ILambdaHandler>> Create(
+        Func<string, string?> environment,
+        Func<TriggerSettings, IIdentityDirectory> directory,
+        Func<TriggerSettings, ILegacyUserStore> legacyUsers,
         TextWriter output,
         TimeProvider time)
     {
@@ -30,9 +45,9 @@ internal static class TriggerRegistry
             [TriggerHandlerNames.PreSignUp] = () =>
                 Handler(Json.PreSignUpEvent, new PreSignUpTrigger(Settings()).HandleAsync),
             [TriggerHandlerNames.PostConfirmation] = () =>
-                Handler(Json.PostConfirmationEvent, new PostConfirmationTrigger(Directory(Settings(), dynamoDb), time).HandleAsync),
+                Handler(Json.PostConfirmationEvent, new PostConfirmationTrigger(directory(Settings()), time).HandleAsync),
             [TriggerHandlerNames.PreAuthentication] = () =>
-                Handler(Json.PreAuthenticationEvent, new PreAuthenticationTrigger(Directory(Settings(), dynamoDb)).HandleAsync),
+                Handler(Json.PreAuthenticationEvent, new PreAuthenticationTrigger(directory(Settings())).HandleAsync),
             [TriggerHandlerNames.PostAuthentication] = () =>
                 Handler(Json.PostAuthenticationEvent, new PostAuthenticationTrigger(output, time).HandleAsync),
             [TriggerHandlerNames.PreTokenGeneration] = () =>
@@ -45,15 +60,9 @@ internal static class TriggerRegistry
             [TriggerHandlerNames.CustomMessage] = () =>
                 Handler(Json.CustomMessageEvent, new CustomMessageTrigger(MessageCatalog.LoadEmbedded(), Settings()).HandleAsync),
             [TriggerHandlerNames.UserMigration] = () =>
-            {
-                var table = TriggerSettings.Require(Settings().LegacyUsersTable, TriggerSettings.LegacyUsersTableVariable);
-                return Handler(Json.UserMigrationEvent, new UserMigrationTrigger(new DynamoDbLegacyUserStore(dynamoDb(), table)).HandleAsync);
-            },
+                Handler(Json.UserMigrationEvent, new UserMigrationTrigger(legacyUsers(Settings())).HandleAsync),
         };
     }
-
-    private static DynamoDbIdentityDirectory Directory(TriggerSettings settings, Func<IAmazonDynamoDB> dynamoDb) =>
-        new(dynamoDb(), TriggerSettings.Require(settings.DirectoryTable, TriggerSettings.DirectoryTableVariable));
 
     /// <summary>A handler that returns the whole event the trigger filled in.</summary>
     private static JsonLambdaHandler<TEvent, TEvent> Handler<TEvent>(

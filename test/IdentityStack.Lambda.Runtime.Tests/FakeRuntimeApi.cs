@@ -37,6 +37,9 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
 
     public ConcurrentQueue<PostedResult> Posted { get; } = new();
 
+    /// <summary>Called as each result arrives, before it is answered (benchmarks timestamp and sample the process here).</summary>
+    public Action<PostedResult>? OnPosted { get; set; }
+
     public void Enqueue(string requestId, string body, string? traceId = null, long? deadlineMs = null) =>
         _events.Enqueue(new QueuedEvent(requestId, body, traceId, deadlineMs ?? DateTimeOffset.UtcNow.AddSeconds(5).ToUnixTimeMilliseconds()));
 
@@ -108,7 +111,9 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
         };
         var segments = path.Split('/');
         var requestId = kind is ResultKind.Response or ResultKind.InvocationError ? segments[^2] : null;
-        Posted.Enqueue(new PostedResult(kind, requestId, body, request.Headers["Lambda-Runtime-Function-Error-Type"]));
+        var posted = new PostedResult(kind, requestId, body, request.Headers["Lambda-Runtime-Function-Error-Type"]);
+        OnPosted?.Invoke(posted);
+        Posted.Enqueue(posted);
         var status = kind == ResultKind.Response ? ResponseStatus : HttpStatusCode.Accepted;
         await WriteAsync(response, kind == ResultKind.Unknown ? HttpStatusCode.NotFound : status, """{"status":"OK"}""").ConfigureAwait(false);
     }
