@@ -1,9 +1,6 @@
-using IdentityStack.Testing;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 
 namespace IdentityStack.Testing;
 
@@ -11,23 +8,12 @@ namespace IdentityStack.Testing;
 /// A real HTTP server on 127.0.0.1 speaking the Lambda Runtime API: hands out queued events, records
 /// what the runtime posts, and answers "next" with 500 once the queue is empty, so the runtime exits.
 /// </summary>
-internal sealed class FakeRuntimeApi : IAsyncDisposable
+internal sealed class FakeRuntimeApi : LoopbackHttpServer
 {
-    private readonly HttpListener _listener = new();
+    private const string Json = "application/json";
     private readonly ConcurrentQueue<QueuedEvent> _events = new();
-    private readonly Task _serving;
 
-    public FakeRuntimeApi()
-    {
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
-    }
-
-    public int Port { get; }
-
-    public string HostAndPort => $"127.0.0.1:{Port}";
+    public FakeRuntimeApi() => Start();
 
     /// <summary>Status returned to "POST response" (202 unless a test says otherwise).</summary>
     public HttpStatusCode ResponseStatus { get; set; } = HttpStatusCode.Accepted;
@@ -43,50 +29,17 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
     public void Enqueue(string requestId, string body, string? traceId = null, long? deadlineMs = null) =>
         _events.Enqueue(new QueuedEvent(requestId, body, traceId, deadlineMs ?? DateTimeOffset.UtcNow.AddSeconds(5).ToUnixTimeMilliseconds()));
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _serving.ConfigureAwait(false);
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            await HandleAsync(context).ConfigureAwait(false);
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    protected override async Task HandleAsync(HttpListenerContext context, string body)
     {
         var request = context.Request;
         var response = context.Response;
         var path = request.Url!.AbsolutePath;
-        using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync().ConfigureAwait(false);
 
         if (string.Equals(request.HttpMethod, "GET", StringComparison.Ordinal) && string.Equals(path, "/2018-06-01/runtime/invocation/next", StringComparison.Ordinal))
         {
             if (!_events.TryDequeue(out var next))
             {
-                await WriteAsync(response, HttpStatusCode.InternalServerError, """{"errorMessage":"no more events","errorType":"Test.Done"}""").ConfigureAwait(false);
+                await WriteAsync(response, HttpStatusCode.InternalServerError, Json, """{"errorMessage":"no more events","errorType":"Test.Done"}""").ConfigureAwait(false);
                 return;
             }
 
@@ -98,7 +51,7 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
                 response.Headers["Lambda-Runtime-Trace-Id"] = next.TraceId;
             }
 
-            await WriteAsync(response, NextStatus, next.Body).ConfigureAwait(false);
+            await WriteAsync(response, NextStatus, Json, next.Body).ConfigureAwait(false);
             return;
         }
 
@@ -115,24 +68,7 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
         OnPosted?.Invoke(posted);
         Posted.Enqueue(posted);
         var status = kind == ResultKind.Response ? ResponseStatus : HttpStatusCode.Accepted;
-        await WriteAsync(response, kind == ResultKind.Unknown ? HttpStatusCode.NotFound : status, """{"status":"OK"}""").ConfigureAwait(false);
-    }
-
-    private static async Task WriteAsync(HttpListenerResponse response, HttpStatusCode status, string body)
-    {
-        response.StatusCode = (int)status;
-        var bytes = Encoding.UTF8.GetBytes(body);
-        response.ContentType = "application/json";
-        response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
-        response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
+        await WriteAsync(response, kind == ResultKind.Unknown ? HttpStatusCode.NotFound : status, Json, """{"status":"OK"}""").ConfigureAwait(false);
     }
 
     private sealed record QueuedEvent(string RequestId, string Body, string? TraceId, long DeadlineMs);
