@@ -9,6 +9,5 @@ public static class UserAttributeNames
     public const string EmailVerified = "email_verified";
     public const string Locale = "locale";
     public const string Identities = "identities";
-    public const string TenantId = "custom:tenant_id";
 #pragma warning restore CS1591
 }

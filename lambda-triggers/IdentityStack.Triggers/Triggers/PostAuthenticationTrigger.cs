@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Triggers.Contract;
 using IdentityStack.Lambda.Runtime;
 
 namespace IdentityStack.Triggers.Triggers;
@@ -78,7 +79,7 @@ internal sealed class PostAuthenticationTrigger(TextWriter output, TimeProvider 
             json.WriteString("userPoolId", e.UserPoolId);
             json.WriteString("userName", e.UserName);
             json.WriteString("sub", e.Request.Attribute(UserAttributeNames.Sub));
-            json.WriteString("tenantId", e.Request.Attribute(UserAttributeNames.TenantId));
+            json.WriteString("tenantId", e.Request.Attribute(TenantIdAttributeName.Claim));
             json.WriteString("ClientId", e.CallerContext.ClientId ?? "unknown");
             json.WriteString("Provider", provider);
             json.WriteBoolean("newDeviceUsed", e.Request.NewDeviceUsed);

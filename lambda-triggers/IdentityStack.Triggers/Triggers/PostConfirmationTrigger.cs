@@ -1,4 +1,5 @@
 using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Triggers.Contract;
 using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers.Directory;
 
@@ -24,7 +25,7 @@ internal sealed class PostConfirmationTrigger(IIdentityDirectory directory, Time
             e.UserPoolId,
             e.UserName ?? sub,
             e.Request.Attribute(UserAttributeNames.Email),
-            e.Request.Attribute(UserAttributeNames.TenantId),
+            e.Request.Attribute(TenantIdAttributeName.Claim),
             time.GetUtcNow());
         await directory.CreateProfileIfAbsentAsync(profile, cancellationToken).ConfigureAwait(false);
         return e;

@@ -1,4 +1,5 @@
 using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Triggers.Contract;
 using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers.Directory;
 
@@ -15,7 +16,7 @@ internal sealed class PreAuthenticationTrigger(IIdentityDirectory directory)
         }
 
         var sub = e.Request.Attribute(UserAttributeNames.Sub);
-        var tenant = e.Request.Attribute(UserAttributeNames.TenantId);
+        var tenant = e.Request.Attribute(TenantIdAttributeName.Claim);
         var disabled = sub is null ? Task.FromResult(false) : directory.IsUserDisabledAsync(sub, cancellationToken);
         var suspended = tenant is null ? Task.FromResult(false) : directory.IsTenantSuspendedAsync(tenant, cancellationToken);
         await Task.WhenAll(disabled, suspended).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Triggers.Contract;
 using IdentityStack.Lambda.Runtime;
 
 namespace IdentityStack.Triggers.Triggers;
@@ -31,7 +32,7 @@ internal sealed partial class PreSignUpTrigger(TriggerSettings settings)
             }
         }
 
-        var tenant = attributes.Attribute(UserAttributeNames.TenantId);
+        var tenant = attributes.Attribute(TenantIdAttributeName.Claim);
         if (tenant is not null && !TenantIdPattern().IsMatch(tenant))
         {
             throw new TriggerRejectedException("The organisation id is not valid. Use 1-64 lower-case letters, digits or hyphens.");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Triggers.Contract;
 using IdentityStack.Lambda.Runtime;
 
 namespace IdentityStack.Triggers.Triggers;
@@ -41,7 +42,7 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings)
     public ValueTask<PreTokenGenerationEvent> HandleV1Async(PreTokenGenerationEvent e, ILambdaContext context, CancellationToken cancellationToken)
     {
         var claims = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (e.Request.Attribute(UserAttributeNames.TenantId) is { } tenant)
+        if (e.Request.Attribute(TenantIdAttributeName.Claim) is { } tenant)
         {
             claims[TenantClaim] = tenant;
         }
@@ -62,7 +63,7 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings)
         {
             [RolesClaim] = new JsonArray([.. request.GroupConfiguration.GroupsToOverride.Select(g => (JsonNode?)JsonValue.Create(g))]),
         };
-        if (request.Attribute(UserAttributeNames.TenantId) is { } tenant)
+        if (request.Attribute(TenantIdAttributeName.Claim) is { } tenant)
         {
             claims[TenantClaim] = JsonValue.Create(tenant);
         }

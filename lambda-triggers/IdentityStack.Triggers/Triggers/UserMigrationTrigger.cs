@@ -1,4 +1,5 @@
 using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Triggers.Contract;
 using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers.Directory;
 
@@ -47,7 +48,7 @@ internal sealed class UserMigrationTrigger(ILegacyUserStore store)
         };
         if (user.TenantId is not null)
         {
-            attributes[UserAttributeNames.TenantId] = user.TenantId;
+            attributes[TenantIdAttributeName.Claim] = user.TenantId;
         }
 
         e.Response.UserAttributes = attributes;

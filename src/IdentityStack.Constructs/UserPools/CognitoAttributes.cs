@@ -1,14 +1,16 @@
+using IdentityStack.Triggers.Contract;
+
 namespace IdentityStack.Constructs.UserPools;
 
-/// <summary>Names of the attributes this platform adds to every pool, in one place.</summary>
+/// <summary>Names of the attributes this platform adds to every pool (defined once, in the trigger contract).</summary>
 public static class CognitoAttributes
 {
     /// <summary>Custom attribute name as declared on the pool (without the <c>custom:</c> prefix).</summary>
-    public const string TenantId = "tenant_id";
+    public const string TenantId = TenantIdAttributeName.Name;
 
     /// <summary>The attribute as it appears in tokens, events and API calls.</summary>
-    public const string TenantIdClaim = "custom:" + TenantId;
+    public const string TenantIdClaim = TenantIdAttributeName.Claim;
 
     /// <summary>Longest tenant id accepted.</summary>
-    public const int TenantIdMaxLength = 64;
+    public const int TenantIdMaxLength = TenantIdAttributeName.MaxLength;
 }
