@@ -31,6 +31,8 @@ internal static partial class StageConfigReader
         ["ENFORCED"] = ThreatProtectionMode.Enforced,
     };
 
+    private static readonly string[] ReservedPrefixWords = ["aws", "amazon", "cognito"];
+
     private static readonly Dictionary<string, TriggerArchitecture> ArchitectureChoices = new(StringComparer.Ordinal)
     {
         ["arm64"] = TriggerArchitecture.Arm64,
@@ -100,6 +102,7 @@ internal static partial class StageConfigReader
         var (groups, groupScopes) = ReadGroups(reader);
         var domains = ReadDomains(reader);
         var architecture = reader.Choice("triggerArchitecture", TriggerArchitecture.Arm64, ArchitectureChoices);
+        var signIn = ReadSignIn(name, reader.Object("signIn"));
         reader.RejectUnknownFields();
 
         if (removalPolicy == StageRemovalPolicy.Destroy && deletionProtection)
@@ -124,6 +127,7 @@ internal static partial class StageConfigReader
                 Groups = groups,
                 GroupScopes = groupScopes,
                 TriggerArchitecture = architecture,
+                SignIn = signIn,
                 AllowedSignUpEmailDomains = domains,
             };
     }
@@ -222,6 +226,76 @@ internal static partial class StageConfigReader
         return (groups, groupScopes);
     }
 
+    private static SignInConfig? ReadSignIn(string stageName, JsonObjectReader? reader)
+    {
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var prefix = reader.RequiredString("domainPrefix", DomainPrefixPattern(), "use 1-63 lower-case letters, digits or hyphens, not starting or ending with a hyphen, e.g. \"acme-identity-dev\".");
+        if (prefix is not null && ReservedPrefixWords.FirstOrDefault(w => prefix.Contains(w, StringComparison.Ordinal)) is { } reserved)
+        {
+            reader.Problem("domainPrefix", "\"" + prefix + "\"", $"Cognito refuses prefixes containing '{reserved}'; choose another, e.g. \"acme-identity-{stageName}\".");
+            prefix = null;
+        }
+
+        var callbacks = ReadUrls(reader, "callbackUrls");
+        var logouts = ReadUrls(reader, "logoutUrls");
+        var allowPasswordAuth = reader.Bool("allowPasswordAuth", defaultValue: false);
+        if (allowPasswordAuth && stageName.StartsWith("prod", StringComparison.Ordinal))
+        {
+            reader.Problem("allowPasswordAuth", "true", "USER_PASSWORD_AUTH sends the password itself to Cognito and is not allowed in production; remove it (clients use SRP or the hosted pages).");
+        }
+
+        var validity = reader.Object("tokenValidity");
+        var access = validity?.Int("accessMinutes", 5, 1440);
+        var id = validity?.Int("idMinutes", 5, 1440);
+        var refresh = validity?.Int("refreshDays", 1, 3650);
+        validity?.RejectUnknownFields();
+        reader.RejectUnknownFields();
+        return prefix is null || callbacks is null || logouts is null
+            ? null
+            : new SignInConfig
+            {
+                DomainPrefix = prefix,
+                CallbackUrls = callbacks,
+                LogoutUrls = logouts,
+                AllowPasswordAuth = allowPasswordAuth,
+                AccessTokenMinutes = access ?? 60,
+                IdTokenMinutes = id ?? 60,
+                RefreshTokenDays = refresh ?? 30,
+            };
+    }
+
+    /// <summary>Absolute https URLs (http only on localhost), no fragment; at least one.</summary>
+    private static List<string>? ReadUrls(JsonObjectReader reader, string field)
+    {
+        var items = reader.Array(field);
+        if (items.Count == 0)
+        {
+            reader.Problem(field, "missing", "list at least one URL, e.g. [\"https://app.example.com/callback\"].");
+            return null;
+        }
+
+        var urls = new List<string>();
+        foreach (var (item, path) in items)
+        {
+            var text = item.ValueKind == JsonValueKind.String ? item.GetString()! : null;
+            if (text is null || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Fragment.Length > 0
+                || !(string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal)
+                    || (string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.Ordinal) && uri.IsLoopback)))
+            {
+                reader.ProblemAt(path, item.GetRawText(), "use an absolute https URL without '#' (http is allowed only for localhost), e.g. \"https://app.example.com/callback\".");
+                continue;
+            }
+
+            urls.Add(text);
+        }
+
+        return urls.Count == items.Count ? urls : null;
+    }
+
     private static List<string> ReadDomains(JsonObjectReader stage)
     {
         var domains = new List<string>();
@@ -242,6 +316,9 @@ internal static partial class StageConfigReader
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,15}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex StageNamePattern();
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex DomainPrefixPattern();
 
     [GeneratedRegex("^[0-9]{12}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex AccountPattern();

@@ -1,6 +1,8 @@
 using Amazon.CDK;
 using IdentityStack.App.Configuration;
+using Amazon.CDK.AWS.SSM;
 using IdentityStack.Constructs.Functions;
+using IdentityStack.Constructs.SignIn;
 using IdentityStack.Constructs.Triggers;
 using IdentityStack.Constructs.UserPools;
 using Constructs;
@@ -48,9 +50,29 @@ internal sealed class IdentityPlatformStack : Stack
             RemovalPolicy = stage.RemovalPolicy == StageRemovalPolicy.Retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });
 
-        Output("UserPoolId", UserPool.UserPool.UserPoolId, "Cognito user pool id");
-        Output("UserPoolArn", UserPool.UserPool.UserPoolArn, "Cognito user pool ARN");
-        Output("UserPoolProviderUrl", UserPool.ProviderUrl, "Token issuer (OIDC provider URL) of the user pool");
+        Publish("UserPoolId", "user-pool-id", UserPool.UserPool.UserPoolId, "Cognito user pool id");
+        Publish("UserPoolArn", "user-pool-arn", UserPool.UserPool.UserPoolArn, "Cognito user pool ARN");
+        Publish("UserPoolProviderUrl", "provider-url", UserPool.ProviderUrl, "Token issuer (OIDC provider URL) of the user pool");
+
+        if (stage.SignIn is { } signIn)
+        {
+            SignIn = new HostedSignIn(this, "SignIn", new HostedSignInProps
+            {
+                UserPool = UserPool,
+                DomainPrefix = signIn.DomainPrefix,
+                CallbackUrls = signIn.CallbackUrls,
+                LogoutUrls = signIn.LogoutUrls,
+                AllowPasswordAuth = signIn.AllowPasswordAuth,
+                AccessTokenValidity = Duration.Minutes(signIn.AccessTokenMinutes),
+                IdTokenValidity = Duration.Minutes(signIn.IdTokenMinutes),
+                RefreshTokenValidity = Duration.Days(signIn.RefreshTokenDays),
+            });
+            Publish("SpaClientId", "clients/spa-id", SignIn.SpaClient.UserPoolClientId, "Public SPA app client id (code + PKCE)");
+            Publish("ServerClientId", "clients/server-id", SignIn.ServerClient.UserPoolClientId, "Confidential server app client id (its secret is never output)");
+            Publish("MachineClientId", "clients/machine-id", SignIn.MachineClient.UserPoolClientId, "Machine-to-machine app client id (client_credentials)");
+            Publish("DomainUrl", "domain-url", SignIn.Domain.BaseUrl(), "Hosted sign-in domain");
+            Publish("HostedSignInUrl", "hosted-sign-in-url", SignIn.SpaSignInUrl(signIn.CallbackUrls[0]), "Hosted sign-in page of the SPA client (add PKCE parameters)");
+        }
     }
 
     /// <summary>The stage this stack was built from.</summary>
@@ -59,14 +81,26 @@ internal sealed class IdentityPlatformStack : Stack
     /// <summary>The stage's user pool.</summary>
     public SecureUserPool UserPool { get; }
 
+    /// <summary>Hosted sign-in: domain, resource server, clients; null when the stage configures none.</summary>
+    public HostedSignIn? SignIn { get; }
+
     /// <summary>The pool's Lambda triggers.</summary>
     public CognitoTriggers Triggers { get; }
 
-    private void Output(string id, string value, string description) =>
+    /// <summary>A stack output (exported) and an SSM parameter <c>/identity/{stage}/{parameter}</c>, for other stacks and teams.</summary>
+    private void Publish(string id, string parameter, string value, string description)
+    {
         _ = new CfnOutput(this, id, new CfnOutputProps
         {
             Value = value,
             Description = description,
             ExportName = $"{Stage.StackName}-{id}",
         });
+        _ = new StringParameter(this, id + "Parameter", new StringParameterProps
+        {
+            ParameterName = $"/identity/{Stage.Name}/{parameter}",
+            StringValue = value,
+            Description = description,
+        });
+    }
 }

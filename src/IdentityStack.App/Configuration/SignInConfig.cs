@@ -1,0 +1,19 @@
+namespace IdentityStack.App.Configuration;
+
+/// <summary>A stage's hosted sign-in: domain, client URLs and token lifetimes (<c>stages.{name}.signIn</c>).</summary>
+internal sealed record SignInConfig
+{
+    public required string DomainPrefix { get; init; }
+
+    public required IReadOnlyList<string> CallbackUrls { get; init; }
+
+    public required IReadOnlyList<string> LogoutUrls { get; init; }
+
+    public bool AllowPasswordAuth { get; init; }
+
+    public int AccessTokenMinutes { get; init; } = 60;
+
+    public int IdTokenMinutes { get; init; } = 60;
+
+    public int RefreshTokenDays { get; init; } = 30;
+}

@@ -1,0 +1,155 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Cognito;
+using IdentityStack.Constructs.UserPools;
+using Constructs;
+
+namespace IdentityStack.Constructs.SignIn;
+
+/// <summary>
+/// How people and programs sign in: a Cognito prefix domain for the hosted pages, a resource server
+/// with read, write and admin scopes, and three app clients, each with revocation on, user-existence
+/// errors hidden and only the flows it needs:
+/// a public SPA client (authorization code + PKCE, no secret, refresh token rotation), a confidential
+/// server client (code flow, secret), and a machine client (client_credentials, API scopes only).
+/// </summary>
+public sealed class HostedSignIn : Construct
+{
+    private const string ExplicitAuthFlowsProperty = "ExplicitAuthFlows";
+    private const string RefreshTokenRotationProperty = "RefreshTokenRotation";
+    private static readonly string[] RefreshOnly = ["ALLOW_REFRESH_TOKEN_AUTH"];
+    private static readonly string[] SrpOnly = ["ALLOW_USER_SRP_AUTH"];
+    private static readonly string[] SrpAndPassword = ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH"];
+
+    /// <summary>The hosted UI domain.</summary>
+    public UserPoolDomain Domain { get; }
+
+    /// <summary>The API's resource server.</summary>
+    public UserPoolResourceServer ResourceServer { get; }
+
+    /// <summary>Public browser client: code + PKCE, no secret.</summary>
+    public UserPoolClient SpaClient { get; }
+
+    /// <summary>Confidential web server client: code flow with a secret.</summary>
+    public UserPoolClient ServerClient { get; }
+
+    /// <summary>Machine-to-machine client: client_credentials for API scopes only.</summary>
+    public UserPoolClient MachineClient { get; }
+
+    /// <summary>Scopes of the resource server, by name (read, write, admin).</summary>
+    public IReadOnlyDictionary<string, OAuthScope> Scopes { get; }
+
+    /// <summary>Creates the domain, resource server and clients.</summary>
+    public HostedSignIn(Construct scope, string id, HostedSignInProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var pool = props.UserPool.UserPool;
+        Domain = pool.AddDomain("Domain", new UserPoolDomainOptions
+        {
+            CognitoDomain = new CognitoDomainOptions { DomainPrefix = props.DomainPrefix },
+        });
+
+        (ResourceServer, Scopes) = CreateResourceServer(pool, props.ResourceServerIdentifier);
+
+        var userScopes = new[] { OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, Scopes[ApiScope.Read], Scopes[ApiScope.Write] };
+        SpaClient = CreateClient("SpaClient", pool, props, new UserPoolClientOptions
+        {
+            GenerateSecret = false,
+            AuthFlows = new AuthFlow { UserSrp = true, UserPassword = props.AllowPasswordAuth },
+            OAuth = new OAuthSettings
+            {
+                Flows = new OAuthFlows { AuthorizationCodeGrant = true },
+                Scopes = userScopes,
+                CallbackUrls = [.. props.CallbackUrls],
+                LogoutUrls = [.. props.LogoutUrls],
+            },
+        });
+        EnableRefreshTokenRotation((CfnUserPoolClient)SpaClient.Node.DefaultChild!, props);
+
+        ServerClient = CreateClient("ServerClient", pool, props, new UserPoolClientOptions
+        {
+            GenerateSecret = true,
+            OAuth = new OAuthSettings
+            {
+                Flows = new OAuthFlows { AuthorizationCodeGrant = true },
+                Scopes = userScopes,
+                CallbackUrls = [.. props.CallbackUrls],
+                LogoutUrls = [.. props.LogoutUrls],
+            },
+        });
+        ((CfnUserPoolClient)ServerClient.Node.DefaultChild!).AddPropertyOverride(ExplicitAuthFlowsProperty, RefreshOnly);
+
+        MachineClient = CreateClient("MachineClient", pool, props, new UserPoolClientOptions
+        {
+            GenerateSecret = true,
+            OAuth = new OAuthSettings
+            {
+                Flows = new OAuthFlows { ClientCredentials = true },
+                Scopes = [Scopes[ApiScope.Read], Scopes[ApiScope.Write]],
+            },
+        });
+        ((CfnUserPoolClient)MachineClient.Node.DefaultChild!).AddPropertyOverride(ExplicitAuthFlowsProperty, RefreshOnly);
+
+        foreach (var client in new[] { SpaClient, ServerClient, MachineClient })
+        {
+            client.Node.AddDependency(ResourceServer);
+        }
+    }
+
+    /// <summary>
+    /// Every refresh returns a new refresh token and retires the old one. Cognito then refuses
+    /// REFRESH_TOKEN_AUTH, so that flow is left out of the client's flows.
+    /// </summary>
+    private static void EnableRefreshTokenRotation(CfnUserPoolClient client, HostedSignInProps props)
+    {
+        client.AddPropertyOverride(RefreshTokenRotationProperty, new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["Feature"] = "ENABLED",
+            ["RetryGracePeriodSeconds"] = props.RefreshTokenRotationGraceSeconds,
+        });
+        client.AddPropertyOverride(ExplicitAuthFlowsProperty, props.AllowPasswordAuth ? SrpAndPassword : SrpOnly);
+    }
+
+    private static (UserPoolResourceServer Server, IReadOnlyDictionary<string, OAuthScope> Scopes) CreateResourceServer(UserPool pool, string identifier)
+    {
+        var resourceScopes = new[]
+        {
+            new ResourceServerScope(new ResourceServerScopeProps { ScopeName = ApiScope.Read, ScopeDescription = "Read the caller's data" }),
+            new ResourceServerScope(new ResourceServerScopeProps { ScopeName = ApiScope.Write, ScopeDescription = "Change the caller's data" }),
+            new ResourceServerScope(new ResourceServerScopeProps { ScopeName = ApiScope.Admin, ScopeDescription = "Administer users and tenants" }),
+        };
+        var server = pool.AddResourceServer("ResourceServer", new UserPoolResourceServerOptions
+        {
+            Identifier = identifier,
+            UserPoolResourceServerName = identifier + " API",
+            Scopes = resourceScopes,
+        });
+        return (server, resourceScopes.ToDictionary(s => s.ScopeName, s => OAuthScope.ResourceServer(server, s), StringComparer.Ordinal));
+    }
+
+    /// <summary>The hosted sign-in page of the SPA client (authorization endpoint with code + PKCE parameters to add).</summary>
+    public string SpaSignInUrl(string callbackUrl) =>
+        Domain.SignInUrl(SpaClient, new SignInUrlOptions { RedirectUri = callbackUrl, SignInPath = "/oauth2/authorize" });
+
+    private UserPoolClient CreateClient(string id, UserPool pool, HostedSignInProps props, UserPoolClientOptions options) =>
+        new(this, id, new UserPoolClientProps
+        {
+            UserPool = pool,
+            UserPoolClientName = pool.Node.Id + "-" + id,
+            GenerateSecret = options.GenerateSecret,
+            AuthFlows = options.AuthFlows,
+            OAuth = options.OAuth,
+            PreventUserExistenceErrors = true,
+            EnableTokenRevocation = true,
+            AccessTokenValidity = props.AccessTokenValidity,
+            IdTokenValidity = props.IdTokenValidity,
+            RefreshTokenValidity = props.RefreshTokenValidity,
+            SupportedIdentityProviders = [UserPoolClientIdentityProvider.COGNITO],
+            ReadAttributes = new ClientAttributes()
+                .WithStandardAttributes(new StandardAttributesMask { Email = true, EmailVerified = true, Fullname = true, Locale = true, PhoneNumber = true, PhoneNumberVerified = true })
+                .WithCustomAttributes(CognitoAttributes.TenantId),
+            // Users may change their contact details and name, never their tenant.
+            WriteAttributes = new ClientAttributes()
+                .WithStandardAttributes(new StandardAttributesMask { Email = true, Fullname = true, Locale = true, PhoneNumber = true }),
+        });
+}

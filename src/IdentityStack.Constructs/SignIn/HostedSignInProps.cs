@@ -1,0 +1,38 @@
+using Amazon.CDK;
+using IdentityStack.Constructs.UserPools;
+
+namespace IdentityStack.Constructs.SignIn;
+
+/// <summary>Options for <see cref="HostedSignIn"/>.</summary>
+public sealed class HostedSignInProps
+{
+    /// <summary>The pool the domain, resource server and clients belong to.</summary>
+    public required SecureUserPool UserPool { get; init; }
+
+    /// <summary>Cognito prefix domain: <c>https://{prefix}.auth.{region}.amazoncognito.com</c>.</summary>
+    public required string DomainPrefix { get; init; }
+
+    /// <summary>Resource server identifier; scopes are <c>{identifier}/read|write|admin</c>. Default "identitystack".</summary>
+    public string ResourceServerIdentifier { get; init; } = "identitystack";
+
+    /// <summary>Where the SPA and server clients may send users after sign-in (https, or http on localhost).</summary>
+    public required IReadOnlyList<string> CallbackUrls { get; init; }
+
+    /// <summary>Where they may send users after sign-out.</summary>
+    public required IReadOnlyList<string> LogoutUrls { get; init; }
+
+    /// <summary>Let the SPA client sign in with USER_PASSWORD_AUTH (test tools, emulators). Never in production. Default false.</summary>
+    public bool AllowPasswordAuth { get; init; }
+
+    /// <summary>Access token lifetime. Default 60 minutes.</summary>
+    public Duration AccessTokenValidity { get; init; } = Duration.Minutes(60);
+
+    /// <summary>ID token lifetime. Default 60 minutes.</summary>
+    public Duration IdTokenValidity { get; init; } = Duration.Minutes(60);
+
+    /// <summary>Refresh token lifetime. Default 30 days.</summary>
+    public Duration RefreshTokenValidity { get; init; } = Duration.Days(30);
+
+    /// <summary>How long a rotated-out refresh token stays valid, for client retries (0-60 s). Default 10 s.</summary>
+    public int RefreshTokenRotationGraceSeconds { get; init; } = 10;
+}
