@@ -34,6 +34,7 @@ public sealed class StageConfigReaderTests
         Assert.Empty(stage.Groups);
         Assert.Empty(stage.AllowedSignUpEmailDomains);
         Assert.Equal(TriggerArchitecture.Arm64, stage.TriggerArchitecture);
+        Assert.Null(stage.SignIn);
         Assert.Equal("IdentityStack-qa", stage.StackName);
     }
 
@@ -87,6 +88,13 @@ public sealed class StageConfigReaderTests
     [InlineData("""{ "prod": { "region": "eu-west-1", "removalPolicy": "DESTROY" } }""", "stages.prod.removalPolicy", "\"DESTROY\"", "\"deletionProtection\": false")]
     [InlineData("""{ "prod": { "region": "eu-west-1", "groups": [ { "name": "admins", "precedence": 0, "scopes": ["has space"] } ] } }""", "stages.prod.groups[0].scopes[0]", "\"has space\"", "scope name")]
     [InlineData("""{ "prod": { "region": "eu-west-1", "triggerArchitecture": "arm" } }""", "stages.prod.triggerArchitecture", "\"arm\"", "arm64, x86_64")]
+    [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "Bad_Prefix", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"] } } }""", "stages.dev.signIn.domainPrefix", "\"Bad_Prefix\"", "lower-case letters")]
+    [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "my-cognito-login", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"] } } }""", "stages.dev.signIn.domainPrefix", "\"my-cognito-login\"", "containing 'cognito'")]
+    [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["http://app.example.com/cb"], "logoutUrls": ["https://a.example.com/"] } } }""", "stages.dev.signIn.callbackUrls[0]", "\"http://app.example.com/cb\"", "http is allowed only for localhost")]
+    [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://app.example.com/#cb"], "logoutUrls": ["https://a.example.com/"] } } }""", "stages.dev.signIn.callbackUrls[0]", "\"https://app.example.com/#cb\"", "without '#'")]
+    [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://a.example.com/cb"] } } }""", "stages.dev.signIn.logoutUrls", "missing", "at least one URL")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-prod", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "allowPasswordAuth": true } } }""", "stages.prod.signIn.allowPasswordAuth", "true", "not allowed in production")]
+    [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "tokenValidity": { "accessMinutes": 2 } } } }""", "stages.dev.signIn.tokenValidity.accessMinutes", "2", "from 5 to 1440")]
     [InlineData("""{ "Prod!": { "region": "eu-west-1" } }""", "stages.Prod!", "\"Prod!\"", "lower-case letters")]
     [InlineData("""{ "prod": "eu-west-1" }""", "stages.prod", "\"eu-west-1\"", "JSON object")]
     public void Bad_input_is_reported_with_field_value_and_fix(string stagesJson, string path, string found, string fixMentions)

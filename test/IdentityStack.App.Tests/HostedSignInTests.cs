@@ -1,0 +1,117 @@
+using System.Text.Json;
+using IdentityStack.App.Tests.Fixtures;
+
+namespace IdentityStack.App.Tests;
+
+/// <summary>Domain, resource server and the three app clients, per stage.</summary>
+[Collection(SynthesizedStagesDefinition.Name)]
+public sealed class HostedSignInTests(SynthesizedStages stages)
+{
+    private const string ClientType = "AWS::Cognito::UserPoolClient";
+
+    public static TheoryData<string> AllStages => ["dev", "staging", "prod"];
+
+    private JsonElement Client(string stage, string idPrefix) =>
+        TemplateJson.OfType(stages[stage], ClientType).Single(c => c.Key.StartsWith(idPrefix, StringComparison.Ordinal)).Value.GetProperty("Properties");
+
+    private static List<string> Strings(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) ? [.. value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText())] : [];
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void Every_client_revokes_tokens_hides_user_existence_and_cannot_write_the_tenant(string stage)
+    {
+        var clients = TemplateJson.OfType(stages[stage], ClientType).Values.Select(c => c.GetProperty("Properties")).ToList();
+
+        Assert.Equal(3, clients.Count);
+        Assert.All(clients, c =>
+        {
+            Assert.True(c.GetProperty("EnableTokenRevocation").GetBoolean());
+            Assert.Equal("ENABLED", c.GetProperty("PreventUserExistenceErrors").GetString());
+            Assert.Contains("custom:tenant_id", Strings(c, "ReadAttributes"));
+            Assert.DoesNotContain("custom:tenant_id", Strings(c, "WriteAttributes"));
+            Assert.Equal(["COGNITO"], Strings(c, "SupportedIdentityProviders"));
+        });
+    }
+
+    [Theory]
+    [InlineData("dev", true)]
+    [InlineData("staging", false)]
+    [InlineData("prod", false)]
+    public void The_spa_client_is_public_code_flow_with_rotation_and_password_auth_only_in_dev(string stage, bool passwordAuth)
+    {
+        var spa = Client(stage, "SignInSpaClient");
+
+        Assert.False(spa.GetProperty("GenerateSecret").GetBoolean());
+        Assert.Equal(["code"], Strings(spa, "AllowedOAuthFlows"));
+        Assert.Equal("ENABLED", spa.GetProperty("RefreshTokenRotation").GetProperty("Feature").GetString());
+        Assert.Equal(passwordAuth ? ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH"] : ["ALLOW_USER_SRP_AUTH"], Strings(spa, "ExplicitAuthFlows"));
+        Assert.Equal(stages.Stacks[stage].Stage.SignIn!.CallbackUrls, Strings(spa, "CallbackURLs"));
+        Assert.Equal(stages.Stacks[stage].Stage.SignIn!.LogoutUrls, Strings(spa, "LogoutURLs"));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void The_server_client_has_a_secret_that_is_never_output(string stage)
+    {
+        var server = Client(stage, "SignInServerClient");
+
+        Assert.True(server.GetProperty("GenerateSecret").GetBoolean());
+        Assert.Equal(["code"], Strings(server, "AllowedOAuthFlows"));
+        var template = TemplateJson.Whole(stages[stage]).GetRawText();
+        Assert.DoesNotContain("ClientSecret", template, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void The_machine_client_gets_only_api_scopes_by_client_credentials(string stage)
+    {
+        var machine = Client(stage, "SignInMachineClient");
+
+        Assert.True(machine.GetProperty("GenerateSecret").GetBoolean());
+        Assert.Equal(["client_credentials"], Strings(machine, "AllowedOAuthFlows"));
+        var scopes = Strings(machine, "AllowedOAuthScopes");
+        Assert.Equal(2, scopes.Count);
+        Assert.All(scopes, s => Assert.Contains("ResourceServer", s, StringComparison.Ordinal));
+        Assert.DoesNotContain(scopes, s => s.EndsWith("/admin\"]]}", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void The_domain_and_resource_server_come_from_configuration(string stage)
+    {
+        var domain = TemplateJson.Single(stages[stage], "AWS::Cognito::UserPoolDomain").GetProperty("Properties");
+        Assert.Equal(stages.Stacks[stage].Stage.SignIn!.DomainPrefix, domain.GetProperty("Domain").GetString());
+
+        var server = TemplateJson.Single(stages[stage], "AWS::Cognito::UserPoolResourceServer").GetProperty("Properties");
+        Assert.Equal("identitystack", server.GetProperty("Identifier").GetString());
+        Assert.Equal(["read", "write", "admin"], server.GetProperty("Scopes").EnumerateArray().Select(s => s.GetProperty("ScopeName").GetString()));
+    }
+
+    [Fact]
+    public void Prod_tokens_live_as_configured()
+    {
+        var spa = Client("prod", "SignInSpaClient");
+
+        Assert.Equal(30, spa.GetProperty("AccessTokenValidity").GetInt32());
+        Assert.Equal(30, spa.GetProperty("IdTokenValidity").GetInt32());
+        Assert.Equal(7 * 24 * 60, spa.GetProperty("RefreshTokenValidity").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void Ids_and_urls_are_published_as_outputs_and_ssm_parameters(string stage)
+    {
+        var names = TemplateJson.OfType(stages[stage], "AWS::SSM::Parameter").Values
+            .Select(p => p.GetProperty("Properties").GetProperty("Name").GetString()).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            new[] { "clients/machine-id", "clients/server-id", "clients/spa-id", "domain-url", "hosted-sign-in-url", "provider-url", "user-pool-arn", "user-pool-id" }.Select(n => $"/identity/{stage}/{n}"),
+            names);
+        var outputs = TemplateJson.Whole(stages[stage]).GetProperty("Outputs");
+        foreach (var output in new[] { "SpaClientId", "ServerClientId", "MachineClientId", "DomainUrl", "HostedSignInUrl" })
+        {
+            Assert.True(outputs.TryGetProperty(output, out _), output);
+        }
+    }
+}
