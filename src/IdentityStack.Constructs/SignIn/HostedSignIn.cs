@@ -51,8 +51,11 @@ public sealed class HostedSignIn : Construct
 
         (ResourceServer, Scopes) = CreateResourceServer(pool, props.ResourceServerIdentifier);
 
+        var userProviders = new[] { UserPoolClientIdentityProvider.COGNITO }
+            .Concat(props.IdentityProviders.Select(p => UserPoolClientIdentityProvider.Custom(p.ProviderName)))
+            .ToArray();
         var userScopes = new[] { OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, Scopes[ApiScope.Read], Scopes[ApiScope.Write] };
-        SpaClient = CreateClient("SpaClient", pool, props, new UserPoolClientOptions
+        SpaClient = CreateClient("SpaClient", pool, props, userProviders, new UserPoolClientOptions
         {
             GenerateSecret = false,
             AuthFlows = new AuthFlow { UserSrp = true, UserPassword = props.AllowPasswordAuth },
@@ -66,7 +69,7 @@ public sealed class HostedSignIn : Construct
         });
         EnableRefreshTokenRotation((CfnUserPoolClient)SpaClient.Node.DefaultChild!, props);
 
-        ServerClient = CreateClient("ServerClient", pool, props, new UserPoolClientOptions
+        ServerClient = CreateClient("ServerClient", pool, props, userProviders, new UserPoolClientOptions
         {
             GenerateSecret = true,
             OAuth = new OAuthSettings
@@ -79,7 +82,7 @@ public sealed class HostedSignIn : Construct
         });
         ((CfnUserPoolClient)ServerClient.Node.DefaultChild!).AddPropertyOverride(ExplicitAuthFlowsProperty, RefreshOnly);
 
-        MachineClient = CreateClient("MachineClient", pool, props, new UserPoolClientOptions
+        MachineClient = CreateClient("MachineClient", pool, props, [UserPoolClientIdentityProvider.COGNITO], new UserPoolClientOptions
         {
             GenerateSecret = true,
             OAuth = new OAuthSettings
@@ -90,9 +93,24 @@ public sealed class HostedSignIn : Construct
         });
         ((CfnUserPoolClient)MachineClient.Node.DefaultChild!).AddPropertyOverride(ExplicitAuthFlowsProperty, RefreshOnly);
 
+        AddDependencies(props.IdentityProviders);
+    }
+
+    /// <summary>
+    /// Clients need the resource server's scopes to exist, and the user-facing ones their providers:
+    /// a client that names a provider before it exists fails to deploy ("The provider X does not exist").
+    /// </summary>
+    private void AddDependencies(IReadOnlyList<CfnUserPoolIdentityProvider> providers)
+    {
         foreach (var client in new[] { SpaClient, ServerClient, MachineClient })
         {
             client.Node.AddDependency(ResourceServer);
+        }
+
+        foreach (var provider in providers)
+        {
+            SpaClient.Node.AddDependency(provider);
+            ServerClient.Node.AddDependency(provider);
         }
     }
 
@@ -131,7 +149,7 @@ public sealed class HostedSignIn : Construct
     public string SpaSignInUrl(string callbackUrl) =>
         Domain.SignInUrl(SpaClient, new SignInUrlOptions { RedirectUri = callbackUrl, SignInPath = "/oauth2/authorize" });
 
-    private UserPoolClient CreateClient(string id, UserPool pool, HostedSignInProps props, UserPoolClientOptions options) =>
+    private UserPoolClient CreateClient(string id, UserPool pool, HostedSignInProps props, UserPoolClientIdentityProvider[] providers, UserPoolClientOptions options) =>
         new(this, id, new UserPoolClientProps
         {
             UserPool = pool,
@@ -144,7 +162,7 @@ public sealed class HostedSignIn : Construct
             AccessTokenValidity = props.AccessTokenValidity,
             IdTokenValidity = props.IdTokenValidity,
             RefreshTokenValidity = props.RefreshTokenValidity,
-            SupportedIdentityProviders = [UserPoolClientIdentityProvider.COGNITO],
+            SupportedIdentityProviders = providers,
             ReadAttributes = new ClientAttributes()
                 .WithStandardAttributes(new StandardAttributesMask { Email = true, EmailVerified = true, Fullname = true, Locale = true, PhoneNumber = true, PhoneNumberVerified = true })
                 .WithCustomAttributes(CognitoAttributes.TenantId),

@@ -33,6 +33,9 @@ public sealed class HostedSignInProps
     /// <summary>Refresh token lifetime. Default 30 days.</summary>
     public Duration RefreshTokenValidity { get; init; } = Duration.Days(30);
 
+    /// <summary>External providers the SPA and server clients offer besides Cognito; the clients depend on them. Default none.</summary>
+    public IReadOnlyList<Amazon.CDK.AWS.Cognito.CfnUserPoolIdentityProvider> IdentityProviders { get; init; } = [];
+
     /// <summary>How long a rotated-out refresh token stays valid, for client retries (0-60 s). Default 10 s.</summary>
     public int RefreshTokenRotationGraceSeconds { get; init; } = 10;
 }
