@@ -11,6 +11,9 @@ internal sealed record SignInConfig
 
     public bool AllowPasswordAuth { get; init; }
 
+    /// <summary>Names of <c>federation</c> providers the user-facing clients offer.</summary>
+    public IReadOnlyList<string> IdentityProviders { get; init; } = [];
+
     public int AccessTokenMinutes { get; init; } = 60;
 
     public int IdTokenMinutes { get; init; } = 60;

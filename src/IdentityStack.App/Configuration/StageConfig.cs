@@ -44,6 +44,9 @@ internal sealed record StageConfig
     /// <summary>CPU the trigger functions run on.</summary>
     public TriggerArchitecture TriggerArchitecture { get; init; } = TriggerArchitecture.Arm64;
 
+    /// <summary>External identity providers.</summary>
+    public IReadOnlyList<IdentityStack.Constructs.Federation.FederatedProvider> Federation { get; init; } = [];
+
     /// <summary>Hosted sign-in (domain, resource server, app clients); null creates none.</summary>
     public SignInConfig? SignIn { get; init; }
 

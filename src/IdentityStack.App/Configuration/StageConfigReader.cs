@@ -102,7 +102,8 @@ internal static partial class StageConfigReader
         var (groups, groupScopes) = ReadGroups(reader);
         var domains = ReadDomains(reader);
         var architecture = reader.Choice("triggerArchitecture", TriggerArchitecture.Arm64, ArchitectureChoices);
-        var signIn = ReadSignIn(name, reader.Object("signIn"));
+        var federation = FederationConfigReader.Read(reader);
+        var signIn = ReadSignIn(name, reader.Object("signIn"), federation);
         reader.RejectUnknownFields();
 
         if (removalPolicy == StageRemovalPolicy.Destroy && deletionProtection)
@@ -127,6 +128,7 @@ internal static partial class StageConfigReader
                 Groups = groups,
                 GroupScopes = groupScopes,
                 TriggerArchitecture = architecture,
+                Federation = federation,
                 SignIn = signIn,
                 AllowedSignUpEmailDomains = domains,
             };
@@ -226,7 +228,7 @@ internal static partial class StageConfigReader
         return (groups, groupScopes);
     }
 
-    private static SignInConfig? ReadSignIn(string stageName, JsonObjectReader? reader)
+    private static SignInConfig? ReadSignIn(string stageName, JsonObjectReader? reader, List<IdentityStack.Constructs.Federation.FederatedProvider> federation)
     {
         if (reader is null)
         {
@@ -248,6 +250,21 @@ internal static partial class StageConfigReader
             reader.Problem("allowPasswordAuth", "true", "USER_PASSWORD_AUTH sends the password itself to Cognito and is not allowed in production; remove it (clients use SRP or the hosted pages).");
         }
 
+        var providers = new List<string>();
+        foreach (var (item, path) in reader.Array("identityProviders"))
+        {
+            var provider = item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText();
+            if (federation.Any(f => string.Equals(f.Name, provider, StringComparison.Ordinal)))
+            {
+                providers.Add(provider);
+            }
+            else
+            {
+                var enabled = federation.Count == 0 ? "none is configured" : "enabled: " + string.Join(", ", federation.Select(f => f.Name));
+                reader.ProblemAt(path, item.GetRawText(), $"no provider of that name under \"federation\" ({enabled}); add it there or remove it here.");
+            }
+        }
+
         var validity = reader.Object("tokenValidity");
         var access = validity?.Int("accessMinutes", 5, 1440);
         var id = validity?.Int("idMinutes", 5, 1440);
@@ -262,6 +279,7 @@ internal static partial class StageConfigReader
                 CallbackUrls = callbacks,
                 LogoutUrls = logouts,
                 AllowPasswordAuth = allowPasswordAuth,
+                IdentityProviders = providers,
                 AccessTokenMinutes = access ?? 60,
                 IdTokenMinutes = id ?? 60,
                 RefreshTokenDays = refresh ?? 30,

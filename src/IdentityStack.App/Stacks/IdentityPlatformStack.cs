@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using IdentityStack.App.Configuration;
 using Amazon.CDK.AWS.SSM;
+using IdentityStack.Constructs.Federation;
 using IdentityStack.Constructs.Functions;
 using IdentityStack.Constructs.SignIn;
 using IdentityStack.Constructs.Triggers;
@@ -54,10 +55,12 @@ internal sealed class IdentityPlatformStack : Stack
         Publish("UserPoolArn", "user-pool-arn", UserPool.UserPool.UserPoolArn, "Cognito user pool ARN");
         Publish("UserPoolProviderUrl", "provider-url", UserPool.ProviderUrl, "Token issuer (OIDC provider URL) of the user pool");
 
+        Federation = new FederatedProviders(this, "Federation", UserPool, stage.Federation);
         if (stage.SignIn is { } signIn)
         {
             SignIn = new HostedSignIn(this, "SignIn", new HostedSignInProps
             {
+                IdentityProviders = [.. signIn.IdentityProviders.Select(name => Federation.Providers[name])],
                 UserPool = UserPool,
                 DomainPrefix = signIn.DomainPrefix,
                 CallbackUrls = signIn.CallbackUrls,
@@ -80,6 +83,9 @@ internal sealed class IdentityPlatformStack : Stack
 
     /// <summary>The stage's user pool.</summary>
     public SecureUserPool UserPool { get; }
+
+    /// <summary>External identity providers of the stage.</summary>
+    public FederatedProviders Federation { get; }
 
     /// <summary>Hosted sign-in: domain, resource server, clients; null when the stage configures none.</summary>
     public HostedSignIn? SignIn { get; }

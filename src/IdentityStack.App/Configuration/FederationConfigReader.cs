@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IdentityStack.Constructs.Federation;
+
+namespace IdentityStack.App.Configuration;
+
+/// <summary>
+/// Reads <c>stages.{name}.federation</c>: a list of providers, each <c>{ "type": ..., "name": ... }</c>
+/// plus its own fields. Secrets are accepted only as Secrets Manager ARNs.
+/// </summary>
+internal static partial class FederationConfigReader
+{
+    private const int RegexTimeoutMilliseconds = 100;
+    private static readonly string[] PlainSecretFields = ["clientSecret", "privateKey", "secret"];
+    private static readonly string[] DefaultOidcScopes = ["openid", "email", "profile"];
+
+    public static List<FederatedProvider> Read(JsonObjectReader stage)
+    {
+        var providers = new List<FederatedProvider>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (item, path) in stage.Array("federation"))
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                stage.ProblemAt(path, item.GetRawText(), "each provider is an object such as { \"type\": \"Google\", \"name\": \"Google\", ... }.");
+                continue;
+            }
+
+            var before = stage.ProblemCount;
+            var reader = stage.Nested(item, path);
+            foreach (var plain in PlainSecretFields.Where(f => item.TryGetProperty(f, out _)))
+            {
+                reader.Problem(plain, "(a secret value)", $"plain secrets are not accepted in cdk.json; store it in Secrets Manager and set \"{plain}Arn\" to the secret's ARN.");
+            }
+
+            var name = reader.RequiredString("name", ProviderNamePattern(), "use 1-32 letters, digits, '-' or '.', not 'Cognito', e.g. \"Google\" or \"AcmeCorp\".");
+            if (name is not null && !names.Add(name))
+            {
+                reader.Problem("name", "\"" + name + "\"", "provider names must be unique in a stage; rename one.");
+            }
+
+            var provider = ReadProvider(reader, name ?? string.Empty);
+            reader.RejectUnknownFields();
+            if (provider is not null && stage.ProblemCount == before)
+            {
+                providers.Add(provider);
+            }
+        }
+
+        return providers;
+    }
+
+    private static FederatedProvider? ReadProvider(JsonObjectReader reader, string name)
+    {
+        var type = reader.RequiredString("type", TypePattern(), "use one of Google, Facebook, Amazon, Apple, OIDC, SAML.");
+        var tenant = reader.OptionalString("tenantAttribute", AttributeNamePattern(), "use the provider attribute (claim) that holds the tenant id.");
+        FederatedProvider? provider = type switch
+        {
+            "Google" => new GoogleProvider(name, ClientId(reader), SecretArn(reader, "clientSecretArn"), Scopes(reader, DefaultOidcScopes)),
+            "Facebook" => new FacebookProvider(name, ClientId(reader), SecretArn(reader, "clientSecretArn"), Scopes(reader, ["public_profile", "email"])),
+            "Amazon" => new AmazonProvider(name, ClientId(reader), SecretArn(reader, "clientSecretArn"), Scopes(reader, ["profile"])),
+            "Apple" => new AppleProvider(
+                name,
+                ClientId(reader),
+                reader.RequiredString("teamId", AppleIdPattern(), "use the 10-character Apple team id.") ?? string.Empty,
+                reader.RequiredString("keyId", AppleIdPattern(), "use the 10-character id of the Sign in with Apple key.") ?? string.Empty,
+                SecretArn(reader, "privateKeySecretArn"),
+                Scopes(reader, ["email", "name"])),
+            "OIDC" => new OidcProvider(
+                name,
+                reader.RequiredString("issuer", HttpsUrlPattern(), "use the issuer URL (https), e.g. \"https://login.example.com\".") ?? string.Empty,
+                ClientId(reader),
+                SecretArn(reader, "clientSecretArn"),
+                Scopes(reader, DefaultOidcScopes),
+                reader.Choice("attributeRequestMethod", "GET", RequestMethods)),
+            "SAML" => ReadSaml(reader, name),
+            _ => null,
+        };
+        return provider is null ? null : provider with { TenantAttribute = tenant };
+    }
+
+    private static SamlProvider? ReadSaml(JsonObjectReader reader, string name)
+    {
+        var url = reader.OptionalString("metadataUrl", HttpsUrlPattern(), "use the https URL of the IdP's SAML metadata.");
+        var file = reader.OptionalString("metadataFile", MetadataFilePattern(), "use a path to the IdP's metadata XML, relative to the repository, e.g. \"config/saml/acme.xml\".");
+        string? document = null;
+        if (file is not null)
+        {
+            if (File.Exists(file))
+            {
+                document = File.ReadAllText(file);
+            }
+            else
+            {
+                reader.Problem("metadataFile", "\"" + file + "\"", $"no such file (looked in {Directory.GetCurrentDirectory()}); commit the metadata XML there or use metadataUrl.");
+            }
+        }
+
+        if ((url is null) == (file is null))
+        {
+            reader.Problem("metadataUrl", url is null ? "missing" : "\"" + url + "\"", "give exactly one of metadataUrl and metadataFile.");
+            return null;
+        }
+
+        return new SamlProvider(name, url, document)
+        {
+            IdpInitiated = reader.Bool("idpInitiated", defaultValue: false),
+            SignRequests = reader.Bool("signRequests", defaultValue: true),
+            EncryptedResponses = reader.Bool("encryptedResponses", defaultValue: true),
+            IdpSignOut = reader.Bool("idpSignOut", defaultValue: true),
+        };
+    }
+
+    private static readonly Dictionary<string, string> RequestMethods = new(StringComparer.Ordinal) { ["GET"] = "GET", ["POST"] = "POST" };
+
+    private static string ClientId(JsonObjectReader reader) =>
+        reader.RequiredString("clientId", ClientIdPattern(), "use the client (app) id the provider issued.") ?? string.Empty;
+
+    private static string SecretArn(JsonObjectReader reader, string field) =>
+        reader.RequiredString(field, SecretArnPattern(), "use the ARN of a Secrets Manager secret, e.g. \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:identity/google-AbCdEf\".") ?? string.Empty;
+
+    private static List<string> Scopes(JsonObjectReader reader, string[] defaults)
+    {
+        var items = reader.Array("scopes");
+        if (items.Count == 0)
+        {
+            return [.. defaults];
+        }
+
+        var scopes = new List<string>();
+        foreach (var (item, path) in items)
+        {
+            if (item.ValueKind == JsonValueKind.String && AttributeNamePattern().IsMatch(item.GetString()!))
+            {
+                scopes.Add(item.GetString()!);
+            }
+            else
+            {
+                reader.ProblemAt(path, item.GetRawText(), "use a scope name such as \"openid\".");
+            }
+        }
+
+        return scopes;
+    }
+
+    [GeneratedRegex("^(?!Cognito$)[A-Za-z0-9][A-Za-z0-9.-]{0,31}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex ProviderNamePattern();
+
+    [GeneratedRegex("^(Google|Facebook|Amazon|Apple|OIDC|SAML)$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex TypePattern();
+
+    [GeneratedRegex("^[\\x21-\\x7E]{1,512}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex AttributeNamePattern();
+
+    [GeneratedRegex("^[\\x21-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex ClientIdPattern();
+
+    [GeneratedRegex("^[A-Z0-9]{10}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex AppleIdPattern();
+
+    [GeneratedRegex("^https://[^\\s#]+$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex HttpsUrlPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.xml$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex MetadataFilePattern();
+
+    [GeneratedRegex("^arn:aws[a-z-]*:secretsmanager:[a-z]{2}(-gov)?-[a-z]+-[0-9]:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex SecretArnPattern();
+}
