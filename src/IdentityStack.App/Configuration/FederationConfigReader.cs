@@ -28,7 +28,7 @@ internal static partial class FederationConfigReader
 
             var before = stage.ProblemCount;
             var reader = stage.Nested(item, path);
-            foreach (var plain in PlainSecretFields.Where(f => item.TryGetProperty(f, out _)))
+            foreach (var plain in PlainSecretFields.Where(reader.Has))
             {
                 reader.Problem(plain, "(a secret value)", $"plain secrets are not accepted in cdk.json; store it in Secrets Manager and set \"{plain}Arn\" to the secret's ARN.");
             }
@@ -96,7 +96,7 @@ internal static partial class FederationConfigReader
             }
         }
 
-        if ((url is null) == (file is null))
+        if (reader.Has("metadataUrl") == reader.Has("metadataFile"))
         {
             reader.Problem("metadataUrl", url is null ? "missing" : "\"" + url + "\"", "give exactly one of metadataUrl and metadataFile.");
             return null;

@@ -149,6 +149,9 @@ internal sealed class JsonObjectReader
             .ToList();
     }
 
+    /// <summary>Whether the object has <paramref name="field"/> at all (valid or not); marks it as known.</summary>
+    public bool Has(string field) => Get(field) is not null;
+
     /// <summary>Records a problem for every field of the object that no read asked for (a typo, usually).</summary>
     public void RejectUnknownFields()
     {

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using IdentityStack.App.Tests.Fixtures;
+
+namespace IdentityStack.App.Tests;
+
+/// <summary>The identity providers of each stage and how the clients use them.</summary>
+[Collection(SynthesizedStagesDefinition.Name)]
+public sealed class FederationTests(SynthesizedStages stages)
+{
+    private const string ProviderType = "AWS::Cognito::UserPoolIdentityProvider";
+
+    private Dictionary<string, (string Id, JsonElement Properties)> Providers(string stage) =>
+        TemplateJson.OfType(stages[stage], ProviderType)
+            .ToDictionary(p => p.Value.GetProperty("Properties").GetProperty("ProviderName").GetString()!, p => (p.Key, p.Value.GetProperty("Properties")), StringComparer.Ordinal);
+
+    private static string Detail(JsonElement provider, string key) => provider.GetProperty("ProviderDetails").GetProperty(key).GetString()!;
+
+    [Theory]
+    [InlineData("Google", "Google", "client_secret")]
+    [InlineData("Facebook", "Facebook", "client_secret")]
+    [InlineData("LoginWithAmazon", "LoginWithAmazon", "client_secret")]
+    [InlineData("SignInWithApple", "SignInWithApple", "private_key")]
+    [InlineData("AcmeOidc", "OIDC", "client_secret")]
+    public void Each_provider_kind_has_its_type_and_takes_its_secret_from_secrets_manager(string name, string type, string secretKey)
+    {
+        var (_, provider) = Providers("prod")[name];
+
+        Assert.Equal(type, provider.GetProperty("ProviderType").GetString());
+        Assert.Matches("^\\{\\{resolve:secretsmanager:arn:aws:secretsmanager:eu-west-1:111111111111:secret:identity/prod/[a-z-]+-AbCdEf:SecretString:::\\}\\}$", Detail(provider, secretKey));
+        Assert.Equal("email", provider.GetProperty("AttributeMapping").GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public void Apple_gets_its_team_and_key_ids_and_oidc_its_issuer_and_request_method()
+    {
+        var apple = Providers("prod")["SignInWithApple"].Properties;
+        Assert.Equal("ABCDE12345", Detail(apple, "team_id"));
+        Assert.Equal("KEY1234567", Detail(apple, "key_id"));
+
+        var oidc = Providers("prod")["AcmeOidc"].Properties;
+        Assert.Equal("https://login.acme.example.com", Detail(oidc, "oidc_issuer"));
+        Assert.Equal("GET", Detail(oidc, "attributes_request_method"));
+        Assert.Equal("openid email profile", Detail(oidc, "authorize_scopes"));
+        Assert.Equal("tenant", oidc.GetProperty("AttributeMapping").GetProperty("custom:tenant_id").GetString());
+    }
+
+    [Fact]
+    public void Saml_signs_requests_wants_encrypted_responses_signs_out_and_maps_the_tenant()
+    {
+        var saml = Providers("prod")["AcmeSaml"].Properties;
+
+        Assert.Equal("SAML", saml.GetProperty("ProviderType").GetString());
+        Assert.Equal("https://idp.acme.example.com/saml/metadata", Detail(saml, "MetadataURL"));
+        Assert.Equal("rsa-sha256", Detail(saml, "RequestSigningAlgorithm"));
+        Assert.Equal("true", Detail(saml, "EncryptedResponses"));
+        Assert.Equal("true", Detail(saml, "IDPSignout"));
+        Assert.Equal("false", Detail(saml, "IDPInit"));
+        var mapping = saml.GetProperty("AttributeMapping");
+        Assert.Equal("http://schemas.acme.example.com/claims/tenant", mapping.GetProperty("custom:tenant_id").GetString());
+        Assert.Equal("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", mapping.GetProperty("email").GetString());
+    }
+
+    [Theory]
+    [InlineData("dev", new[] { "COGNITO", "Google", "AcmeOidc" })]
+    [InlineData("prod", new[] { "COGNITO", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "AcmeOidc", "AcmeSaml" })]
+    [InlineData("staging", new[] { "COGNITO" })]
+    public void User_facing_clients_offer_the_listed_providers_and_depend_on_them(string stage, string[] expected)
+    {
+        var providers = Providers(stage);
+        var clients = TemplateJson.OfType(stages[stage], "AWS::Cognito::UserPoolClient");
+        foreach (var (id, client) in clients.Where(c => !c.Key.StartsWith("SignInMachineClient", StringComparison.Ordinal)))
+        {
+            var supported = client.GetProperty("Properties").GetProperty("SupportedIdentityProviders").EnumerateArray().Select(p => p.GetString()).ToList();
+            Assert.Equal(expected.Order(StringComparer.Ordinal), supported.Order(StringComparer.Ordinal));
+            var dependsOn = client.TryGetProperty("DependsOn", out var d) ? d.EnumerateArray().Select(x => x.GetString()).ToList() : [];
+            Assert.All(providers.Values, p => Assert.Contains(p.Id, dependsOn));
+            Assert.False(string.IsNullOrEmpty(id));
+        }
+
+        var machine = clients.Single(c => c.Key.StartsWith("SignInMachineClient", StringComparison.Ordinal)).Value;
+        Assert.Equal(["COGNITO"], machine.GetProperty("Properties").GetProperty("SupportedIdentityProviders").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public void No_secret_value_appears_in_any_template()
+    {
+        foreach (var stage in new[] { "dev", "staging", "prod" })
+        {
+            var text = TemplateJson.Whole(stages[stage]).GetRawText();
+            foreach (var provider in Providers(stage).Values)
+            {
+                foreach (var detail in provider.Properties.GetProperty("ProviderDetails").EnumerateObject().Where(d => d.Name is "client_secret" or "private_key"))
+                {
+                    Assert.StartsWith("{{resolve:secretsmanager:", detail.Value.GetString(), StringComparison.Ordinal);
+                }
+            }
+
+            Assert.DoesNotContain("BEGIN PRIVATE KEY", text, StringComparison.Ordinal);
+        }
+    }
+}
