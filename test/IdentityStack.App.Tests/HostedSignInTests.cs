@@ -81,11 +81,34 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
     public void The_domain_and_resource_server_come_from_configuration(string stage)
     {
         var domain = TemplateJson.Single(stages[stage], "AWS::Cognito::UserPoolDomain").GetProperty("Properties");
-        Assert.Equal(stages.Stacks[stage].Stage.SignIn!.DomainPrefix, domain.GetProperty("Domain").GetString());
+        var signIn = stages.Stacks[stage].Stage.SignIn!;
+        Assert.Equal(signIn.DomainPrefix ?? signIn.CustomDomain!.DomainName, domain.GetProperty("Domain").GetString());
 
         var server = TemplateJson.Single(stages[stage], "AWS::Cognito::UserPoolResourceServer").GetProperty("Properties");
         Assert.Equal("identitystack", server.GetProperty("Identifier").GetString());
         Assert.Equal(["read", "write", "admin"], server.GetProperty("Scopes").EnumerateArray().Select(s => s.GetProperty("ScopeName").GetString()));
+    }
+
+    [Fact]
+    public void Prod_uses_its_own_domain_with_a_us_east_1_certificate_and_alias_records_without_a_custom_resource()
+    {
+        var domain = TemplateJson.Single(stages["prod"], "AWS::Cognito::UserPoolDomain");
+        var properties = domain.GetProperty("Properties");
+        Assert.Equal("auth.example.com", properties.GetProperty("Domain").GetString());
+        Assert.StartsWith("arn:aws:acm:us-east-1:", properties.GetProperty("CustomDomainConfig").GetProperty("CertificateArn").GetString(), StringComparison.Ordinal);
+        var domainId = Assert.Single(TemplateJson.OfType(stages["prod"], "AWS::Cognito::UserPoolDomain").Keys);
+
+        var records = TemplateJson.OfType(stages["prod"], "AWS::Route53::RecordSet").Values.Select(r => r.GetProperty("Properties")).ToList();
+        Assert.Equal(["A", "AAAA"], records.Select(r => r.GetProperty("Type").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(records, r =>
+        {
+            Assert.Equal("auth.example.com.", r.GetProperty("Name").GetString());
+            Assert.Equal("Z2FDTNDATAQYW2", r.GetProperty("AliasTarget").GetProperty("HostedZoneId").GetString());
+            var target = r.GetProperty("AliasTarget").GetProperty("DNSName").GetProperty("Fn::GetAtt");
+            Assert.Equal([domainId, "CloudFrontDistribution"], target.EnumerateArray().Select(t => t.GetString()));
+        });
+        Assert.Equal(7, TemplateJson.OfType(stages["prod"], "AWS::Lambda::Function").Count);
+        Assert.DoesNotContain(TemplateJson.Whole(stages["prod"]).GetProperty("Resources").EnumerateObject(), r => r.Value.GetProperty("Type").GetString()!.StartsWith("Custom::", StringComparison.Ordinal));
     }
 
     [Fact]

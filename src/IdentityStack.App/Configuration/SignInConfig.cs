@@ -3,7 +3,11 @@ namespace IdentityStack.App.Configuration;
 /// <summary>A stage's hosted sign-in: domain, client URLs and token lifetimes (<c>stages.{name}.signIn</c>).</summary>
 internal sealed record SignInConfig
 {
-    public required string DomainPrefix { get; init; }
+    /// <summary>Cognito prefix domain, or null when <see cref="CustomDomain"/> is set.</summary>
+    public string? DomainPrefix { get; init; }
+
+    /// <summary>Own domain for the hosted pages, or null.</summary>
+    public IdentityStack.Constructs.SignIn.CustomSignInDomain? CustomDomain { get; init; }
 
     public required IReadOnlyList<string> CallbackUrls { get; init; }
 

@@ -235,7 +235,13 @@ internal static partial class StageConfigReader
             return null;
         }
 
-        var prefix = reader.RequiredString("domainPrefix", DomainPrefixPattern(), "use 1-63 lower-case letters, digits or hyphens, not starting or ending with a hyphen, e.g. \"acme-identity-dev\".");
+        var customDomain = ReadCustomDomain(reader.Object("customDomain"));
+        if (reader.Has("domainPrefix") == reader.Has("customDomain"))
+        {
+            reader.Problem("domainPrefix", reader.Has("domainPrefix") ? "(both set)" : "missing", "give exactly one of \"domainPrefix\" (a Cognito domain) and \"customDomain\" (your own).");
+        }
+
+        var prefix = reader.OptionalString("domainPrefix", DomainPrefixPattern(), "use 1-63 lower-case letters, digits or hyphens, not starting or ending with a hyphen, e.g. \"acme-identity-dev\".");
         if (prefix is not null && ReservedPrefixWords.FirstOrDefault(w => prefix.Contains(w, StringComparison.Ordinal)) is { } reserved)
         {
             reader.Problem("domainPrefix", "\"" + prefix + "\"", $"Cognito refuses prefixes containing '{reserved}'; choose another, e.g. \"acme-identity-{stageName}\".");
@@ -250,6 +256,32 @@ internal static partial class StageConfigReader
             reader.Problem("allowPasswordAuth", "true", "USER_PASSWORD_AUTH sends the password itself to Cognito and is not allowed in production; remove it (clients use SRP or the hosted pages).");
         }
 
+        var providers = ReadIdentityProviders(reader, federation);
+        var validity = reader.Object("tokenValidity");
+        var access = validity?.Int("accessMinutes", 5, 1440);
+        var id = validity?.Int("idMinutes", 5, 1440);
+        var refresh = validity?.Int("refreshDays", 1, 3650);
+        validity?.RejectUnknownFields();
+        reader.RejectUnknownFields();
+        return (prefix is null && customDomain is null) || callbacks is null || logouts is null
+            ? null
+            : new SignInConfig
+            {
+                DomainPrefix = prefix,
+                CustomDomain = customDomain,
+                CallbackUrls = callbacks,
+                LogoutUrls = logouts,
+                AllowPasswordAuth = allowPasswordAuth,
+                IdentityProviders = providers,
+                AccessTokenMinutes = access ?? 60,
+                IdTokenMinutes = id ?? 60,
+                RefreshTokenDays = refresh ?? 30,
+            };
+    }
+
+    /// <summary>signIn.identityProviders: each must name a configured federation provider.</summary>
+    private static List<string> ReadIdentityProviders(JsonObjectReader reader, List<IdentityStack.Constructs.Federation.FederatedProvider> federation)
+    {
         var providers = new List<string>();
         foreach (var (item, path) in reader.Array("identityProviders"))
         {
@@ -265,25 +297,34 @@ internal static partial class StageConfigReader
             }
         }
 
-        var validity = reader.Object("tokenValidity");
-        var access = validity?.Int("accessMinutes", 5, 1440);
-        var id = validity?.Int("idMinutes", 5, 1440);
-        var refresh = validity?.Int("refreshDays", 1, 3650);
-        validity?.RejectUnknownFields();
+        return providers;
+    }
+
+    private static IdentityStack.Constructs.SignIn.CustomSignInDomain? ReadCustomDomain(JsonObjectReader? reader)
+    {
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var name = reader.RequiredString("domainName", DomainPattern(), "use a lower-case fully qualified name such as \"auth.example.com\".");
+        var certificate = reader.RequiredString("certificateArn", CertificateArnPattern(), "use the ARN of an ACM certificate in us-east-1 (Cognito serves custom domains through CloudFront), e.g. \"arn:aws:acm:us-east-1:123456789012:certificate/...\".");
+        var zoneId = reader.OptionalString("hostedZoneId", HostedZoneIdPattern(), "use the Route 53 hosted zone id, e.g. \"Z0123456789ABCDEFGHIJ\".");
+        var zoneName = reader.OptionalString("hostedZoneName", DomainPattern(), "use the hosted zone's domain, e.g. \"example.com\".");
         reader.RejectUnknownFields();
-        return prefix is null || callbacks is null || logouts is null
-            ? null
-            : new SignInConfig
-            {
-                DomainPrefix = prefix,
-                CallbackUrls = callbacks,
-                LogoutUrls = logouts,
-                AllowPasswordAuth = allowPasswordAuth,
-                IdentityProviders = providers,
-                AccessTokenMinutes = access ?? 60,
-                IdTokenMinutes = id ?? 60,
-                RefreshTokenDays = refresh ?? 30,
-            };
+        if (reader.Has("hostedZoneId") != reader.Has("hostedZoneName"))
+        {
+            reader.Problem("hostedZoneId", zoneId is null ? "missing" : "\"" + zoneId + "\"", "give both hostedZoneId and hostedZoneName for the alias records, or neither.");
+            return null;
+        }
+
+        if (name is not null && zoneName is not null && !name.EndsWith("." + zoneName, StringComparison.Ordinal))
+        {
+            reader.Problem("domainName", "\"" + name + "\"", $"it is not inside the hosted zone '{zoneName}'; use a name under it, e.g. \"auth.{zoneName}\".");
+            return null;
+        }
+
+        return name is null || certificate is null ? null : new IdentityStack.Constructs.SignIn.CustomSignInDomain(name, certificate, zoneId, zoneName);
     }
 
     /// <summary>Absolute https URLs (http only on localhost), no fragment; at least one.</summary>
@@ -337,6 +378,12 @@ internal static partial class StageConfigReader
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex DomainPrefixPattern();
+
+    [GeneratedRegex("^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]{36}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex CertificateArnPattern();
+
+    [GeneratedRegex("^Z[A-Z0-9]{1,32}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex HostedZoneIdPattern();
 
     [GeneratedRegex("^[0-9]{12}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex AccountPattern();

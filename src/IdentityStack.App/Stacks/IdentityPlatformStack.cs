@@ -63,6 +63,7 @@ internal sealed class IdentityPlatformStack : Stack
                 IdentityProviders = [.. signIn.IdentityProviders.Select(name => Federation.Providers[name])],
                 UserPool = UserPool,
                 DomainPrefix = signIn.DomainPrefix,
+                CustomDomain = signIn.CustomDomain,
                 CallbackUrls = signIn.CallbackUrls,
                 LogoutUrls = signIn.LogoutUrls,
                 AllowPasswordAuth = signIn.AllowPasswordAuth,

@@ -1,5 +1,7 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.Route53;
 using IdentityStack.Constructs.UserPools;
 using Constructs;
 
@@ -44,10 +46,7 @@ public sealed class HostedSignIn : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         var pool = props.UserPool.UserPool;
-        Domain = pool.AddDomain("Domain", new UserPoolDomainOptions
-        {
-            CognitoDomain = new CognitoDomainOptions { DomainPrefix = props.DomainPrefix },
-        });
+        Domain = CreateDomain(pool, props);
 
         (ResourceServer, Scopes) = CreateResourceServer(pool, props.ResourceServerIdentifier);
 
@@ -94,6 +93,37 @@ public sealed class HostedSignIn : Construct
         ((CfnUserPoolClient)MachineClient.Node.DefaultChild!).AddPropertyOverride(ExplicitAuthFlowsProperty, RefreshOnly);
 
         AddDependencies(props.IdentityProviders);
+    }
+
+    private UserPoolDomain CreateDomain(UserPool pool, HostedSignInProps props)
+    {
+        if ((props.DomainPrefix is null) == (props.CustomDomain is null))
+        {
+            throw new ArgumentException("Give exactly one of DomainPrefix and CustomDomain.", nameof(props));
+        }
+
+        if (props.CustomDomain is not { } custom)
+        {
+            return pool.AddDomain("Domain", new UserPoolDomainOptions { CognitoDomain = new CognitoDomainOptions { DomainPrefix = props.DomainPrefix! } });
+        }
+
+        var domain = pool.AddDomain("Domain", new UserPoolDomainOptions
+        {
+            CustomDomain = new CustomDomainOptions
+            {
+                DomainName = custom.DomainName,
+                Certificate = Certificate.FromCertificateArn(this, "Certificate", custom.CertificateArn),
+            },
+        });
+        if (custom.HostedZoneId is not null && custom.HostedZoneName is not null)
+        {
+            var zone = HostedZone.FromHostedZoneAttributes(this, "Zone", new HostedZoneAttributes { HostedZoneId = custom.HostedZoneId, ZoneName = custom.HostedZoneName });
+            var target = RecordTarget.FromAlias(new CloudFrontAliasTarget((CfnUserPoolDomain)domain.Node.DefaultChild!));
+            _ = new ARecord(this, "DomainAlias", new ARecordProps { Zone = zone, RecordName = custom.DomainName, Target = target });
+            _ = new AaaaRecord(this, "DomainAliasIpv6", new AaaaRecordProps { Zone = zone, RecordName = custom.DomainName, Target = target });
+        }
+
+        return domain;
     }
 
     /// <summary>

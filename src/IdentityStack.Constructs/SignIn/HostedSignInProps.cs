@@ -9,8 +9,11 @@ public sealed class HostedSignInProps
     /// <summary>The pool the domain, resource server and clients belong to.</summary>
     public required SecureUserPool UserPool { get; init; }
 
-    /// <summary>Cognito prefix domain: <c>https://{prefix}.auth.{region}.amazoncognito.com</c>.</summary>
-    public required string DomainPrefix { get; init; }
+    /// <summary>Cognito prefix domain: <c>https://{prefix}.auth.{region}.amazoncognito.com</c>. Give this or <see cref="CustomDomain"/>.</summary>
+    public string? DomainPrefix { get; init; }
+
+    /// <summary>Your own domain for the hosted pages. Give this or <see cref="DomainPrefix"/>.</summary>
+    public CustomSignInDomain? CustomDomain { get; init; }
 
     /// <summary>Resource server identifier; scopes are <c>{identifier}/read|write|admin</c>. Default "identitystack".</summary>
     public string ResourceServerIdentifier { get; init; } = "identitystack";
