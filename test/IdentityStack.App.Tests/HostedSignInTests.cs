@@ -112,6 +112,29 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
     }
 
     [Fact]
+    public void Dev_serves_the_classic_ui_with_the_repository_css_for_all_clients()
+    {
+        Assert.Equal(1, TemplateJson.Single(stages["dev"], "AWS::Cognito::UserPoolDomain").GetProperty("Properties").GetProperty("ManagedLoginVersion").GetInt32());
+        var ui = TemplateJson.Single(stages["dev"], "AWS::Cognito::UserPoolUICustomizationAttachment").GetProperty("Properties");
+        Assert.Equal("ALL", ui.GetProperty("ClientId").GetString());
+        Assert.Equal(File.ReadAllText(RepositoryFiles.PathOf("branding/classic/hosted-ui.css")), ui.GetProperty("CSS").GetString());
+        Assert.Empty(TemplateJson.OfType(stages["dev"], "AWS::Cognito::ManagedLoginBranding"));
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Staging_and_prod_serve_managed_login_with_a_style_for_each_user_facing_client(string stage)
+    {
+        Assert.Equal(2, TemplateJson.Single(stages[stage], "AWS::Cognito::UserPoolDomain").GetProperty("Properties").GetProperty("ManagedLoginVersion").GetInt32());
+        var styles = TemplateJson.OfType(stages[stage], "AWS::Cognito::ManagedLoginBranding").Values.Select(b => b.GetProperty("Properties")).ToList();
+        var styledClients = styles.Select(b => b.GetProperty("ClientId").GetProperty("Ref").GetString()).Order(StringComparer.Ordinal);
+        var userFacing = TemplateJson.OfType(stages[stage], "AWS::Cognito::UserPoolClient").Keys.Where(k => !k.StartsWith("SignInMachineClient", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Assert.Equal(userFacing, styledClients);
+        Assert.All(styles, b => Assert.True(b.GetProperty("UseCognitoProvidedValues").GetBoolean()));
+    }
+
+    [Fact]
     public void Prod_tokens_live_as_configured()
     {
         var spa = Client("prod", "SignInSpaClient");

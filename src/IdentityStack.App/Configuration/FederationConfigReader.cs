@@ -86,13 +86,14 @@ internal static partial class FederationConfigReader
         string? document = null;
         if (file is not null)
         {
-            if (File.Exists(file))
+            var resolved = RepositoryLayout.Resolve(file);
+            if (File.Exists(resolved))
             {
-                document = File.ReadAllText(file);
+                document = File.ReadAllText(resolved);
             }
             else
             {
-                reader.Problem("metadataFile", "\"" + file + "\"", $"no such file (looked in {Directory.GetCurrentDirectory()}); commit the metadata XML there or use metadataUrl.");
+                reader.Problem("metadataFile", "\"" + file + "\"", $"no such file ({resolved}); paths are relative to the repository root. Commit the metadata XML there or use metadataUrl.");
             }
         }
 

@@ -15,6 +15,12 @@ internal sealed record SignInConfig
 
     public bool AllowPasswordAuth { get; init; }
 
+    /// <summary>Managed login or the classic hosted UI.</summary>
+    public IdentityStack.Constructs.SignIn.HostedUiStyle Ui { get; init; }
+
+    /// <summary>The classic UI's CSS (file content), when <see cref="Ui"/> is classic.</summary>
+    public string? ClassicCss { get; init; }
+
     /// <summary>Names of <c>federation</c> providers the user-facing clients offer.</summary>
     public IReadOnlyList<string> IdentityProviders { get; init; } = [];
 

@@ -64,6 +64,8 @@ internal sealed class IdentityPlatformStack : Stack
                 UserPool = UserPool,
                 DomainPrefix = signIn.DomainPrefix,
                 CustomDomain = signIn.CustomDomain,
+                Ui = signIn.Ui,
+                ClassicCss = signIn.ClassicCss,
                 CallbackUrls = signIn.CallbackUrls,
                 LogoutUrls = signIn.LogoutUrls,
                 AllowPasswordAuth = signIn.AllowPasswordAuth,

@@ -14,7 +14,7 @@ internal static class TriggerSources
     /// <summary>The build of the trigger binary for <paramref name="architecture"/>, from the repository holding IdentityStack.sln.</summary>
     public static NativeAotBuild For(TriggerArchitecture architecture)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryLayout.Root;
         return new NativeAotBuild
         {
             ProjectFile = Path.Combine(root, TriggersProject),
@@ -22,18 +22,5 @@ internal static class TriggerSources
             SourceFiles = [.. BuildInputs.Select(f => Path.Combine(root, f))],
             Architecture = architecture == TriggerArchitecture.X86_64 ? Architecture.X86_64 : Architecture.ARM_64,
         };
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IdentityStack.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Run the app from the IdentityStack repository (no IdentityStack.sln above {Directory.GetCurrentDirectory()}); the triggers are built from {TriggersDirectory}/.");
     }
 }

@@ -17,6 +17,7 @@ namespace IdentityStack.Constructs.SignIn;
 public sealed class HostedSignIn : Construct
 {
     private const string ExplicitAuthFlowsProperty = "ExplicitAuthFlows";
+    private const string ManagedLoginVersionProperty = "ManagedLoginVersion";
     private const string RefreshTokenRotationProperty = "RefreshTokenRotation";
     private static readonly string[] RefreshOnly = ["ALLOW_REFRESH_TOKEN_AUTH"];
     private static readonly string[] SrpOnly = ["ALLOW_USER_SRP_AUTH"];
@@ -93,6 +94,47 @@ public sealed class HostedSignIn : Construct
         ((CfnUserPoolClient)MachineClient.Node.DefaultChild!).AddPropertyOverride(ExplicitAuthFlowsProperty, RefreshOnly);
 
         AddDependencies(props.IdentityProviders);
+        StyleHostedUi(props);
+    }
+
+    /// <summary>
+    /// Managed login (version 2) needs a branding style per client that shows it; the classic UI
+    /// (version 1) takes one CSS for all clients, refused here unless every selector is accepted.
+    /// </summary>
+    private void StyleHostedUi(HostedSignInProps props)
+    {
+        var domain = (CfnUserPoolDomain)Domain.Node.DefaultChild!;
+        var poolId = props.UserPool.UserPool.UserPoolId;
+        if (props.Ui == HostedUiStyle.Classic)
+        {
+            domain.AddPropertyOverride(ManagedLoginVersionProperty, 1);
+            var css = props.ClassicCss ?? throw new ArgumentException("Classic hosted UI needs ClassicCss.", nameof(props));
+            var problems = ClassicHostedUiCss.Problems(css);
+            if (problems.Count > 0)
+            {
+                throw new ArgumentException("ClassicCss: " + string.Join(" ", problems), nameof(props));
+            }
+
+            var attachment = new CfnUserPoolUICustomizationAttachment(this, "ClassicUi", new CfnUserPoolUICustomizationAttachmentProps { UserPoolId = poolId, ClientId = "ALL", Css = css });
+            attachment.Node.AddDependency(Domain);
+            return;
+        }
+
+        domain.AddPropertyOverride(ManagedLoginVersionProperty, 2);
+        foreach (var (id, client) in new[] { ("SpaBranding", SpaClient), ("ServerBranding", ServerClient) })
+        {
+            var branding = new CfnResource(this, id, new CfnResourceProps
+            {
+                Type = "AWS::Cognito::ManagedLoginBranding",
+                Properties = new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["UserPoolId"] = poolId,
+                    ["ClientId"] = client.UserPoolClientId,
+                    ["UseCognitoProvidedValues"] = true,
+                },
+            });
+            branding.Node.AddDependency(Domain);
+        }
     }
 
     private UserPoolDomain CreateDomain(UserPool pool, HostedSignInProps props)

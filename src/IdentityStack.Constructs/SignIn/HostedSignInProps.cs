@@ -36,6 +36,12 @@ public sealed class HostedSignInProps
     /// <summary>Refresh token lifetime. Default 30 days.</summary>
     public Duration RefreshTokenValidity { get; init; } = Duration.Days(30);
 
+    /// <summary>Managed login (default) or the classic hosted UI.</summary>
+    public HostedUiStyle Ui { get; init; } = HostedUiStyle.ManagedLogin;
+
+    /// <summary>CSS for the classic hosted UI (checked with <see cref="ClassicHostedUiCss"/>); only with <see cref="HostedUiStyle.Classic"/>.</summary>
+    public string? ClassicCss { get; init; }
+
     /// <summary>External providers the SPA and server clients offer besides Cognito; the clients depend on them. Default none.</summary>
     public IReadOnlyList<Amazon.CDK.AWS.Cognito.CfnUserPoolIdentityProvider> IdentityProviders { get; init; } = [];
 
