@@ -41,49 +41,43 @@ public abstract record FederatedProvider(string Name)
     protected static string SecretReference(string secretArn) => SecretValue.SecretsManager(secretArn).UnsafeUnwrap();
 }
 
-/// <summary>Sign in with Google.</summary>
-public sealed record GoogleProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : FederatedProvider(Name)
+/// <summary>A social provider signed in to with an OAuth client id and secret.</summary>
+public abstract record OAuthClientProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : FederatedProvider(Name)
 {
-    /// <inheritdoc />
-    public override string ProviderType => "Google";
+    /// <summary>How the provider separates scopes in <c>authorize_scopes</c>.</summary>
+    protected virtual char ScopeSeparator => ' ';
 
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, string> ProviderDetails() => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["client_id"] = ClientId,
         ["client_secret"] = SecretReference(ClientSecretArn),
-        ["authorize_scopes"] = string.Join(' ', Scopes),
+        ["authorize_scopes"] = string.Join(ScopeSeparator, Scopes),
     };
 }
 
-/// <summary>Sign in with Facebook.</summary>
-public sealed record FacebookProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : FederatedProvider(Name)
+/// <summary>Sign in with Google.</summary>
+public sealed record GoogleProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : OAuthClientProvider(Name, ClientId, ClientSecretArn, Scopes)
+{
+    /// <inheritdoc />
+    public override string ProviderType => "Google";
+}
+
+/// <summary>Sign in with Facebook (scopes separated by commas).</summary>
+public sealed record FacebookProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : OAuthClientProvider(Name, ClientId, ClientSecretArn, Scopes)
 {
     /// <inheritdoc />
     public override string ProviderType => "Facebook";
 
     /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> ProviderDetails() => new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["client_id"] = ClientId,
-        ["client_secret"] = SecretReference(ClientSecretArn),
-        ["authorize_scopes"] = string.Join(',', Scopes),
-    };
+    protected override char ScopeSeparator => ',';
 }
 
 /// <summary>Login with Amazon.</summary>
-public sealed record AmazonProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : FederatedProvider(Name)
+public sealed record AmazonProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : OAuthClientProvider(Name, ClientId, ClientSecretArn, Scopes)
 {
     /// <inheritdoc />
     public override string ProviderType => "LoginWithAmazon";
-
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> ProviderDetails() => new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["client_id"] = ClientId,
-        ["client_secret"] = SecretReference(ClientSecretArn),
-        ["authorize_scopes"] = string.Join(' ', Scopes),
-    };
 }
 
 /// <summary>Sign in with Apple: a services id, team id, key id and the private key (.p8) in Secrets Manager.</summary>
