@@ -26,6 +26,7 @@ internal sealed class IdentityPlatformStack : Stack
         Amazon.CDK.Tags.Of(this).Add("identitystack:stage", stage.Name);
         Amazon.CDK.Tags.Of(this).Add("identitystack:component", "identity");
 
+        var removalPolicy = stage.RemovalPolicy == StageRemovalPolicy.Retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
         UserPool = new SecureUserPool(this, "Identity", new SecureUserPoolProps
         {
             UserPoolName = "identity-" + stage.Name,
@@ -33,7 +34,7 @@ internal sealed class IdentityPlatformStack : Stack
             Mfa = stage.Mfa,
             ThreatProtection = stage.ThreatProtection,
             DeletionProtection = stage.DeletionProtection,
-            RemovalPolicy = stage.RemovalPolicy == StageRemovalPolicy.Retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            RemovalPolicy = removalPolicy,
             Email = stage.Email,
             SmsEnabled = stage.Sms,
             Groups = stage.Groups,
@@ -48,7 +49,7 @@ internal sealed class IdentityPlatformStack : Stack
             AllowedEmailDomains = stage.AllowedSignUpEmailDomains,
             GroupScopes = stage.GroupScopes,
             SendsEmailThroughSes = stage.Email is not null,
-            RemovalPolicy = stage.RemovalPolicy == StageRemovalPolicy.Retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            RemovalPolicy = removalPolicy,
         });
 
         Publish("UserPoolId", "user-pool-id", UserPool.UserPool.UserPoolId, "Cognito user pool id");

@@ -8,7 +8,7 @@ namespace IdentityStack.App.Stacks;
 internal static class TriggerSources
 {
     private const string TriggersDirectory = "lambda-triggers";
-    private const string TriggersProject = "lambda-triggers/IdentityStack.Triggers/IdentityStack.Triggers.csproj";
+    private const string TriggersProject = TriggersDirectory + "/IdentityStack.Triggers/IdentityStack.Triggers.csproj";
     private static readonly string[] BuildInputs = ["Directory.Build.props", "Directory.Packages.props", "global.json"];
 
     /// <summary>The build of the trigger binary for <paramref name="architecture"/>, from the repository holding IdentityStack.sln.</summary>
