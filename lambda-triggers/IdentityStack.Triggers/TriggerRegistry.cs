@@ -25,8 +25,8 @@ internal static class TriggerRegistry
         TimeProvider time) =>
         Create(
             environment,
-            settings => new DynamoDbIdentityDirectory(dynamoDb(), TriggerSettings.Require(settings.DirectoryTable, TriggerSettings.DirectoryTableVariable)),
-            settings => new DynamoDbLegacyUserStore(dynamoDb(), TriggerSettings.Require(settings.LegacyUsersTable, TriggerSettings.LegacyUsersTableVariable)),
+            settings => new DynamoDbIdentityDirectory(dynamoDb(), TriggerSettings.Require(settings.DirectoryTable, TriggerEnvironment.DirectoryTable)),
+            settings => new DynamoDbLegacyUserStore(dynamoDb(), TriggerSettings.Require(settings.LegacyUsersTable, TriggerEnvironment.LegacyUsersTable)),
             output,
             time);
 

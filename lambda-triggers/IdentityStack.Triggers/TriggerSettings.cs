@@ -9,12 +9,8 @@ namespace IdentityStack.Triggers;
 /// </summary>
 internal sealed partial record TriggerSettings
 {
-    public const string AllowedEmailDomainsVariable = TriggerEnvironment.AllowedEmailDomains;
-    public const string DirectoryTableVariable = TriggerEnvironment.DirectoryTable;
-    public const string LegacyUsersTableVariable = TriggerEnvironment.LegacyUsersTable;
-    public const string GroupScopesVariable = TriggerEnvironment.GroupScopes;
-    public const string EmailSenderVariable = TriggerEnvironment.EmailSender;
-    public const string SuppressedClaimsVariable = TriggerEnvironment.SuppressedClaims;
+    /// <summary>Claims removed from tokens unless SUPPRESSED_CLAIMS says otherwise.</summary>
+    private static readonly string[] DefaultSuppressedClaims = ["phone_number", "phone_number_verified"];
 
     /// <summary>Lower-case domains allowed to sign up; empty allows any.</summary>
     public IReadOnlySet<string> AllowedEmailDomains { get; init; } = new HashSet<string>(StringComparer.Ordinal);
@@ -32,7 +28,7 @@ internal sealed partial record TriggerSettings
     public bool SendsEmailThroughSes { get; init; }
 
     /// <summary>Claims removed from ID and access tokens.</summary>
-    public IReadOnlyList<string> SuppressedClaims { get; init; } = ["phone_number", "phone_number_verified"];
+    public IReadOnlyList<string> SuppressedClaims { get; init; } = DefaultSuppressedClaims;
 
     /// <summary>Reads the settings; throws <see cref="InvalidOperationException"/> naming each bad variable.</summary>
     public static TriggerSettings FromEnvironment(Func<string, string?> read)
@@ -40,30 +36,30 @@ internal sealed partial record TriggerSettings
         ArgumentNullException.ThrowIfNull(read);
         var problems = new List<string>();
 
-        var domains = List(read(AllowedEmailDomainsVariable));
+        var domains = List(read(TriggerEnvironment.AllowedEmailDomains));
         foreach (var domain in domains.Where(d => !DomainPattern().IsMatch(d)))
         {
-            problems.Add($"{AllowedEmailDomainsVariable}: '{domain}' is not a lower-case domain; use a comma-separated list such as 'example.com,example.org'.");
+            problems.Add($"{TriggerEnvironment.AllowedEmailDomains}: '{domain}' is not a lower-case domain; use a comma-separated list such as 'example.com,example.org'.");
         }
 
         var groupScopes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var entry in List(read(GroupScopesVariable), ';'))
+        foreach (var entry in List(read(TriggerEnvironment.GroupScopes), ';'))
         {
             var parts = entry.Split('=', 2, StringSplitOptions.TrimEntries);
             var scopes = parts.Length == 2 ? List(parts[1]) : [];
             if (parts.Length != 2 || parts[0].Length == 0 || scopes.Count == 0 || scopes.Any(s => !ScopePattern().IsMatch(s)))
             {
-                problems.Add($"{GroupScopesVariable}: '{entry}' is not 'group=scope[,scope]'; use e.g. 'admins=identitystack/admin;members=identitystack/read'.");
+                problems.Add($"{TriggerEnvironment.GroupScopes}: '{entry}' is not 'group=scope[,scope]'; use e.g. 'admins=identitystack/admin;members=identitystack/read'.");
                 continue;
             }
 
             groupScopes[parts[0]] = scopes;
         }
 
-        var sender = read(EmailSenderVariable)?.Trim() ?? "COGNITO";
+        var sender = read(TriggerEnvironment.EmailSender)?.Trim() ?? "COGNITO";
         if (sender is not ("COGNITO" or "SES"))
         {
-            problems.Add($"{EmailSenderVariable}: '{sender}' is neither 'COGNITO' nor 'SES'.");
+            problems.Add($"{TriggerEnvironment.EmailSender}: '{sender}' is neither 'COGNITO' nor 'SES'.");
         }
 
         if (problems.Count > 0)
@@ -71,15 +67,15 @@ internal sealed partial record TriggerSettings
             throw new InvalidOperationException("Invalid trigger configuration: " + string.Join(" ", problems));
         }
 
-        var suppressed = read(SuppressedClaimsVariable);
+        var suppressed = read(TriggerEnvironment.SuppressedClaims);
         return new TriggerSettings
         {
             AllowedEmailDomains = domains.ToHashSet(StringComparer.Ordinal),
-            DirectoryTable = Blank(read(DirectoryTableVariable)),
-            LegacyUsersTable = Blank(read(LegacyUsersTableVariable)),
+            DirectoryTable = Blank(read(TriggerEnvironment.DirectoryTable)),
+            LegacyUsersTable = Blank(read(TriggerEnvironment.LegacyUsersTable)),
             GroupScopes = groupScopes,
             SendsEmailThroughSes = string.Equals(sender, "SES", StringComparison.Ordinal),
-            SuppressedClaims = suppressed is null ? ["phone_number", "phone_number_verified"] : List(suppressed),
+            SuppressedClaims = suppressed is null ? DefaultSuppressedClaims : List(suppressed),
         };
     }
 

@@ -1,6 +1,7 @@
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Triggers.Messages;
 using IdentityStack.Triggers.Triggers;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers.Tests;
 
@@ -41,7 +42,7 @@ public sealed class CustomMessageTriggerTests
             e.Request.UsernameParameter = "{username}";
         }
 
-        var settings = Fixtures.Settings((TriggerSettings.EmailSenderVariable, ses ? "SES" : "COGNITO"));
+        var settings = Fixtures.Settings((TriggerEnvironment.EmailSender, ses ? "SES" : "COGNITO"));
         return await new CustomMessageTrigger(Catalog, settings).HandleAsync(e, new TestContext(), CancellationToken.None);
     }
 

@@ -1,11 +1,12 @@
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Triggers.Triggers;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers.Tests;
 
 public sealed class PreSignUpTriggerTests
 {
-    private static readonly TriggerSettings AllowExampleCom = Fixtures.Settings((TriggerSettings.AllowedEmailDomainsVariable, "example.com"));
+    private static readonly TriggerSettings AllowExampleCom = Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.com"));
 
     private static PreSignUpEvent SignUp(string email, string? tenant = "acme-01", string source = CognitoTriggerSources.PreSignUpSignUp)
     {
@@ -92,7 +93,7 @@ public sealed class PreSignUpTriggerTests
     {
         var e = Fixtures.Load("pre-signup-external-provider.json", Fixtures.Json.PreSignUpEvent);
 
-        var result = await Run(e, Fixtures.Settings((TriggerSettings.AllowedEmailDomainsVariable, "example.org")));
+        var result = await Run(e, Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.org")));
 
         Assert.True(result.Response.AutoConfirmUser);
         Assert.True(result.Response.AutoVerifyEmail);

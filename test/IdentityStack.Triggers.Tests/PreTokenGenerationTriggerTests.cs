@@ -1,11 +1,12 @@
 using IdentityStack.Triggers.Triggers;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers.Tests;
 
 public sealed class PreTokenGenerationTriggerTests
 {
     private static readonly TriggerSettings Settings = Fixtures.Settings(
-        (TriggerSettings.GroupScopesVariable, "admins=identitystack/admin,identitystack/write;members=identitystack/read"));
+        (TriggerEnvironment.GroupScopes, "admins=identitystack/admin,identitystack/write;members=identitystack/read"));
 
     [Fact]
     public async Task V2_adds_tenant_and_roles_to_both_tokens_and_scopes_by_group()
@@ -56,5 +57,5 @@ public sealed class PreTokenGenerationTriggerTests
 
     [Fact]
     public void The_suppressed_claims_come_from_configuration() =>
-        Assert.Equal(["address"], Fixtures.Settings((TriggerSettings.SuppressedClaimsVariable, "address")).SuppressedClaims, StringComparer.Ordinal);
+        Assert.Equal(["address"], Fixtures.Settings((TriggerEnvironment.SuppressedClaims, "address")).SuppressedClaims, StringComparer.Ordinal);
 }

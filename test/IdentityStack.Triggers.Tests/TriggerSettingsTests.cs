@@ -1,3 +1,4 @@
+using IdentityStack.Triggers.Contract;
 namespace IdentityStack.Triggers.Tests;
 
 public sealed class TriggerSettingsTests
@@ -14,10 +15,10 @@ public sealed class TriggerSettingsTests
     }
 
     [Theory]
-    [InlineData(TriggerSettings.AllowedEmailDomainsVariable, "Example.com", "ALLOWED_EMAIL_DOMAINS: 'Example.com' is not a lower-case domain")]
-    [InlineData(TriggerSettings.GroupScopesVariable, "admins", "GROUP_SCOPES: 'admins' is not 'group=scope[,scope]'")]
-    [InlineData(TriggerSettings.GroupScopesVariable, "admins=bad scope", "GROUP_SCOPES: 'admins=bad scope' is not")]
-    [InlineData(TriggerSettings.EmailSenderVariable, "SMTP", "EMAIL_SENDER: 'SMTP' is neither 'COGNITO' nor 'SES'")]
+    [InlineData(TriggerEnvironment.AllowedEmailDomains, "Example.com", "ALLOWED_EMAIL_DOMAINS: 'Example.com' is not a lower-case domain")]
+    [InlineData(TriggerEnvironment.GroupScopes, "admins", "GROUP_SCOPES: 'admins' is not 'group=scope[,scope]'")]
+    [InlineData(TriggerEnvironment.GroupScopes, "admins=bad scope", "GROUP_SCOPES: 'admins=bad scope' is not")]
+    [InlineData(TriggerEnvironment.EmailSender, "SMTP", "EMAIL_SENDER: 'SMTP' is neither 'COGNITO' nor 'SES'")]
     public void Malformed_variables_are_named_with_the_fix(string variable, string value, string message)
     {
         var error = Assert.Throws<InvalidOperationException>(() => Fixtures.Settings((variable, value)));
@@ -28,7 +29,7 @@ public sealed class TriggerSettingsTests
     [Fact]
     public void A_trigger_that_needs_a_table_names_the_missing_variable()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => TriggerSettings.Require(null, TriggerSettings.DirectoryTableVariable));
+        var error = Assert.Throws<InvalidOperationException>(() => TriggerSettings.Require(null, TriggerEnvironment.DirectoryTable));
 
         Assert.StartsWith("DIRECTORY_TABLE is not set", error.Message, StringComparison.Ordinal);
     }
