@@ -20,7 +20,6 @@ public sealed class CognitoTriggers : Construct
     /// <summary>A trigger slower than this (80% of Cognito's limit) raises its duration alarm.</summary>
     public static readonly Duration DurationAlarmThreshold = Duration.Millis(4000);
 
-    private const string CognitoPrincipal = "cognito-idp.amazonaws.com";
     private const string PreTokenGenerationVersionPath = "LambdaConfig.PreTokenGenerationConfig.LambdaVersion";
     private const string PreTokenGenerationVersion = "V2_0";
     private static readonly string[] ProfileKeys = [DirectoryKeys.UserPrefix + "*"];
@@ -115,7 +114,7 @@ public sealed class CognitoTriggers : Construct
         {
             Action = "lambda:InvokeFunction",
             FunctionName = function.FunctionArn,
-            Principal = CognitoPrincipal,
+            Principal = ServicePrincipals.CognitoIdp,
             SourceAccount = Stack.Of(this).Account,
             SourceArn = pool.UserPool.UserPoolArn,
         });

@@ -13,8 +13,6 @@ namespace IdentityStack.Constructs.UserPools;
 /// </summary>
 public sealed class SecureUserPool : Construct
 {
-    private const string CognitoServicePrincipal = "cognito-idp.amazonaws.com";
-
     /// <summary>The pool.</summary>
     public UserPool UserPool { get; }
 
@@ -148,7 +146,7 @@ public sealed class SecureUserPool : Construct
         return new Role(this, "SmsRole", new RoleProps
         {
             Description = "Lets Amazon Cognito send verification and MFA codes by SMS through Amazon SNS.",
-            AssumedBy = new ServicePrincipal(CognitoServicePrincipal, new ServicePrincipalOpts { Conditions = conditions }),
+            AssumedBy = new ServicePrincipal(ServicePrincipals.CognitoIdp, new ServicePrincipalOpts { Conditions = conditions }),
             InlinePolicies = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal)
             {
                 ["SendSms"] = new PolicyDocument(new PolicyDocumentProps
