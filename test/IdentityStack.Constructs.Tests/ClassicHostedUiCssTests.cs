@@ -1,4 +1,5 @@
 using IdentityStack.Constructs.SignIn;
+using IdentityStack.Testing;
 
 namespace IdentityStack.Constructs.Tests;
 
@@ -28,13 +29,5 @@ public sealed class ClassicHostedUiCssTests
 
     [Fact]
     public void The_shipped_dev_css_is_accepted()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "IdentityStack.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        Assert.Empty(ClassicHostedUiCss.Problems(File.ReadAllText(Path.Combine(root.FullName, "branding/classic/hosted-ui.css"))));
-    }
+        => Assert.Empty(ClassicHostedUiCss.Problems(File.ReadAllText(RepositoryRoot.File("branding/classic/hosted-ui.css"))));
 }

@@ -1,3 +1,5 @@
+using IdentityStack.Testing;
+
 namespace IdentityStack.Triggers.ContractTests;
 
 /// <summary>Where the published Native AOT binary is: IDENTITYSTACK_BOOTSTRAP, or artifacts/bootstrap/linux-x64/bootstrap.</summary>
@@ -13,15 +15,7 @@ internal static class PublishedBootstrap
             return configured;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "IdentityStack.sln")))
-            {
-                return System.IO.Path.Combine(dir.FullName, "artifacts", "bootstrap", "linux-x64", "bootstrap");
-            }
-        }
-
-        throw new InvalidOperationException("IdentityStack.sln not found above " + AppContext.BaseDirectory);
+        return RepositoryRoot.File(System.IO.Path.Combine("artifacts", "bootstrap", "linux-x64", "bootstrap"));
     }
 
     public static void AssertPublished() =>

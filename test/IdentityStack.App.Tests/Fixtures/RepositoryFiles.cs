@@ -1,13 +1,14 @@
 using System.Text.Json;
+using IdentityStack.Testing;
 
 namespace IdentityStack.App.Tests.Fixtures;
 
-/// <summary>Finds files of this repository (the directory holding IdentityStack.sln) from the test output folder.</summary>
+/// <summary>Files of this repository, and cdk.json context as plain values.</summary>
 internal static class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
-    public static string PathOf(string relative) => Path.Combine(Root, relative);
+    public static string PathOf(string relative) => RepositoryRoot.File(relative);
 
     /// <summary>The "context" object of cdk.json, as plain CLR values jsii can pass to the CDK app.</summary>
     public static Dictionary<string, object?> CdkJsonContext()
@@ -27,17 +28,4 @@ internal static class RepositoryFiles
         JsonValueKind.False => false,
         _ => null,
     };
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IdentityStack.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IdentityStack.sln not found above " + AppContext.BaseDirectory);
-    }
 }
