@@ -93,7 +93,7 @@ public sealed class LambdaBootstrap
         {
             await _api.PostInitErrorAsync(error, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception postError) when (IsFatal(postError) || postError is RuntimeApiException)
+        catch (Exception postError) when (postError is RuntimeApiException or HttpRequestException)
         {
             await _log.WriteLineAsync($"Could not report the init error: {postError.Message}").ConfigureAwait(false);
         }
