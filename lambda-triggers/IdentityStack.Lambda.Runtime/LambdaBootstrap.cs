@@ -103,10 +103,8 @@ public sealed class LambdaBootstrap
 
     private async Task InvokeAsync(ILambdaHandler handler, LambdaInvocation invocation, CancellationToken cancellationToken)
     {
-        if (invocation.TraceId is not null)
-        {
-            Environment.SetEnvironmentVariable(TraceIdVariable, invocation.TraceId);
-        }
+        // Per invocation: an untraced invocation must not carry the previous one's trace (null unsets it).
+        Environment.SetEnvironmentVariable(TraceIdVariable, invocation.TraceId);
 
         byte[] response;
         try

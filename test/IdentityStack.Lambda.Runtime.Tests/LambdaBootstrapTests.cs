@@ -53,6 +53,19 @@ public sealed class LambdaBootstrapTests
     }
 
     [Fact]
+    public async Task An_invocation_without_a_trace_id_does_not_see_the_previous_ones()
+    {
+        await using var api = new FakeRuntimeApi();
+        api.Enqueue("traced", """{"Name":"a"}""", traceId: "Root=1-aaaa;Parent=1;Sampled=1");
+        api.Enqueue("untraced", """{"Name":"b"}""");
+
+        await RunAsync(api);
+
+        var untraced = Json(api.Posted.Single(p => p.RequestId is "untraced").Body);
+        Assert.Equal(JsonValueKind.Null, untraced.GetProperty("TraceVariable").ValueKind);
+    }
+
+    [Fact]
     public async Task A_handler_exception_is_posted_as_the_invocation_error_and_the_loop_goes_on()
     {
         await using var api = new FakeRuntimeApi();
