@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { App, BootstraplessSynthesizer, Stack, Validations } from 'aws-cdk-lib';
 import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -19,11 +20,7 @@ const GATE_STACK_ID = 'Gate';
 /** Plugin name in CDK's validation report -> prefix of an acknowledgment id. */
 const PLUGIN_PREFIX = { AwsSolutions: 'AwsSolutions', 'CloudFormation Validate': 'CloudFormation-Validate' };
 
-export const DEFAULT_ACKNOWLEDGMENTS = fileURLToPathSafe(new URL('./acknowledgments.json', import.meta.url));
-
-function fileURLToPathSafe(url) {
-  return decodeURIComponent(url.pathname);
-}
+export const DEFAULT_ACKNOWLEDGMENTS = fileURLToPath(new URL('./acknowledgments.json', import.meta.url));
 
 /** Stack templates listed in a cloud assembly's manifest. */
 export function stackTemplates(cdkOut) {
