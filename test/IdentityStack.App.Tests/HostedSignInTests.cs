@@ -131,7 +131,25 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
         var styledClients = styles.Select(b => b.GetProperty("ClientId").GetProperty("Ref").GetString()).Order(StringComparer.Ordinal);
         var userFacing = TemplateJson.OfType(stages[stage], "AWS::Cognito::UserPoolClient").Keys.Where(k => !k.StartsWith("SignInMachineClient", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
         Assert.Equal(userFacing, styledClients);
-        Assert.All(styles, b => Assert.True(b.GetProperty("UseCognitoProvidedValues").GetBoolean()));
+        Assert.All(styles, b => Assert.False(b.GetProperty("UseCognitoProvidedValues").GetBoolean()));
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void The_managed_login_style_comes_from_the_repository_folder(string stage)
+    {
+        using var expectedSettings = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("branding/managed-login/settings.json")));
+        var logo = File.ReadAllBytes(RepositoryFiles.PathOf("branding/managed-login/form-logo.dynamic.svg"));
+
+        foreach (var style in TemplateJson.OfType(stages[stage], "AWS::Cognito::ManagedLoginBranding").Values.Select(b => b.GetProperty("Properties")))
+        {
+            Assert.True(JsonElement.DeepEquals(expectedSettings.RootElement, style.GetProperty("Settings")), "Settings differ from branding/managed-login/settings.json");
+            var formLogo = Assert.Single(style.GetProperty("Assets").EnumerateArray(), a => string.Equals(a.GetProperty("Category").GetString(), "FORM_LOGO", StringComparison.Ordinal));
+            Assert.Equal("DYNAMIC", formLogo.GetProperty("ColorMode").GetString());
+            Assert.Equal("SVG", formLogo.GetProperty("Extension").GetString());
+            Assert.Equal(logo, Convert.FromBase64String(formLogo.GetProperty("Bytes").GetString()!));
+        }
     }
 
     [Fact]

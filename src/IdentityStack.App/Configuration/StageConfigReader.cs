@@ -257,7 +257,7 @@ internal static partial class StageConfigReader
         }
 
         var providers = ReadIdentityProviders(reader, federation);
-        var (ui, css) = ReadUi(reader);
+        var (ui, css, style) = HostedUiConfigReader.Read(reader);
         var validity = reader.Object("tokenValidity");
         var access = validity?.Int("accessMinutes", 5, 1440);
         var id = validity?.Int("idMinutes", 5, 1440);
@@ -276,53 +276,11 @@ internal static partial class StageConfigReader
                 IdentityProviders = providers,
                 Ui = ui,
                 ClassicCss = css,
+                ManagedLoginStyle = style,
                 AccessTokenMinutes = access ?? 60,
                 IdTokenMinutes = id ?? 60,
                 RefreshTokenDays = refresh ?? 30,
             };
-    }
-
-    private static readonly Dictionary<string, IdentityStack.Constructs.SignIn.HostedUiStyle> UiChoices = new(StringComparer.Ordinal)
-    {
-        ["managed"] = IdentityStack.Constructs.SignIn.HostedUiStyle.ManagedLogin,
-        ["classic"] = IdentityStack.Constructs.SignIn.HostedUiStyle.Classic,
-    };
-
-    /// <summary>signIn.ui and, for the classic UI, signIn.classicCss: a CSS file in the repository whose selectors Cognito accepts.</summary>
-    private static (IdentityStack.Constructs.SignIn.HostedUiStyle Ui, string? Css) ReadUi(JsonObjectReader reader)
-    {
-        var ui = reader.Choice("ui", IdentityStack.Constructs.SignIn.HostedUiStyle.ManagedLogin, UiChoices);
-        var path = reader.OptionalString("classicCss", CssPathPattern(), "use a path to a .css file in the repository, e.g. \"branding/classic/hosted-ui.css\".");
-        if (ui != IdentityStack.Constructs.SignIn.HostedUiStyle.Classic)
-        {
-            if (path is not null)
-            {
-                reader.Problem("classicCss", "\"" + path + "\"", "CSS applies only to the classic hosted UI; set \"ui\": \"classic\" or remove it.");
-            }
-
-            return (ui, null);
-        }
-
-        if (path is null)
-        {
-            reader.Problem("classicCss", "missing", "the classic hosted UI needs a CSS file, e.g. \"branding/classic/hosted-ui.css\".");
-            return (ui, null);
-        }
-
-        var file = RepositoryLayout.Resolve(path);
-        if (!File.Exists(file))
-        {
-            reader.Problem("classicCss", "\"" + path + "\"", $"no such file ({file}); paths are relative to the repository root.");
-            return (ui, null);
-        }
-
-        var css = File.ReadAllText(file);
-        foreach (var problem in IdentityStack.Constructs.SignIn.ClassicHostedUiCss.Problems(css))
-        {
-            reader.Problem("classicCss", "\"" + path + "\"", problem);
-        }
-
-        return (ui, css);
     }
 
     /// <summary>signIn.identityProviders: each must name a configured federation provider.</summary>
@@ -427,9 +385,6 @@ internal static partial class StageConfigReader
 
     [GeneratedRegex("^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]{36}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex CertificateArnPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.css$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
-    private static partial Regex CssPathPattern();
 
     [GeneratedRegex("^Z[A-Z0-9]{1,32}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex HostedZoneIdPattern();

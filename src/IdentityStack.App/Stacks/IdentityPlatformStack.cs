@@ -67,6 +67,7 @@ internal sealed class IdentityPlatformStack : Stack
                 CustomDomain = signIn.CustomDomain,
                 Ui = signIn.Ui,
                 ClassicCss = signIn.ClassicCss,
+                ManagedLoginStyle = signIn.ManagedLoginStyle,
                 CallbackUrls = signIn.CallbackUrls,
                 LogoutUrls = signIn.LogoutUrls,
                 AllowPasswordAuth = signIn.AllowPasswordAuth,

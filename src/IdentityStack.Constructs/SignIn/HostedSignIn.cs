@@ -108,6 +108,11 @@ public sealed class HostedSignIn : Construct
         if (props.Ui == HostedUiStyle.Classic)
         {
             domain.AddPropertyOverride(ManagedLoginVersionProperty, 1);
+            if (props.ManagedLoginStyle is not null)
+            {
+                throw new ArgumentException("ManagedLoginStyle applies only to managed login; remove it or set Ui to ManagedLogin.", nameof(props));
+            }
+
             var css = props.ClassicCss ?? throw new ArgumentException("Classic hosted UI needs ClassicCss.", nameof(props));
             var problems = ClassicHostedUiCss.Problems(css);
             if (problems.Count > 0)
@@ -121,18 +126,28 @@ public sealed class HostedSignIn : Construct
         }
 
         domain.AddPropertyOverride(ManagedLoginVersionProperty, 2);
+        var style = props.ManagedLoginStyle;
+        var styleProblems = style?.Problems() ?? [];
+        if (styleProblems.Count > 0)
+        {
+            throw new ArgumentException("ManagedLoginStyle: " + string.Join(" ", styleProblems), nameof(props));
+        }
+
         foreach (var (id, client) in new[] { ("SpaBranding", SpaClient), ("ServerBranding", ServerClient) })
         {
-            var branding = new CfnResource(this, id, new CfnResourceProps
+            var properties = new Dictionary<string, object>(StringComparer.Ordinal)
             {
-                Type = "AWS::Cognito::ManagedLoginBranding",
-                Properties = new Dictionary<string, object>(StringComparer.Ordinal)
-                {
-                    ["UserPoolId"] = poolId,
-                    ["ClientId"] = client.UserPoolClientId,
-                    ["UseCognitoProvidedValues"] = true,
-                },
-            });
+                ["UserPoolId"] = poolId,
+                ["ClientId"] = client.UserPoolClientId,
+                ["UseCognitoProvidedValues"] = style is null,
+            };
+            if (style is not null)
+            {
+                properties["Settings"] = style.SettingsForCloudFormation();
+                properties["Assets"] = style.Assets.Select(a => (object)a.ToCloudFormation()).ToArray();
+            }
+
+            var branding = new CfnResource(this, id, new CfnResourceProps { Type = "AWS::Cognito::ManagedLoginBranding", Properties = properties });
             branding.Node.AddDependency(Domain);
         }
     }

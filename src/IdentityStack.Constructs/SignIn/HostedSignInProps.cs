@@ -42,6 +42,12 @@ public sealed class HostedSignInProps
     /// <summary>CSS for the classic hosted UI (checked with <see cref="ClassicHostedUiCss"/>); only with <see cref="HostedUiStyle.Classic"/>.</summary>
     public string? ClassicCss { get; init; }
 
+    /// <summary>
+    /// The managed login look (settings and images) for the SPA and server clients; only with
+    /// <see cref="HostedUiStyle.ManagedLogin"/>. Default null: Cognito's own look.
+    /// </summary>
+    public ManagedLoginStyle? ManagedLoginStyle { get; init; }
+
     /// <summary>External providers the SPA and server clients offer besides Cognito; the clients depend on them. Default none.</summary>
     public IReadOnlyList<Amazon.CDK.AWS.Cognito.CfnUserPoolIdentityProvider> IdentityProviders { get; init; } = [];
 

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using IdentityStack.Constructs.SignIn;
+
+namespace IdentityStack.App.Configuration;
+
+/// <summary>
+/// Reads how the hosted pages look (<c>signIn.ui</c>): managed login with an optional style folder
+/// (<c>signIn.managedLoginStyle</c>), or the classic UI with a CSS file (<c>signIn.classicCss</c>).
+/// Files are read and checked here, so a bad colour or selector is a config error, not a failed deploy.
+/// </summary>
+internal static partial class HostedUiConfigReader
+{
+    private const int RegexTimeoutMilliseconds = 100;
+    private const string UiField = "ui";
+    private const string ClassicCssField = "classicCss";
+    private const string StyleField = "managedLoginStyle";
+
+    private static readonly Dictionary<string, HostedUiStyle> UiChoices = new(StringComparer.Ordinal)
+    {
+        ["managed"] = HostedUiStyle.ManagedLogin,
+        ["classic"] = HostedUiStyle.Classic,
+    };
+
+    public static (HostedUiStyle Ui, string? ClassicCss, ManagedLoginStyle? Style) Read(JsonObjectReader reader)
+    {
+        var ui = reader.Choice(UiField, HostedUiStyle.ManagedLogin, UiChoices);
+        var cssPath = reader.OptionalString(ClassicCssField, CssPathPattern(), "use a path to a .css file in the repository, e.g. \"branding/classic/hosted-ui.css\".");
+        var stylePath = reader.OptionalString(StyleField, FolderPathPattern(), "use a folder in the repository, e.g. \"branding/managed-login\".");
+        if (ui == HostedUiStyle.Classic)
+        {
+            if (stylePath is not null)
+            {
+                reader.Problem(StyleField, Quoted(stylePath), "a managed login style applies only to \"ui\": \"managed\"; remove it or change ui.");
+            }
+
+            return (ui, ReadClassicCss(reader, cssPath), null);
+        }
+
+        if (cssPath is not null)
+        {
+            reader.Problem(ClassicCssField, Quoted(cssPath), "CSS applies only to the classic hosted UI; set \"ui\": \"classic\" or remove it.");
+        }
+
+        return (ui, null, stylePath is null ? null : ReadStyle(reader, stylePath));
+    }
+
+    private static string? ReadClassicCss(JsonObjectReader reader, string? path)
+    {
+        if (path is null)
+        {
+            reader.Problem(ClassicCssField, "missing", "the classic hosted UI needs a CSS file, e.g. \"branding/classic/hosted-ui.css\".");
+            return null;
+        }
+
+        var file = RepositoryLayout.Resolve(path);
+        if (!File.Exists(file))
+        {
+            reader.Problem(ClassicCssField, Quoted(path), $"no such file ({file}); paths are relative to the repository root.");
+            return null;
+        }
+
+        var css = File.ReadAllText(file);
+        foreach (var problem in ClassicHostedUiCss.Problems(css))
+        {
+            reader.Problem(ClassicCssField, Quoted(path), problem);
+        }
+
+        return css;
+    }
+
+    private static ManagedLoginStyle? ReadStyle(JsonObjectReader reader, string path)
+    {
+        var folder = RepositoryLayout.Resolve(path);
+        var (style, problems) = ManagedLoginStyleDirectory.Read(folder);
+        foreach (var problem in problems)
+        {
+            reader.Problem(StyleField, Quoted(path), problem.Replace(folder, path, StringComparison.Ordinal));
+        }
+
+        return problems.Count == 0 ? style : null;
+    }
+
+    private static string Quoted(string value) => "\"" + value + "\"";
+
+    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.css$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex CssPathPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex FolderPathPattern();
+}
