@@ -50,6 +50,9 @@ internal sealed record StageConfig
     /// <summary>Hosted sign-in (domain, resource server, app clients); null creates none.</summary>
     public SignInConfig? SignIn { get; init; }
 
+    /// <summary>Identity pool (AWS credentials for users and guests); null creates none.</summary>
+    public IdentityPoolConfig? IdentityPool { get; init; }
+
     /// <summary>Email domains allowed to sign up; empty allows any.</summary>
     public IReadOnlyList<string> AllowedSignUpEmailDomains { get; init; } = [];
 

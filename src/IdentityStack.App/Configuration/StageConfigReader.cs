@@ -104,6 +104,7 @@ internal static partial class StageConfigReader
         var architecture = reader.Choice("triggerArchitecture", TriggerArchitecture.Arm64, ArchitectureChoices);
         var federation = FederationConfigReader.Read(reader);
         var signIn = ReadSignIn(name, reader.Object("signIn"), federation);
+        var identityPool = IdentityPoolConfigReader.Read(reader.Object("identityPool"), reader.Has("signIn"), groups);
         reader.RejectUnknownFields();
 
         if (removalPolicy == StageRemovalPolicy.Destroy && deletionProtection)
@@ -130,6 +131,7 @@ internal static partial class StageConfigReader
                 TriggerArchitecture = architecture,
                 Federation = federation,
                 SignIn = signIn,
+                IdentityPool = identityPool,
                 AllowedSignUpEmailDomains = domains,
             };
     }

@@ -1,7 +1,9 @@
 using Amazon.CDK;
 using IdentityStack.App.Configuration;
 using Amazon.CDK.AWS.SSM;
+using IdentityStack.Constructs.Data;
 using IdentityStack.Constructs.Federation;
+using IdentityStack.Constructs.IdentityPools;
 using IdentityStack.Constructs.Functions;
 using IdentityStack.Constructs.SignIn;
 using IdentityStack.Constructs.Triggers;
@@ -59,27 +61,7 @@ internal sealed class IdentityPlatformStack : Stack
         Federation = new FederatedProviders(this, "Federation", UserPool, stage.Federation);
         if (stage.SignIn is { } signIn)
         {
-            SignIn = new HostedSignIn(this, "SignIn", new HostedSignInProps
-            {
-                IdentityProviders = [.. signIn.IdentityProviders.Select(name => Federation.Providers[name])],
-                UserPool = UserPool,
-                DomainPrefix = signIn.DomainPrefix,
-                CustomDomain = signIn.CustomDomain,
-                Ui = signIn.Ui,
-                ClassicCss = signIn.ClassicCss,
-                ManagedLoginStyle = signIn.ManagedLoginStyle,
-                CallbackUrls = signIn.CallbackUrls,
-                LogoutUrls = signIn.LogoutUrls,
-                AllowPasswordAuth = signIn.AllowPasswordAuth,
-                AccessTokenValidity = Duration.Minutes(signIn.AccessTokenMinutes),
-                IdTokenValidity = Duration.Minutes(signIn.IdTokenMinutes),
-                RefreshTokenValidity = Duration.Days(signIn.RefreshTokenDays),
-            });
-            Publish("SpaClientId", "clients/spa-id", SignIn.SpaClient.UserPoolClientId, "Public SPA app client id (code + PKCE)");
-            Publish("ServerClientId", "clients/server-id", SignIn.ServerClient.UserPoolClientId, "Confidential server app client id (its secret is never output)");
-            Publish("MachineClientId", "clients/machine-id", SignIn.MachineClient.UserPoolClientId, "Machine-to-machine app client id (client_credentials)");
-            Publish("DomainUrl", "domain-url", SignIn.Domain.BaseUrl(), "Hosted sign-in domain");
-            Publish("HostedSignInUrl", "hosted-sign-in-url", SignIn.SpaSignInUrl(signIn.CallbackUrls[0]), "Hosted sign-in page of the SPA client (add PKCE parameters)");
+            AddSignIn(stage, signIn, removalPolicy);
         }
     }
 
@@ -93,10 +75,85 @@ internal sealed class IdentityPlatformStack : Stack
     public FederatedProviders Federation { get; }
 
     /// <summary>Hosted sign-in: domain, resource server, clients; null when the stage configures none.</summary>
-    public HostedSignIn? SignIn { get; }
+    public HostedSignIn? SignIn { get; private set; }
 
     /// <summary>The pool's Lambda triggers.</summary>
     public CognitoTriggers Triggers { get; }
+
+    /// <summary>The identity pool and the data its roles reach; null when the stage configures none.</summary>
+    public SecureIdentityPool? IdentityPool { get; private set; }
+
+    /// <summary>The bucket and tables of user data; null without an identity pool.</summary>
+    public UserDataStore? UserData { get; private set; }
+
+    /// <summary>Domain, resource server, app clients, and (when configured) the identity pool that takes their tokens.</summary>
+    private void AddSignIn(StageConfig stage, SignInConfig signIn, RemovalPolicy removalPolicy)
+    {
+        var hosted = new HostedSignIn(this, "SignIn", new HostedSignInProps
+        {
+            IdentityProviders = [.. signIn.IdentityProviders.Select(name => Federation.Providers[name])],
+            UserPool = UserPool,
+            DomainPrefix = signIn.DomainPrefix,
+            CustomDomain = signIn.CustomDomain,
+            Ui = signIn.Ui,
+            ClassicCss = signIn.ClassicCss,
+            ManagedLoginStyle = signIn.ManagedLoginStyle,
+            CallbackUrls = signIn.CallbackUrls,
+            LogoutUrls = signIn.LogoutUrls,
+            AllowPasswordAuth = signIn.AllowPasswordAuth,
+            AccessTokenValidity = Duration.Minutes(signIn.AccessTokenMinutes),
+            IdTokenValidity = Duration.Minutes(signIn.IdTokenMinutes),
+            RefreshTokenValidity = Duration.Days(signIn.RefreshTokenDays),
+        });
+        Publish("SpaClientId", "clients/spa-id", hosted.SpaClient.UserPoolClientId, "Public SPA app client id (code + PKCE)");
+        Publish("ServerClientId", "clients/server-id", hosted.ServerClient.UserPoolClientId, "Confidential server app client id (its secret is never output)");
+        Publish("MachineClientId", "clients/machine-id", hosted.MachineClient.UserPoolClientId, "Machine-to-machine app client id (client_credentials)");
+        Publish("DomainUrl", "domain-url", hosted.Domain.BaseUrl(), "Hosted sign-in domain");
+        Publish("HostedSignInUrl", "hosted-sign-in-url", hosted.SpaSignInUrl(signIn.CallbackUrls[0]), "Hosted sign-in page of the SPA client (add PKCE parameters)");
+        SignIn = hosted;
+        if (stage.IdentityPool is { } identityPool)
+        {
+            AddIdentityPool(identityPool, hosted, signIn.CallbackUrls, removalPolicy);
+        }
+    }
+
+    /// <summary>
+    /// Users' own data and the identity pool that hands out credentials for it. The bucket's CORS
+    /// origins are the origins of the sign-in callback URLs: the apps that sign users in.
+    /// </summary>
+    private void AddIdentityPool(IdentityPoolConfig config, HostedSignIn signIn, IReadOnlyList<string> callbackUrls, RemovalPolicy removalPolicy)
+    {
+        UserData = new UserDataStore(this, "UserData", new UserDataStoreProps
+        {
+            CorsOrigins = [.. callbackUrls.Select(u => new Uri(u).GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.Ordinal)],
+            RemovalPolicy = removalPolicy,
+        });
+        IdentityPool = new SecureIdentityPool(this, "IdentityPool", new SecureIdentityPoolProps
+        {
+            UserPool = UserPool,
+            Clients = [signIn.SpaClient, signIn.ServerClient],
+            Data = UserData,
+            AllowGuests = config.AllowGuests,
+            PublicProviders = config.PublicProviders,
+            OpenIdConnectProviderArns = config.OpenIdConnectProviderArns,
+            SamlProviderArns = config.SamlProviderArns,
+            DeveloperProviderName = config.DeveloperProviderName,
+            AdminGroup = config.AdminGroup,
+            RoleMappingRules = config.RoleMappingRules,
+            TenantTags = config.TenantTags,
+        });
+        Publish("IdentityPoolId", "identity-pool/id", IdentityPool.IdentityPool.Ref, "Cognito identity pool id");
+        Publish("AuthenticatedRoleArn", "identity-pool/authenticated-role-arn", IdentityPool.AuthenticatedRole.RoleArn, "Role of signed-in identities");
+        Publish("AdminRoleArn", "identity-pool/admin-role-arn", IdentityPool.AdminRole.RoleArn, "Role of the admin group");
+        if (IdentityPool.GuestRole is { } guest)
+        {
+            Publish("GuestRoleArn", "identity-pool/guest-role-arn", guest.RoleArn, "Role of guests (no sign-in)");
+        }
+
+        Publish("UserDataBucketName", "data/bucket-name", UserData.Bucket.BucketName, "User files: private/{identity id}/, public/, tenants/{tenant}/");
+        Publish("UserDataTableName", "data/user-data-table-name", UserData.UserDataTable.TableName, "Per-user items (partition key identityId)");
+        Publish("LeaderboardTableName", "data/leaderboard-table-name", UserData.LeaderboardTable.TableName, "Leaderboard (partition key identityId)");
+    }
 
     /// <summary>A stack output (exported) and an SSM parameter <c>/identity/{stage}/{parameter}</c>, for other stacks and teams.</summary>
     private void Publish(string id, string parameter, string value, string description)

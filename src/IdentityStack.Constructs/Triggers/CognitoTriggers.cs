@@ -1,3 +1,4 @@
+using IdentityStack.Constructs.Data;
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.DynamoDB;
@@ -43,8 +44,8 @@ public sealed class CognitoTriggers : Construct
             throw new ArgumentException($"Timeout is {props.Timeout.ToSeconds()} s; Cognito stops waiting for a trigger after 5 s, so use at most 5 seconds.", nameof(props));
         }
 
-        DirectoryTable = CreateTable("DirectoryTable", DirectoryKeys.PartitionKey, props.RemovalPolicy);
-        LegacyUsersTable = CreateTable("LegacyUsersTable", DirectoryKeys.LegacyUserKey, props.RemovalPolicy);
+        DirectoryTable = SecureTable.Create(this, "DirectoryTable", DirectoryKeys.PartitionKey, props.RemovalPolicy);
+        LegacyUsersTable = SecureTable.Create(this, "LegacyUsersTable", DirectoryKeys.LegacyUserKey, props.RemovalPolicy);
 
         var shared = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -85,17 +86,6 @@ public sealed class CognitoTriggers : Construct
         Functions = functions;
         GrantDataAccess();
     }
-
-    private Table CreateTable(string id, string partitionKey, RemovalPolicy removalPolicy) =>
-        new(this, id, new TableProps
-        {
-            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = partitionKey, Type = AttributeType.STRING },
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            Encryption = TableEncryption.AWS_MANAGED,
-            PointInTimeRecovery = true,
-            DeletionProtection = removalPolicy == RemovalPolicy.RETAIN,
-            RemovalPolicy = removalPolicy,
-        });
 
     /// <summary>
     /// Sets the pool's LambdaConfig entry (an L1 override, so other triggers set elsewhere are kept)

@@ -1,0 +1,161 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.IAM;
+using IdentityStack.Constructs.UserPools;
+using Constructs;
+
+namespace IdentityStack.Constructs.IdentityPools;
+
+/// <summary>
+/// An identity pool that turns sign-ins into temporary AWS credentials scoped to the caller's own
+/// data: the user pool (server-side token check) and optional social, OIDC, SAML and developer
+/// providers; classic flow off; an authenticated, an admin and (optionally) a guest role whose trust
+/// is limited to this pool and the right <c>amr</c>; role mapping by token (groups) or by rules,
+/// ambiguous matches falling back to the authenticated role; the tenant as a session tag.
+/// </summary>
+public sealed class SecureIdentityPool : Construct
+{
+    /// <summary>The identity pool.</summary>
+    public CfnIdentityPool IdentityPool { get; }
+
+    /// <summary>Role of signed-in identities.</summary>
+    public Role AuthenticatedRole { get; }
+
+    /// <summary>Role of the admin group (or of the rules that name it).</summary>
+    public Role AdminRole { get; }
+
+    /// <summary>Role of guests; null when guests are off.</summary>
+    public Role? GuestRole { get; }
+
+    /// <summary>Creates the pool, roles, role attachment and principal tags.</summary>
+    public SecureIdentityPool(Construct scope, string id, SecureIdentityPoolProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        Validate(props);
+        var userPool = props.UserPool.UserPool;
+        var supported = props.PublicProviders.ToSupportedLoginProviders();
+        IdentityPool = new CfnIdentityPool(this, "Pool", new CfnIdentityPoolProps
+        {
+            AllowUnauthenticatedIdentities = props.AllowGuests,
+            AllowClassicFlow = false,
+            CognitoIdentityProviders = props.Clients.Select(c => (object)new CfnIdentityPool.CognitoIdentityProviderProperty
+            {
+                ProviderName = userPool.UserPoolProviderName,
+                ClientId = c.UserPoolClientId,
+                ServerSideTokenCheck = true,
+            }).ToArray(),
+            SupportedLoginProviders = supported.Count == 0 ? null : supported,
+            OpenIdConnectProviderArns = props.OpenIdConnectProviderArns.Count == 0 ? null : [.. props.OpenIdConnectProviderArns],
+            SamlProviderArns = props.SamlProviderArns.Count == 0 ? null : [.. props.SamlProviderArns],
+            DeveloperProviderName = props.DeveloperProviderName,
+        });
+
+        AuthenticatedRole = CreateRole("AuthenticatedRole", CognitoIdentityKeys.Authenticated, props.TenantTags, IdentityPoolRolePolicies.Authenticated(props.Data, props.TenantTags), "Identity pool: signed-in users, own data only");
+        AdminRole = CreateRole("AdminRole", CognitoIdentityKeys.Authenticated, props.TenantTags, IdentityPoolRolePolicies.Admin(props.Data, props.TenantTags), "Identity pool: admins, own data plus publishing under public/");
+        if (props.AllowGuests)
+        {
+            GuestRole = CreateRole("GuestRole", CognitoIdentityKeys.Unauthenticated, sessionTags: false, IdentityPoolRolePolicies.Guest(props.Data), "Identity pool: guests, public data read-only");
+        }
+
+        if (props.AdminGroup is { } adminGroup)
+        {
+            props.UserPool.Groups[adminGroup].RoleArn = AdminRole.RoleArn;
+        }
+
+        AttachRoles(props);
+        if (props.TenantTags)
+        {
+            _ = new CfnIdentityPoolPrincipalTag(this, "TenantTag", new CfnIdentityPoolPrincipalTagProps
+            {
+                IdentityPoolId = IdentityPool.Ref,
+                IdentityProviderName = userPool.UserPoolProviderName,
+                PrincipalTags = new Dictionary<string, string>(StringComparer.Ordinal) { [CognitoIdentityKeys.TenantTag] = CognitoAttributes.TenantIdClaim },
+                UseDefaults = false,
+            });
+        }
+    }
+
+    private static void Validate(SecureIdentityPoolProps props)
+    {
+        if (props.Clients.Count == 0)
+        {
+            throw new ArgumentException("Clients: give at least one user pool app client whose ID tokens the identity pool accepts.", nameof(props));
+        }
+
+        if (props.AdminGroup is { } group && !props.UserPool.Groups.ContainsKey(group))
+        {
+            throw new ArgumentException($"AdminGroup: the user pool has no group '{group}'; create it or use one of: {string.Join(", ", props.UserPool.Groups.Keys)}.", nameof(props));
+        }
+
+        if (props.RoleMappingRules.Count > 25)
+        {
+            throw new ArgumentException($"RoleMappingRules: {props.RoleMappingRules.Count} rules; Cognito takes at most 25 per provider.", nameof(props));
+        }
+
+        if (props.DeveloperProviderName is { } developer && (developer.Length > 100 || developer.Contains('_', StringComparison.Ordinal) || developer.StartsWith("cognito", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException($"DeveloperProviderName: '{developer}' is refused by Cognito; use up to 100 characters, no underscores, e.g. 'login.example.app'.", nameof(props));
+        }
+    }
+
+    /// <summary>A role only this identity pool can hand out, and only to identities with the given amr.</summary>
+    private Role CreateRole(string id, string amr, bool sessionTags, IReadOnlyList<PolicyStatement> statements, string description)
+    {
+        IPrincipal principal = new WebIdentityPrincipal(CognitoIdentityKeys.Principal, new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["StringEquals"] = new Dictionary<string, object>(StringComparer.Ordinal) { [CognitoIdentityKeys.Audience] = IdentityPool.Ref },
+            ["ForAnyValue:StringLike"] = new Dictionary<string, object>(StringComparer.Ordinal) { [CognitoIdentityKeys.AuthenticationMethods] = amr },
+        });
+        if (sessionTags)
+        {
+            principal = new SessionTagsPrincipal(principal);
+        }
+
+        var role = new Role(this, id, new RoleProps { AssumedBy = principal, Description = description, MaxSessionDuration = Duration.Hours(1) });
+        foreach (var statement in statements)
+        {
+            role.AddToPolicy(statement);
+        }
+
+        return role;
+    }
+
+    private void AttachRoles(SecureIdentityPoolProps props)
+    {
+        var roles = new Dictionary<string, string>(StringComparer.Ordinal) { ["authenticated"] = AuthenticatedRole.RoleArn };
+        if (GuestRole is not null)
+        {
+            roles["unauthenticated"] = GuestRole.RoleArn;
+        }
+
+        var mappings = new Dictionary<string, object>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var client in props.Clients)
+        {
+            mappings["UserPoolClient" + index++] = new CfnIdentityPoolRoleAttachment.RoleMappingProperty
+            {
+                IdentityProvider = Fn.Join(":", [props.UserPool.UserPool.UserPoolProviderName, client.UserPoolClientId]),
+                Type = props.RoleMappingRules.Count == 0 ? "Token" : "Rules",
+                AmbiguousRoleResolution = "AuthenticatedRole",
+                RulesConfiguration = props.RoleMappingRules.Count == 0 ? null : new CfnIdentityPoolRoleAttachment.RulesConfigurationTypeProperty
+                {
+                    Rules = props.RoleMappingRules.Select(r => (object)new CfnIdentityPoolRoleAttachment.MappingRuleProperty
+                    {
+                        Claim = r.Claim,
+                        MatchType = r.Match.ToString(),
+                        Value = r.Value,
+                        RoleArn = r.Role == IdentityPoolRole.Admin ? AdminRole.RoleArn : AuthenticatedRole.RoleArn,
+                    }).ToArray(),
+                },
+            };
+        }
+
+        _ = new CfnIdentityPoolRoleAttachment(this, "Roles", new CfnIdentityPoolRoleAttachmentProps
+        {
+            IdentityPoolId = IdentityPool.Ref,
+            Roles = roles,
+            RoleMappings = mappings,
+        });
+    }
+}

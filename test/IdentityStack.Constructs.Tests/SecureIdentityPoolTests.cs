@@ -1,0 +1,107 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using IdentityStack.Constructs.Data;
+using IdentityStack.Constructs.IdentityPools;
+using IdentityStack.Constructs.UserPools;
+
+namespace IdentityStack.Constructs.Tests;
+
+/// <summary>The identity pool construct on its own, as a consuming team uses it.</summary>
+public sealed class SecureIdentityPoolTests
+{
+    private static (Stack Stack, SecureUserPool Pool, UserDataStore Data, Amazon.CDK.AWS.Cognito.IUserPoolClient Client) Parts()
+    {
+        var stack = new Stack(new App(), "Consumer");
+        var pool = new SecureUserPool(stack, "Pool", new SecureUserPoolProps
+        {
+            UserPoolName = "identity",
+            Groups = [new UserPoolGroupDefinition("admins", "Administrators", 0)],
+        });
+        var data = new UserDataStore(stack, "Data", new UserDataStoreProps());
+        return (stack, pool, data, pool.UserPool.AddClient("App"));
+    }
+
+    private static SecureIdentityPoolProps Props(SecureUserPool pool, UserDataStore data, params Amazon.CDK.AWS.Cognito.IUserPoolClient[] clients) => new()
+    {
+        UserPool = pool,
+        Data = data,
+        Clients = clients,
+    };
+
+    [Fact]
+    public void Defaults_are_no_guests_token_mapping_and_tenant_tags_with_tag_session_trust()
+    {
+        var (stack, pool, data, client) = Parts();
+        var identityPool = new SecureIdentityPool(stack, "Ids", Props(pool, data, client));
+        var template = Template.FromStack(stack);
+
+        Assert.Null(identityPool.GuestRole);
+        template.HasResourceProperties("AWS::Cognito::IdentityPool", new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["AllowUnauthenticatedIdentities"] = false,
+            ["AllowClassicFlow"] = false,
+        });
+        template.HasResourceProperties("AWS::Cognito::IdentityPoolRoleAttachment", new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["Roles"] = Match.ObjectEquals(new Dictionary<string, object>(StringComparer.Ordinal) { ["authenticated"] = Match.AnyValue() }),
+        });
+        template.ResourceCountIs("AWS::Cognito::IdentityPoolPrincipalTag", 1);
+        template.HasResourceProperties("AWS::IAM::Role", new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["AssumeRolePolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["Statement"] = new object[]
+                {
+                    Match.ObjectLike(new Dictionary<string, object>(StringComparer.Ordinal)
+                    {
+                        ["Action"] = new[] { "sts:AssumeRoleWithWebIdentity", "sts:TagSession" },
+                        ["Principal"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["Federated"] = "cognito-identity.amazonaws.com" },
+                    }),
+                },
+            }),
+        });
+    }
+
+    [Fact]
+    public void Without_tenant_tags_there_is_no_tag_mapping_no_tag_session_and_no_tenant_prefix()
+    {
+        var (stack, pool, data, client) = Parts();
+        _ = new SecureIdentityPool(stack, "Ids", Props(pool, data, client) with { TenantTags = false });
+        var json = System.Text.Json.JsonSerializer.Serialize(Template.FromStack(stack).ToJSON());
+
+        Assert.DoesNotContain("sts:TagSession", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("PrincipalTag", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("tenants/", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_admin_group_gets_the_admin_role_as_its_preferred_role()
+    {
+        var (stack, pool, data, client) = Parts();
+        var identityPool = new SecureIdentityPool(stack, "Ids", Props(pool, data, client) with { AdminGroup = "admins" });
+
+        Assert.Equal(identityPool.AdminRole.RoleArn, pool.Groups["admins"].RoleArn);
+    }
+
+    [Fact]
+    public void Bad_options_are_refused_with_the_field_and_the_fix()
+    {
+        var (stack, pool, data, client) = Parts();
+
+        Assert.Contains("Clients: give at least one", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "A", Props(pool, data, []))).Message, StringComparison.Ordinal);
+        Assert.Contains("AdminGroup: the user pool has no group 'owners'; create it or use one of: admins.", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "B", Props(pool, data, client) with { AdminGroup = "owners" })).Message, StringComparison.Ordinal);
+        Assert.Contains("DeveloperProviderName: 'login_acme' is refused", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "C", Props(pool, data, client) with { DeveloperProviderName = "login_acme" })).Message, StringComparison.Ordinal);
+        var tooMany = Enumerable.Range(0, 26).Select(i => new RoleMappingRule { Claim = "custom:tenant_id", Match = RoleMappingMatch.Equals, Value = "t" + i, Role = IdentityPoolRole.Authenticated }).ToList();
+        Assert.Contains("RoleMappingRules: 26 rules", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "D", Props(pool, data, client) with { RoleMappingRules = tooMany })).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cors_origin_with_a_path_is_refused()
+    {
+        var stack = new Stack(new App(), "Consumer");
+
+        var error = Assert.Throws<ArgumentException>(() => new UserDataStore(stack, "Data", new UserDataStoreProps { CorsOrigins = ["https://app.example.com/callback"] }));
+
+        Assert.Contains("CorsOrigins: 'https://app.example.com/callback' is not an origin", error.Message, StringComparison.Ordinal);
+    }
+}
