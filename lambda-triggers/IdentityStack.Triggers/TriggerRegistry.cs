@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers.Contract;
+using IdentityStack.Triggers.CustomResources;
 using IdentityStack.Triggers.Directory;
 using IdentityStack.Triggers.Messages;
 using IdentityStack.Triggers.Triggers;
@@ -16,6 +17,9 @@ namespace IdentityStack.Triggers;
 internal static class TriggerRegistry
 {
     private static readonly CognitoEventsJsonContext Json = CognitoEventsJsonContext.Default;
+
+    /// <summary>One HTTP client for the process, made only by the handlers that call out over HTTP.</summary>
+    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(20) });
 
     /// <summary>The handlers, with the stores backed by DynamoDB.</summary>
     public static IReadOnlyDictionary<string, Func<ILambdaHandler>> Create(
@@ -61,6 +65,8 @@ internal static class TriggerRegistry
                 Handler(Json.CustomMessageEvent, new CustomMessageTrigger(MessageCatalog.LoadEmbedded(), Settings()).HandleAsync),
             [TriggerHandlerNames.UserMigration] = () =>
                 Handler(Json.UserMigrationEvent, new UserMigrationTrigger(legacyUsers(Settings())).HandleAsync),
+            [CustomResourceHandlerNames.ClassicUiCustomization] = () =>
+                new ClassicUiCustomizationHandler(CognitoUiCustomizationClient.FromEnvironment(SharedHttp.Value, environment), SharedHttp.Value, output),
         };
     }
 

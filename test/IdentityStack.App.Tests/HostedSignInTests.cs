@@ -112,13 +112,35 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
     }
 
     [Fact]
-    public void Dev_serves_the_classic_ui_with_the_repository_css_for_all_clients()
+    public void Dev_serves_the_classic_ui_with_the_repository_css_and_logo_for_all_clients_through_a_custom_resource()
     {
         Assert.Equal(1, TemplateJson.Single(stages["dev"], "AWS::Cognito::UserPoolDomain").GetProperty("Properties").GetProperty("ManagedLoginVersion").GetInt32());
-        var ui = TemplateJson.Single(stages["dev"], "AWS::Cognito::UserPoolUICustomizationAttachment").GetProperty("Properties");
+        var ui = TemplateJson.Single(stages["dev"], "Custom::ClassicUiCustomization").GetProperty("Properties");
         Assert.Equal("ALL", ui.GetProperty("ClientId").GetString());
-        Assert.Equal(File.ReadAllText(RepositoryFiles.PathOf("branding/classic/hosted-ui.css")), ui.GetProperty("CSS").GetString());
+        Assert.Equal(File.ReadAllText(RepositoryFiles.PathOf("branding/classic/hosted-ui.css")), ui.GetProperty("Css").GetString());
+        Assert.Equal(File.ReadAllBytes(RepositoryFiles.PathOf("branding/classic/logo.png")), Convert.FromBase64String(ui.GetProperty("ImageFile").GetString()!));
+        Assert.Empty(TemplateJson.OfType(stages["dev"], "AWS::Cognito::UserPoolUICustomizationAttachment"));
         Assert.Empty(TemplateJson.OfType(stages["dev"], "AWS::Cognito::ManagedLoginBranding"));
+
+        var functions = TemplateJson.OfType(stages["dev"], "AWS::Lambda::Function");
+        var serviceToken = ui.GetProperty("ServiceToken").GetProperty("Fn::GetAtt")[0].GetString()!;
+        var function = functions[serviceToken].GetProperty("Properties");
+        Assert.Equal("ClassicUiCustomization", function.GetProperty("Handler").GetString());
+        Assert.Equal("provided.al2023", function.GetProperty("Runtime").GetString());
+        var triggerCode = functions.Where(f => f.Key.StartsWith("TriggersPreSignUp", StringComparison.Ordinal)).Select(f => f.Value.GetProperty("Properties").GetProperty("Code").GetProperty("S3Key").GetString()).Single();
+        Assert.Equal(triggerCode, function.GetProperty("Code").GetProperty("S3Key").GetString());
+    }
+
+    [Fact]
+    public void The_classic_ui_function_may_set_the_ui_of_this_pool_and_nothing_else()
+    {
+        var policy = TemplateJson.OfType(stages["dev"], "AWS::IAM::Policy").Single(p => p.Key.StartsWith("SignInClassicUiFunctionRole", StringComparison.Ordinal)).Value;
+        var statements = policy.GetProperty("Properties").GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray().ToList();
+
+        var cognito = Assert.Single(statements, s => s.GetProperty("Action").ToString().Contains("cognito-idp", StringComparison.Ordinal));
+        Assert.Equal("cognito-idp:SetUICustomization", cognito.GetProperty("Action").GetString());
+        Assert.StartsWith("IdentityUserPool", cognito.GetProperty("Resource").GetProperty("Fn::GetAtt")[0].GetString(), StringComparison.Ordinal);
+        Assert.All(statements.Where(s => s.GetProperty("Resource").ValueKind == JsonValueKind.String), s => Assert.StartsWith("xray:", s.GetProperty("Action")[0].GetString(), StringComparison.Ordinal));
     }
 
     [Theory]

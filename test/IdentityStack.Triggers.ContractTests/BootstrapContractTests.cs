@@ -17,12 +17,16 @@ public sealed class BootstrapContractTests
 {
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", name));
 
-    private static async Task<(PostedResult Result, string Stdout, int ExitCode)> InvokeAsync(
-        string handler, string fixture, Dictionary<string, string>? environment = null)
+    private static Task<(PostedResult Result, string Stdout, int ExitCode)> InvokeAsync(
+        string handler, string fixture, Dictionary<string, string>? environment = null) =>
+        InvokeEventAsync(handler, Fixture(fixture), environment);
+
+    private static async Task<(PostedResult Result, string Stdout, int ExitCode)> InvokeEventAsync(
+        string handler, string eventJson, Dictionary<string, string>? environment = null)
     {
         PublishedBootstrap.AssertPublished();
         await using var api = new FakeRuntimeApi();
-        api.Enqueue("contract-1", Fixture(fixture), traceId: "Root=1-67890abc-def012345678901234567890;Sampled=1");
+        api.Enqueue("contract-1", eventJson, traceId: "Root=1-67890abc-def012345678901234567890;Sampled=1");
 
         var start = new ProcessStartInfo(PublishedBootstrap.Path)
         {
@@ -193,5 +197,41 @@ public sealed class BootstrapContractTests
         Assert.Equal(ResultKind.InitError, result.Kind);
         Assert.Contains("DIRECTORY_TABLE is not set", result.Body, StringComparison.Ordinal);
         Assert.Equal(1, exitCode);
+    }
+
+    /// <summary>Cognito (POST /) and CloudFormation's ResponseURL (PUT) on one loopback port, recording both.</summary>
+    private sealed class CognitoAndCloudFormation : LoopbackHttpServer
+    {
+        public CognitoAndCloudFormation() => Start();
+
+        public System.Collections.Concurrent.ConcurrentQueue<(string Method, string Target, string Body)> Requests { get; } = new();
+
+        protected override async Task HandleAsync(HttpListenerContext context, string body)
+        {
+            Requests.Enqueue((context.Request.HttpMethod, context.Request.Headers["X-Amz-Target"] ?? context.Request.Url!.AbsolutePath, body));
+            await WriteAsync(context.Response, HttpStatusCode.OK, "application/x-amz-json-1.1", "{}");
+        }
+    }
+
+    [Fact]
+    public async Task The_classic_ui_custom_resource_sets_css_and_logo_and_answers_cloudformation()
+    {
+        await using var aws = new CognitoAndCloudFormation();
+        var request = $$"""
+            { "RequestType": "Create", "ResponseURL": "{{aws.Url}}/cfn-response", "StackId": "arn:aws:cloudformation:eu-west-1:111122223333:stack/IdentityStack-dev/1",
+              "RequestId": "r-1", "ResourceType": "Custom::ClassicUiCustomization", "LogicalResourceId": "SignInClassicUi",
+              "ResourceProperties": { "ServiceToken": "arn:aws:lambda:eu-west-1:111122223333:function:f", "UserPoolId": "eu-west-1_Abc123", "ClientId": "ALL", "Css": ".banner-customizable { color: red; }", "ImageFile": "iVBORw0KGgo=" } }
+            """;
+
+        var (result, stdout, _) = await InvokeEventAsync("ClassicUiCustomization", request, new() { ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = aws.Url });
+
+        Response(result);
+        var requests = aws.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(("POST", "AWSCognitoIdentityProviderService.SetUICustomization"), (requests[0].Method, requests[0].Target));
+        Assert.Equal(".banner-customizable { color: red; }", JsonNode.Parse(requests[0].Body)!["CSS"]!.GetValue<string>());
+        Assert.Equal("PUT", requests[1].Method);
+        Assert.Equal("SUCCESS", JsonNode.Parse(requests[1].Body)!["Status"]!.GetValue<string>());
+        Assert.Contains("Create SignInClassicUi: SUCCESS", stdout, StringComparison.Ordinal);
     }
 }

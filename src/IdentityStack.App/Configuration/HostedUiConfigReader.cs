@@ -14,6 +14,7 @@ internal static partial class HostedUiConfigReader
     private const string UiField = "ui";
     private const string ClassicCssField = "classicCss";
     private const string StyleField = "managedLoginStyle";
+    private const string LogoField = "classicLogo";
 
     private static readonly Dictionary<string, HostedUiStyle> UiChoices = new(StringComparer.Ordinal)
     {
@@ -21,10 +22,11 @@ internal static partial class HostedUiConfigReader
         ["classic"] = HostedUiStyle.Classic,
     };
 
-    public static (HostedUiStyle Ui, string? ClassicCss, ManagedLoginStyle? Style) Read(JsonObjectReader reader)
+    public static HostedUiConfig Read(JsonObjectReader reader)
     {
         var ui = reader.Choice(UiField, HostedUiStyle.ManagedLogin, UiChoices);
         var cssPath = reader.OptionalString(ClassicCssField, CssPathPattern(), "use a path to a .css file in the repository, e.g. \"branding/classic/hosted-ui.css\".");
+        var logoPath = reader.OptionalString(LogoField, LogoPathPattern(), "use a path to a .png or .jpg file in the repository, e.g. \"branding/classic/logo.png\".");
         var stylePath = reader.OptionalString(StyleField, FolderPathPattern(), "use a folder in the repository, e.g. \"branding/managed-login\".");
         if (ui == HostedUiStyle.Classic)
         {
@@ -33,15 +35,36 @@ internal static partial class HostedUiConfigReader
                 reader.Problem(StyleField, Quoted(stylePath), "a managed login style applies only to \"ui\": \"managed\"; remove it or change ui.");
             }
 
-            return (ui, ReadClassicCss(reader, cssPath), null);
+            return new HostedUiConfig(ui, ReadClassicCss(reader, cssPath), logoPath is null ? null : ReadLogo(reader, logoPath), null);
         }
 
-        if (cssPath is not null)
+        foreach (var (field, path) in new[] { (ClassicCssField, cssPath), (LogoField, logoPath) })
         {
-            reader.Problem(ClassicCssField, Quoted(cssPath), "CSS applies only to the classic hosted UI; set \"ui\": \"classic\" or remove it.");
+            if (path is not null)
+            {
+                reader.Problem(field, Quoted(path), "this applies only to the classic hosted UI; set \"ui\": \"classic\" or remove it.");
+            }
         }
 
-        return (ui, null, stylePath is null ? null : ReadStyle(reader, stylePath));
+        return new HostedUiConfig(ui, null, null, stylePath is null ? null : ReadStyle(reader, stylePath));
+    }
+
+    private static ClassicHostedUiLogo? ReadLogo(JsonObjectReader reader, string path)
+    {
+        var file = RepositoryLayout.Resolve(path);
+        if (!File.Exists(file))
+        {
+            reader.Problem(LogoField, Quoted(path), $"no such file ({file}); paths are relative to the repository root.");
+            return null;
+        }
+
+        var logo = new ClassicHostedUiLogo { Content = File.ReadAllBytes(file) };
+        foreach (var problem in logo.Problems())
+        {
+            reader.Problem(LogoField, Quoted(path), problem);
+        }
+
+        return logo;
     }
 
     private static string? ReadClassicCss(JsonObjectReader reader, string? path)
@@ -84,6 +107,9 @@ internal static partial class HostedUiConfigReader
 
     [GeneratedRegex("^[A-Za-z0-9_./-]+\\.css$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex CssPathPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.(png|jpg|jpeg)$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    private static partial Regex LogoPathPattern();
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex FolderPathPattern();

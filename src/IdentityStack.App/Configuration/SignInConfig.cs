@@ -21,6 +21,9 @@ internal sealed record SignInConfig
     /// <summary>The classic UI's CSS (file content), when <see cref="Ui"/> is classic.</summary>
     public string? ClassicCss { get; init; }
 
+    /// <summary>The classic UI's logo, when <see cref="Ui"/> is classic and a logo is configured.</summary>
+    public IdentityStack.Constructs.SignIn.ClassicHostedUiLogo? ClassicLogo { get; init; }
+
     /// <summary>The managed login look from the stage's style folder, or null for Cognito's own.</summary>
     public IdentityStack.Constructs.SignIn.ManagedLoginStyle? ManagedLoginStyle { get; init; }
 

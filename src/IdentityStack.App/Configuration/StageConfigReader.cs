@@ -259,7 +259,7 @@ internal static partial class StageConfigReader
         }
 
         var providers = ReadIdentityProviders(reader, federation);
-        var (ui, css, style) = HostedUiConfigReader.Read(reader);
+        var look = HostedUiConfigReader.Read(reader);
         var validity = reader.Object("tokenValidity");
         var access = validity?.Int("accessMinutes", 5, 1440);
         var id = validity?.Int("idMinutes", 5, 1440);
@@ -276,9 +276,10 @@ internal static partial class StageConfigReader
                 LogoutUrls = logouts,
                 AllowPasswordAuth = allowPasswordAuth,
                 IdentityProviders = providers,
-                Ui = ui,
-                ClassicCss = css,
-                ManagedLoginStyle = style,
+                Ui = look.Ui,
+                ClassicCss = look.ClassicCss,
+                ClassicLogo = look.ClassicLogo,
+                ManagedLoginStyle = look.ManagedLoginStyle,
                 AccessTokenMinutes = access ?? 60,
                 IdTokenMinutes = id ?? 60,
                 RefreshTokenDays = refresh ?? 30,

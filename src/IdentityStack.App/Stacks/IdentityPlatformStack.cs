@@ -15,6 +15,10 @@ namespace IdentityStack.App.Stacks;
 /// <summary>One stage of the identity platform: the user pool and everything wired to it.</summary>
 internal sealed class IdentityPlatformStack : Stack
 {
+    /// <summary>The platform's Native AOT binary (triggers and custom resources) and the CPU it is built for.</summary>
+    private readonly Amazon.CDK.AWS.Lambda.Code _platformCode;
+    private readonly Amazon.CDK.AWS.Lambda.Architecture _platformArchitecture;
+
     public IdentityPlatformStack(Construct scope, StageConfig stage)
         : base(scope, stage.StackName, new StackProps
         {
@@ -43,11 +47,13 @@ internal sealed class IdentityPlatformStack : Stack
         });
 
         var triggerBuild = TriggerSources.For(stage.TriggerArchitecture);
+        _platformCode = NativeAotCode.FromProject(triggerBuild);
+        _platformArchitecture = triggerBuild.Architecture;
         Triggers = new CognitoTriggers(this, "Triggers", new CognitoTriggersProps
         {
             UserPool = UserPool,
-            Code = NativeAotCode.FromProject(triggerBuild),
-            Architecture = triggerBuild.Architecture,
+            Code = _platformCode,
+            Architecture = _platformArchitecture,
             AllowedEmailDomains = stage.AllowedSignUpEmailDomains,
             GroupScopes = stage.GroupScopes,
             SendsEmailThroughSes = stage.Email is not null,
@@ -97,6 +103,9 @@ internal sealed class IdentityPlatformStack : Stack
             CustomDomain = signIn.CustomDomain,
             Ui = signIn.Ui,
             ClassicCss = signIn.ClassicCss,
+            ClassicLogo = signIn.ClassicLogo,
+            CustomizationCode = _platformCode,
+            CustomizationArchitecture = _platformArchitecture,
             ManagedLoginStyle = signIn.ManagedLoginStyle,
             CallbackUrls = signIn.CallbackUrls,
             LogoutUrls = signIn.LogoutUrls,

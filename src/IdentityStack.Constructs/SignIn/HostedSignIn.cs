@@ -104,28 +104,59 @@ public sealed class HostedSignIn : Construct
     private void StyleHostedUi(HostedSignInProps props)
     {
         var domain = (CfnUserPoolDomain)Domain.Node.DefaultChild!;
-        var poolId = props.UserPool.UserPool.UserPoolId;
         if (props.Ui == HostedUiStyle.Classic)
         {
             domain.AddPropertyOverride(ManagedLoginVersionProperty, 1);
-            if (props.ManagedLoginStyle is not null)
-            {
-                throw new ArgumentException("ManagedLoginStyle applies only to managed login; remove it or set Ui to ManagedLogin.", nameof(props));
-            }
+            StyleClassicUi(props);
+        }
+        else
+        {
+            domain.AddPropertyOverride(ManagedLoginVersionProperty, 2);
+            StyleManagedLogin(props);
+        }
+    }
 
-            var css = props.ClassicCss ?? throw new ArgumentException("Classic hosted UI needs ClassicCss.", nameof(props));
-            var problems = ClassicHostedUiCss.Problems(css);
-            if (problems.Count > 0)
-            {
-                throw new ArgumentException("ClassicCss: " + string.Join(" ", problems), nameof(props));
-            }
+    /// <summary>CSS through CloudFormation's attachment; CSS and logo through a custom resource when there is a logo.</summary>
+    private void StyleClassicUi(HostedSignInProps props)
+    {
+        if (props.ManagedLoginStyle is not null)
+        {
+            throw new ArgumentException("ManagedLoginStyle applies only to managed login; remove it or set Ui to ManagedLogin.", nameof(props));
+        }
 
-            var attachment = new CfnUserPoolUICustomizationAttachment(this, "ClassicUi", new CfnUserPoolUICustomizationAttachmentProps { UserPoolId = poolId, ClientId = "ALL", Css = css });
+        var css = props.ClassicCss ?? throw new ArgumentException("Classic hosted UI needs ClassicCss.", nameof(props));
+        var problems = ClassicHostedUiCss.Problems(css);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("ClassicCss: " + string.Join(" ", problems), nameof(props));
+        }
+
+        if (props.ClassicLogo is not { } logo)
+        {
+            var attachment = new CfnUserPoolUICustomizationAttachment(this, "ClassicUi", new CfnUserPoolUICustomizationAttachmentProps { UserPoolId = props.UserPool.UserPool.UserPoolId, ClientId = "ALL", Css = css });
             attachment.Node.AddDependency(Domain);
             return;
         }
 
-        domain.AddPropertyOverride(ManagedLoginVersionProperty, 2);
+        var logoProblems = logo.Problems();
+        if (logoProblems.Count > 0)
+        {
+            throw new ArgumentException("ClassicLogo: " + string.Join(" ", logoProblems), nameof(props));
+        }
+
+        var code = props.CustomizationCode ?? throw new ArgumentException("ClassicLogo needs CustomizationCode (the platform's Native AOT binary): CloudFormation cannot set a logo, a custom resource does.", nameof(props));
+        var customization = new ClassicHostedUiCustomization(this, "ClassicUi", props.UserPool.UserPool, css, logo, code, props.CustomizationArchitecture);
+        customization.Node.AddDependency(Domain);
+    }
+
+    /// <summary>A ManagedLoginBranding per user-facing client: the given style, or Cognito's own look.</summary>
+    private void StyleManagedLogin(HostedSignInProps props)
+    {
+        if (props.ClassicLogo is not null)
+        {
+            throw new ArgumentException("ClassicLogo applies only to the classic hosted UI; remove it or set Ui to Classic.", nameof(props));
+        }
+
         var style = props.ManagedLoginStyle;
         var styleProblems = style?.Problems() ?? [];
         if (styleProblems.Count > 0)
@@ -137,7 +168,7 @@ public sealed class HostedSignIn : Construct
         {
             var properties = new Dictionary<string, object>(StringComparer.Ordinal)
             {
-                ["UserPoolId"] = poolId,
+                ["UserPoolId"] = props.UserPool.UserPool.UserPoolId,
                 ["ClientId"] = client.UserPoolClientId,
                 ["UseCognitoProvidedValues"] = style is null,
             };

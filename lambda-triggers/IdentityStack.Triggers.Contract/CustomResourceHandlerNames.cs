@@ -1,0 +1,11 @@
+namespace IdentityStack.Triggers.Contract;
+
+/// <summary>
+/// <c>_HANDLER</c> values of the CloudFormation custom resources the same binary serves: what
+/// CloudFormation cannot set itself, done through the service API at deploy time.
+/// </summary>
+public static class CustomResourceHandlerNames
+{
+    /// <summary>The classic hosted UI's CSS and logo (SetUICustomization; CloudFormation takes CSS only).</summary>
+    public const string ClassicUiCustomization = "ClassicUiCustomization";
+}

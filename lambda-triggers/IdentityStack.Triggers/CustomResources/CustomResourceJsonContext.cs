@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace IdentityStack.Triggers.CustomResources;
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CustomResourceEvent))]
+[JsonSerializable(typeof(CustomResourceResponse))]
+[JsonSerializable(typeof(SetUiCustomizationRequest))]
+[JsonSerializable(typeof(CognitoErrorBody))]
+internal sealed partial class CustomResourceJsonContext : JsonSerializerContext;

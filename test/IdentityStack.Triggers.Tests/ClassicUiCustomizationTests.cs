@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using IdentityStack.Testing;
+using IdentityStack.Triggers.CustomResources;
+
+namespace IdentityStack.Triggers.Tests;
+
+/// <summary>The classic UI custom resource: SigV4, the Cognito call, and CloudFormation's answer, against loopback endpoints.</summary>
+public sealed class ClassicUiCustomizationTests
+{
+    private static readonly AwsCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", SessionToken: null);
+    private static readonly DateTimeOffset SuiteDate = new(2015, 8, 30, 12, 36, 0, TimeSpan.Zero);
+
+    /// <summary>Records every request; Cognito (POST /) answers from <see cref="CognitoAnswer"/>, the ResponseURL (PUT) with 200.</summary>
+    private sealed class AwsEndpoints : LoopbackHttpServer
+    {
+        public AwsEndpoints() => Start();
+
+        public ConcurrentQueue<(string Method, string Path, NameValueHeaders Headers, string Body)> Requests { get; } = new();
+
+        public (HttpStatusCode Status, string Body) CognitoAnswer { get; set; } = (HttpStatusCode.OK, "{}");
+
+        protected override async Task HandleAsync(HttpListenerContext context, string body)
+        {
+            var headers = new NameValueHeaders(context.Request.Headers.AllKeys.ToDictionary(k => k!.ToLowerInvariant(), k => context.Request.Headers[k]!, StringComparer.Ordinal));
+            Requests.Enqueue((context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body));
+            var (status, answer) = string.Equals(context.Request.HttpMethod, "PUT", StringComparison.Ordinal) ? (HttpStatusCode.OK, string.Empty) : CognitoAnswer;
+            await WriteAsync(context.Response, status, "application/x-amz-json-1.1", answer);
+        }
+    }
+
+    private sealed record NameValueHeaders(Dictionary<string, string> Values)
+    {
+        public string? this[string name] => Values.GetValueOrDefault(name);
+    }
+
+    private static (ClassicUiCustomizationHandler Handler, StringWriter Log) Handler(AwsEndpoints endpoints, HttpClient http)
+    {
+        var client = new CognitoUiCustomizationClient(http, new Uri(endpoints.Url + "/"), "eu-west-1", () => Credentials with { SessionToken = "session-token" }, new FixedClock(SuiteDate));
+        var log = new StringWriter();
+        return (new ClassicUiCustomizationHandler(client, http, log), log);
+    }
+
+    private static byte[] Event(string requestType, string responseUrl, string properties = """{ "ServiceToken": "arn:aws:lambda:eu-west-1:111122223333:function:f", "UserPoolId": "eu-west-1_Abc123", "ClientId": "ALL", "Css": ".banner-customizable { color: red; }", "ImageFile": "iVBORw0KGgo=" }""") =>
+        Encoding.UTF8.GetBytes($$"""
+            { "RequestType": "{{requestType}}", "ResponseURL": "{{responseUrl}}", "StackId": "arn:aws:cloudformation:eu-west-1:111122223333:stack/IdentityStack-dev/1",
+              "RequestId": "req-1", "ResourceType": "Custom::ClassicUiCustomization", "LogicalResourceId": "SignInClassicUi",
+              {{(string.Equals(requestType, "Create", StringComparison.Ordinal) ? string.Empty : "\"PhysicalResourceId\": \"eu-west-1_Abc123:ALL:classic-ui\",")}}
+              "ResourceProperties": {{properties}} }
+            """);
+
+    [Fact]
+    public void The_signer_matches_the_aws_sigv4_get_vanilla_vector()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://example.amazonaws.com/");
+
+        SigV4Signer.Sign(request, [], Credentials, "us-east-1", "service", SuiteDate);
+
+        Assert.Equal(
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31",
+            request.Headers.GetValues("Authorization").Single());
+        Assert.Equal("20150830T123600Z", request.Headers.GetValues("x-amz-date").Single());
+    }
+
+    [Fact]
+    public async Task Create_sets_css_and_logo_with_a_signed_json_call_and_answers_success()
+    {
+        await using var endpoints = new AwsEndpoints();
+        using var http = new HttpClient();
+        var (handler, log) = Handler(endpoints, http);
+
+        await handler.InvokeAsync(Event("Create", endpoints.Url + "/cfn-response?X-Amz-Signature=abc"), new TestContext(), CancellationToken.None);
+
+        var requests = endpoints.Requests.ToList();
+        Assert.Equal(["POST /", "PUT /cfn-response"], requests.Select(r => r.Method + " " + r.Path));
+        var call = requests[0];
+        Assert.Equal("AWSCognitoIdentityProviderService.SetUICustomization", call.Headers["x-amz-target"]);
+        Assert.Equal("application/x-amz-json-1.1", call.Headers["content-type"]);
+        Assert.Equal("session-token", call.Headers["x-amz-security-token"]);
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-1/cognito-idp/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, Signature=", call.Headers["authorization"], StringComparison.Ordinal);
+        using var body = JsonDocument.Parse(call.Body);
+        Assert.Equal("eu-west-1_Abc123", body.RootElement.GetProperty("UserPoolId").GetString());
+        Assert.Equal("ALL", body.RootElement.GetProperty("ClientId").GetString());
+        Assert.Equal(".banner-customizable { color: red; }", body.RootElement.GetProperty("CSS").GetString());
+        Assert.Equal("iVBORw0KGgo=", body.RootElement.GetProperty("ImageFile").GetString());
+        using var answer = JsonDocument.Parse(requests[1].Body);
+        Assert.Equal("SUCCESS", answer.RootElement.GetProperty("Status").GetString());
+        Assert.Equal("eu-west-1_Abc123:ALL:classic-ui", answer.RootElement.GetProperty("PhysicalResourceId").GetString());
+        Assert.Equal("req-1", answer.RootElement.GetProperty("RequestId").GetString());
+        Assert.Equal("SignInClassicUi", answer.RootElement.GetProperty("LogicalResourceId").GetString());
+        Assert.Contains("Create SignInClassicUi: SUCCESS", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cognito_error_is_answered_as_failed_with_its_type_and_message()
+    {
+        await using var endpoints = new AwsEndpoints { CognitoAnswer = (HttpStatusCode.BadRequest, """{"__type":"InvalidParameterException","message":"Image file is too large"}""") };
+        using var http = new HttpClient();
+
+        await Handler(endpoints, http).Handler.InvokeAsync(Event("Update", endpoints.Url + "/cfn-response"), new TestContext(), CancellationToken.None);
+
+        using var answer = JsonDocument.Parse(endpoints.Requests.Last().Body);
+        Assert.Equal("FAILED", answer.RootElement.GetProperty("Status").GetString());
+        Assert.Equal("InvalidParameterException: Image file is too large", answer.RootElement.GetProperty("Reason").GetString());
+        Assert.Equal("eu-west-1_Abc123:ALL:classic-ui", answer.RootElement.GetProperty("PhysicalResourceId").GetString());
+    }
+
+    [Fact]
+    public async Task Missing_properties_are_answered_as_failed_naming_the_property_without_calling_cognito()
+    {
+        await using var endpoints = new AwsEndpoints();
+        using var http = new HttpClient();
+
+        await Handler(endpoints, http).Handler.InvokeAsync(Event("Create", endpoints.Url + "/cfn-response", """{ "ClientId": "ALL" }"""), new TestContext(), CancellationToken.None);
+
+        var only = Assert.Single(endpoints.Requests);
+        Assert.Equal("PUT", only.Method);
+        using var answer = JsonDocument.Parse(only.Body);
+        Assert.Equal("FAILED", answer.RootElement.GetProperty("Status").GetString());
+        Assert.StartsWith("ResourceProperties.UserPoolId is missing", answer.RootElement.GetProperty("Reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_clears_the_customization_and_a_pool_already_gone_still_succeeds()
+    {
+        await using var endpoints = new AwsEndpoints { CognitoAnswer = (HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.cognito#ResourceNotFoundException","message":"User pool does not exist."}""") };
+        using var http = new HttpClient();
+
+        await Handler(endpoints, http).Handler.InvokeAsync(Event("Delete", endpoints.Url + "/cfn-response"), new TestContext(), CancellationToken.None);
+
+        var requests = endpoints.Requests.ToList();
+        using var cleared = JsonDocument.Parse(requests[0].Body);
+        Assert.False(cleared.RootElement.TryGetProperty("CSS", out _));
+        Assert.False(cleared.RootElement.TryGetProperty("ImageFile", out _));
+        using var answer = JsonDocument.Parse(requests[1].Body);
+        Assert.Equal("SUCCESS", answer.RootElement.GetProperty("Status").GetString());
+        Assert.Equal("eu-west-1_Abc123:ALL:classic-ui", answer.RootElement.GetProperty("PhysicalResourceId").GetString());
+    }
+
+    [Fact]
+    public async Task An_event_without_a_response_url_is_an_event_format_error()
+    {
+        await using var endpoints = new AwsEndpoints();
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(async () =>
+            await Handler(endpoints, http).Handler.InvokeAsync("""{ "RequestType": "Create" }"""u8.ToArray(), new TestContext(), CancellationToken.None));
+
+        Assert.Contains("no ResponseURL", error.Message, StringComparison.Ordinal);
+        Assert.Empty(endpoints.Requests);
+    }
+}
