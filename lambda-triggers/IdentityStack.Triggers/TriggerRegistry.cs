@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Lambda.Runtime;
+using IdentityStack.Triggers.Api;
 using IdentityStack.Triggers.Contract;
 using IdentityStack.Triggers.CustomResources;
 using IdentityStack.Triggers.Directory;
@@ -65,6 +66,11 @@ internal static class TriggerRegistry
                 Handler(Json.CustomMessageEvent, new CustomMessageTrigger(MessageCatalog.LoadEmbedded(), Settings()).HandleAsync),
             [TriggerHandlerNames.UserMigration] = () =>
                 Handler(Json.UserMigrationEvent, new UserMigrationTrigger(legacyUsers(Settings())).HandleAsync),
+            [ApiHandlerNames.Backend] = () => new ApiBackend(
+                TriggerSettings.Require(environment(ApiEnvironment.ResourceServer), ApiEnvironment.ResourceServer),
+                TriggerSettings.Require(environment(ApiEnvironment.AdminGroup), ApiEnvironment.AdminGroup),
+                () => directory(Settings()) as IUserListing ?? throw new InvalidOperationException("The directory store cannot list users."),
+                time),
             [CustomResourceHandlerNames.ClassicUiCustomization] = () =>
                 new ClassicUiCustomizationHandler(CognitoUiCustomizationClient.FromEnvironment(SharedHttp.Value, environment), SharedHttp.Value, output),
         };

@@ -122,4 +122,24 @@ public sealed class DynamoDbStoreTests
 
         Assert.Null(await new DynamoDbLegacyUserStore(client, "legacy-users").FindAsync("x", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Listing_users_scans_only_user_items_of_the_admins_tenant()
+    {
+        await using var endpoint = new RecordingDynamoDb
+        {
+            Answer = (_, _) => (HttpStatusCode.OK, """{"Items":[{"pk":{"S":"USER#8f1e2d3c"},"sub":{"S":"8f1e2d3c"},"userName":{"S":"maria"},"email":{"S":"maria@example.com"},"tenantId":{"S":"acme-01"}}],"Count":1,"ScannedCount":3}"""),
+        };
+        using var client = Client(endpoint);
+
+        var users = await new DynamoDbIdentityDirectory(client, "identity-dev-directory").ListUsersAsync("acme-01", 50, CancellationToken.None);
+
+        var (operation, body, _) = Assert.Single(endpoint.Requests);
+        Assert.Equal("Scan", operation);
+        Assert.Equal("begins_with(#pk, :user) AND tenantId = :tenant", body.GetProperty("FilterExpression").GetString());
+        Assert.Equal("USER#", body.GetProperty("ExpressionAttributeValues").GetProperty(":user").GetProperty("S").GetString());
+        Assert.Equal("acme-01", body.GetProperty("ExpressionAttributeValues").GetProperty(":tenant").GetProperty("S").GetString());
+        Assert.Equal(50, body.GetProperty("Limit").GetInt32());
+        Assert.Equal(new IdentityStack.Triggers.Api.UserSummary("8f1e2d3c", "maria", "maria@example.com", "acme-01"), Assert.Single(users));
+    }
 }

@@ -9,7 +9,7 @@ namespace IdentityStack.Triggers.Directory;
 /// The directory in one DynamoDB table keyed by <c>pk</c>: <c>USER#{sub}</c> profile items
 /// (optional <c>disabled</c> flag) and <c>TENANT#{id}</c> items (<c>status</c> ACTIVE or SUSPENDED).
 /// </summary>
-internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string tableName) : IIdentityDirectory
+internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string tableName) : IIdentityDirectory, Api.IUserListing
 {
     public const string KeyAttribute = DirectoryKeys.PartitionKey;
     public const string SuspendedStatus = "SUSPENDED";
@@ -66,6 +66,31 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
     {
         var item = await GetAsync(UserKey(userSub), "disabled", cancellationToken).ConfigureAwait(false);
         return item is not null && item.TryGetValue("disabled", out var disabled) && disabled.BOOL == true;
+    }
+
+    public async Task<IReadOnlyList<Api.UserSummary>> ListUsersAsync(string? tenant, int limit, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":user"] = new() { S = DirectoryKeys.UserPrefix } };
+        var filter = "begins_with(#pk, :user)";
+        if (tenant is not null)
+        {
+            values[":tenant"] = new AttributeValue { S = tenant };
+            filter += " AND tenantId = :tenant";
+        }
+
+        var response = await dynamoDb.ScanAsync(new ScanRequest
+        {
+            TableName = tableName,
+            FilterExpression = filter,
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = KeyAttribute },
+            ExpressionAttributeValues = values,
+            Limit = limit,
+        }, cancellationToken).ConfigureAwait(false);
+        return [.. (response.Items ?? []).Select(i => new Api.UserSummary(
+            i.TryGetValue("sub", out var sub) ? sub.S : string.Empty,
+            i.TryGetValue("userName", out var name) ? name.S : string.Empty,
+            i.TryGetValue("email", out var email) ? email.S : null,
+            i.TryGetValue("tenantId", out var t) ? t.S : null))];
     }
 
     private async Task<Dictionary<string, AttributeValue>?> GetAsync(string key, string attribute, CancellationToken cancellationToken)

@@ -1,0 +1,8 @@
+namespace IdentityStack.Triggers.Contract;
+
+/// <summary><c>_HANDLER</c> of the HTTP API backend, served by the same binary as the triggers.</summary>
+public static class ApiHandlerNames
+{
+    /// <summary>The HTTP API (payload v2.0) backend.</summary>
+    public const string Backend = "ApiBackend";
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using IdentityStack.Lambda.Runtime;
+
+namespace IdentityStack.Triggers.Api;
+
+/// <summary>
+/// The HTTP API backend (payload v2.0). API Gateway's JWT authorizer has already checked the token
+/// and the route's scopes; the backend reads the verified claims and checks again what matters
+/// (defence in depth): write scope for POST /items, admin scope and the admin group for
+/// /admin/users. A malformed event or missing claims answer 4xx with a JSON error, never a crash.
+/// </summary>
+internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<IUserListing> users, TimeProvider time) : ILambdaHandler
+{
+    private const int UserPageSize = 50;
+    private static readonly ApiJsonContext Json = ApiJsonContext.Default;
+
+    public async ValueTask<byte[]> InvokeAsync(ReadOnlyMemory<byte> payload, ILambdaContext context, CancellationToken cancellationToken)
+    {
+        HttpApiResponse response;
+        try
+        {
+            var request = JsonSerializer.Deserialize(payload.Span, Json.HttpApiRequest);
+            response = request?.RequestContext?.Http is { Method: { } method, Path: { } path }
+                ? await RouteAsync(method, path, request, cancellationToken).ConfigureAwait(false)
+                : Error(400, "bad_request", "The event is not an HTTP API payload v2.0 request (requestContext.http is missing).");
+        }
+        catch (JsonException)
+        {
+            response = Error(400, "bad_request", "The event is not valid JSON.");
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(response, Json.HttpApiResponse);
+    }
+
+    private async Task<HttpApiResponse> RouteAsync(string method, string path, HttpApiRequest request, CancellationToken cancellationToken)
+    {
+        if (Is(method, path, "GET", "/health"))
+        {
+            return Ok(200, new HealthResponse("ok"), Json.HealthResponse);
+        }
+
+        var known = Is(method, path, "GET", "/me") || Is(method, path, "POST", "/items") || Is(method, path, "GET", "/admin/users");
+        if (!known)
+        {
+            return Error(404, "not_found", $"No route {method} {path}.");
+        }
+
+        if (Caller.From(request.RequestContext?.Authorizer?.Jwt) is not { } caller)
+        {
+            return Error(401, "unauthorized", "The request carries no verified token subject; send a bearer token from the user pool.");
+        }
+
+        if (Is(method, path, "GET", "/me"))
+        {
+            return Ok(200, new MeResponse(caller.Sub, caller.Username, caller.Groups, caller.Tenant, caller.Scopes), Json.MeResponse);
+        }
+
+        if (Is(method, path, "POST", "/items"))
+        {
+            return CreateItem(caller, request);
+        }
+
+        if (!caller.HasScope(resourceServer + "/admin") || !caller.InGroup(adminGroup))
+        {
+            return Error(403, "forbidden", $"Admin routes need the {resourceServer}/admin scope and membership of the '{adminGroup}' group.");
+        }
+
+        var listed = await users().ListUsersAsync(caller.Tenant, UserPageSize, cancellationToken).ConfigureAwait(false);
+        return Ok(200, new UsersResponse(listed), Json.UsersResponse);
+    }
+
+    private HttpApiResponse CreateItem(Caller caller, HttpApiRequest request)
+    {
+        if (!caller.HasScope(resourceServer + "/write"))
+        {
+            return Error(403, "forbidden", $"Creating items needs the {resourceServer}/write scope.");
+        }
+
+        ItemRequest? item;
+        try
+        {
+            var body = request.IsBase64Encoded && request.Body is not null ? Encoding.UTF8.GetString(Convert.FromBase64String(request.Body)) : request.Body;
+            item = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, Json.ItemRequest);
+        }
+        catch (Exception error) when (error is JsonException or FormatException)
+        {
+            return Error(400, "bad_request", "The body is not JSON like {\"name\": \"...\"}.");
+        }
+
+        if (item?.Name is not { Length: > 0 and <= 200 } name)
+        {
+            return Error(400, "bad_request", "body.name is required: 1-200 characters.");
+        }
+
+        var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}");
+        return Ok(201, new ItemResponse(id, name, caller.Sub, caller.Tenant), Json.ItemResponse);
+    }
+
+    private static bool Is(string method, string path, string expectedMethod, string expectedPath) =>
+        string.Equals(method, expectedMethod, StringComparison.OrdinalIgnoreCase) && string.Equals(path.TrimEnd('/'), expectedPath, StringComparison.Ordinal);
+
+    private static HttpApiResponse Ok<T>(int status, T body, JsonTypeInfo<T> type) => new() { StatusCode = status, Body = JsonSerializer.Serialize(body, type) };
+
+    private static HttpApiResponse Error(int status, string code, string message) =>
+        new() { StatusCode = status, Body = JsonSerializer.Serialize(new ErrorResponse(code, message), Json.ErrorResponse) };
+}

@@ -1,0 +1,4 @@
+namespace IdentityStack.Triggers.Api;
+
+/// <summary>A JSON error: a stable code and a sentence.</summary>
+internal sealed record ErrorResponse(string Error, string Message);

@@ -1,0 +1,4 @@
+namespace IdentityStack.Triggers.Api;
+
+/// <summary>GET /health.</summary>
+internal sealed record HealthResponse(string Status);

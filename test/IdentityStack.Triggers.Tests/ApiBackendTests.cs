@@ -1,0 +1,158 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IdentityStack.Triggers.Api;
+
+namespace IdentityStack.Triggers.Tests;
+
+/// <summary>The HTTP API backend on real payload v2.0 events (test/fixtures/http-api).</summary>
+public sealed class ApiBackendTests
+{
+    private sealed class ListedUsers : IUserListing
+    {
+        public string? AskedTenant { get; private set; }
+
+        public Task<IReadOnlyList<UserSummary>> ListUsersAsync(string? tenant, int limit, CancellationToken cancellationToken)
+        {
+            AskedTenant = tenant;
+            return Task.FromResult<IReadOnlyList<UserSummary>>([new UserSummary("u-1", "maria", "maria@example.com", tenant)]);
+        }
+    }
+
+    private readonly ListedUsers _users = new();
+
+    private ApiBackend Backend() => new("identitystack", "admins", () => _users, new FixedClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)));
+
+    /// <summary>The fixture as a route call: method, path, and changes to its claims and scopes.</summary>
+    private static byte[] Event(string method, string path, Action<JsonObject>? jwt = null, string? body = null)
+    {
+        var e = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "http-api", "get-me.json")))!.AsObject();
+        e["routeKey"] = $"{method} {path}";
+        e["rawPath"] = path;
+        e["requestContext"]!["http"]!["method"] = method;
+        e["requestContext"]!["http"]!["path"] = path;
+        if (body is not null)
+        {
+            e["body"] = body;
+        }
+
+        jwt?.Invoke(e["requestContext"]!["authorizer"]!["jwt"]!.AsObject());
+        return Encoding.UTF8.GetBytes(e.ToJsonString());
+    }
+
+    private async Task<(int Status, JsonElement Body)> CallAsync(byte[] request)
+    {
+        var response = JsonDocument.Parse(await Backend().InvokeAsync(request, new TestContext(), CancellationToken.None)).RootElement;
+        Assert.Equal("application/json", response.GetProperty("headers").GetProperty("content-type").GetString());
+        return (response.GetProperty("statusCode").GetInt32(), JsonDocument.Parse(response.GetProperty("body").GetString()!).RootElement.Clone());
+    }
+
+    [Fact]
+    public async Task Me_returns_the_callers_sub_username_groups_tenant_and_scopes()
+    {
+        var (status, body) = await CallAsync(Event("GET", "/me"));
+
+        Assert.Equal(200, status);
+        Assert.Equal("8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", body.GetProperty("sub").GetString());
+        Assert.Equal("maria", body.GetProperty("username").GetString());
+        Assert.Equal(["admins", "members"], body.GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal("acme", body.GetProperty("tenant").GetString());
+        Assert.Contains("identitystack/write", body.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task Scopes_fall_back_to_the_scope_claim_when_the_authorizer_gives_none()
+    {
+        var (_, body) = await CallAsync(Event("GET", "/me", jwt => jwt.Remove("scopes")));
+
+        Assert.Equal(["openid", "identitystack/read", "identitystack/write", "identitystack/admin"], body.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task Health_needs_no_token()
+    {
+        var (status, body) = await CallAsync(Event("GET", "/health", jwt => jwt.Remove("claims")));
+
+        Assert.Equal(200, status);
+        Assert.Equal("ok", body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_route_without_verified_claims_is_401_with_a_json_error()
+    {
+        var (status, body) = await CallAsync(Event("GET", "/me", jwt => jwt.Remove("claims")));
+
+        Assert.Equal(401, status);
+        Assert.Equal("unauthorized", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Post_items_creates_an_item_owned_by_the_caller()
+    {
+        var (status, body) = await CallAsync(Event("POST", "/items", body: """{ "name": "first" }"""));
+
+        Assert.Equal(201, status);
+        Assert.Equal("first", body.GetProperty("name").GetString());
+        Assert.Equal("8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", body.GetProperty("owner").GetString());
+        Assert.Equal("acme", body.GetProperty("tenant").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "" }""", "body.name is required")]
+    [InlineData("""not json""", "The body is not JSON")]
+    [InlineData(null, "body.name is required")]
+    public async Task Post_items_with_a_bad_body_is_400(string? requestBody, string message)
+    {
+        var (status, body) = await CallAsync(Event("POST", "/items", body: requestBody));
+
+        Assert.Equal(400, status);
+        Assert.StartsWith(message, body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_items_without_the_write_scope_is_403_even_past_the_authorizer()
+    {
+        var (status, body) = await CallAsync(Event("POST", "/items", jwt => jwt["scopes"] = new JsonArray("openid", "identitystack/read"), """{ "name": "x" }"""));
+
+        Assert.Equal(403, status);
+        Assert.Contains("identitystack/write", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_users_lists_the_admins_own_tenant()
+    {
+        var (status, body) = await CallAsync(Event("GET", "/admin/users"));
+
+        Assert.Equal(200, status);
+        Assert.Equal("acme", _users.AskedTenant);
+        Assert.Equal("maria", body.GetProperty("users")[0].GetProperty("userName").GetString());
+    }
+
+    [Fact]
+    public async Task Admin_users_with_the_scope_but_outside_the_admin_group_is_403()
+    {
+        var (status, body) = await CallAsync(Event("GET", "/admin/users", jwt => jwt["claims"]!["cognito:groups"] = "[members]"));
+
+        Assert.Equal(403, status);
+        Assert.Contains("'admins' group", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "version": "2.0" }""", "requestContext.http is missing")]
+    [InlineData("""[1, 2""", "not valid JSON")]
+    public async Task A_malformed_event_is_400_never_a_crash(string request, string message)
+    {
+        var (status, body) = await CallAsync(Encoding.UTF8.GetBytes(request));
+
+        Assert.Equal(400, status);
+        Assert.Contains(message, body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_route_is_404()
+    {
+        var (status, _) = await CallAsync(Event("DELETE", "/me"));
+
+        Assert.Equal(404, status);
+    }
+}
