@@ -107,7 +107,7 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
             var target = r.GetProperty("AliasTarget").GetProperty("DNSName").GetProperty("Fn::GetAtt");
             Assert.Equal([domainId, "CloudFrontDistribution"], target.EnumerateArray().Select(t => t.GetString()));
         });
-        Assert.Equal(7, TemplateJson.OfType(stages["prod"], "AWS::Lambda::Function").Count);
+        Assert.Equal(8, TemplateJson.OfType(stages["prod"], "AWS::Lambda::Function").Count); // seven triggers and the API backend: no custom-resource function
         Assert.DoesNotContain(TemplateJson.Whole(stages["prod"]).GetProperty("Resources").EnumerateObject(), r => r.Value.GetProperty("Type").GetString()!.StartsWith("Custom::", StringComparison.Ordinal));
     }
 

@@ -234,4 +234,22 @@ public sealed class BootstrapContractTests
         Assert.Equal("SUCCESS", JsonNode.Parse(requests[1].Body)!["Status"]!.GetValue<string>());
         Assert.Contains("Create SignInClassicUi: SUCCESS", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_api_backend_answers_me_with_the_callers_claims()
+    {
+        var (result, _, _) = await InvokeAsync("ApiBackend", Path.Combine("http-api", "get-me.json"), new()
+        {
+            ["API_RESOURCE_SERVER"] = "identitystack",
+            ["API_ADMIN_GROUP"] = "admins",
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+        });
+
+        var response = Response(result);
+        Assert.Equal(200, response["statusCode"]!.GetValue<int>());
+        var body = JsonNode.Parse(response["body"]!.GetValue<string>())!;
+        Assert.Equal("8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", body["sub"]!.GetValue<string>());
+        Assert.Equal("acme", body["tenant"]!.GetValue<string>());
+        Assert.Equal("admins", body["groups"]![0]!.GetValue<string>());
+    }
 }

@@ -33,13 +33,7 @@ internal static partial class IdentityPoolConfigReader
         var oidc = ReadArns(reader, "openIdConnectProviderArns", OidcProviderArnPattern(), "arn:aws:iam::123456789012:oidc-provider/idp.example.com");
         var saml = ReadArns(reader, "samlProviderArns", SamlProviderArnPattern(), "arn:aws:iam::123456789012:saml-provider/Acme");
         var developer = reader.OptionalString("developerProviderName", DeveloperNamePattern(), "use 1-100 characters of letters, digits, '.', '-' (no underscores, not starting with 'cognito'), e.g. \"login.example.app\".");
-        var adminGroup = reader.OptionalString("adminGroup", GroupNamePattern(), "use the name of a group in \"groups\", e.g. \"admins\".");
-        if (adminGroup is not null && !groups.Any(g => string.Equals(g.Name, adminGroup, StringComparison.Ordinal)))
-        {
-            reader.Problem("adminGroup", "\"" + adminGroup + "\"", groups.Count == 0
-                ? "the stage has no groups; add it to \"groups\" or remove adminGroup."
-                : "no such group; use one of " + string.Join(", ", groups.Select(g => g.Name)) + ".");
-        }
+        var adminGroup = GroupReference.Read(reader, "adminGroup", groups);
 
         var rules = ReadRules(reader);
         var tenantTags = reader.Bool("tenantTags", defaultValue: true);
@@ -151,9 +145,6 @@ internal static partial class IdentityPoolConfigReader
 
     [GeneratedRegex("^(?![Cc][Oo][Gg][Nn][Ii][Tt][Oo])[A-Za-z0-9.-]{1,100}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex DeveloperNamePattern();
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
-    private static partial Regex GroupNamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9._:/-]{1,128}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex AppIdPattern();

@@ -53,6 +53,9 @@ internal sealed record StageConfig
     /// <summary>Identity pool (AWS credentials for users and guests); null creates none.</summary>
     public IdentityPoolConfig? IdentityPool { get; init; }
 
+    /// <summary>JWT-protected HTTP API; null creates none.</summary>
+    public ApiConfig? Api { get; init; }
+
     /// <summary>Email domains allowed to sign up; empty allows any.</summary>
     public IReadOnlyList<string> AllowedSignUpEmailDomains { get; init; } = [];
 

@@ -105,6 +105,7 @@ internal static partial class StageConfigReader
         var federation = FederationConfigReader.Read(reader);
         var signIn = ReadSignIn(name, reader.Object("signIn"), federation);
         var identityPool = IdentityPoolConfigReader.Read(reader.Object("identityPool"), reader.Has("signIn"), groups);
+        var api = ApiConfigReader.Read(reader.Object("api"), reader.Has("signIn"), groups);
         reader.RejectUnknownFields();
 
         if (removalPolicy == StageRemovalPolicy.Destroy && deletionProtection)
@@ -132,6 +133,7 @@ internal static partial class StageConfigReader
                 Federation = federation,
                 SignIn = signIn,
                 IdentityPool = identityPool,
+                Api = api,
                 AllowedSignUpEmailDomains = domains,
             };
     }

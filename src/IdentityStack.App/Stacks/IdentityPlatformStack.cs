@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using IdentityStack.App.Configuration;
 using Amazon.CDK.AWS.SSM;
+using IdentityStack.Constructs.Api;
 using IdentityStack.Constructs.Data;
 using IdentityStack.Constructs.Federation;
 using IdentityStack.Constructs.IdentityPools;
@@ -92,6 +93,9 @@ internal sealed class IdentityPlatformStack : Stack
     /// <summary>The bucket and tables of user data; null without an identity pool.</summary>
     public UserDataStore? UserData { get; private set; }
 
+    /// <summary>The JWT-protected HTTP API; null when the stage configures none.</summary>
+    public JwtProtectedApi? Api { get; private set; }
+
     /// <summary>Domain, resource server, app clients, and (when configured) the identity pool that takes their tokens.</summary>
     private void AddSignIn(StageConfig stage, SignInConfig signIn, RemovalPolicy removalPolicy)
     {
@@ -120,21 +124,47 @@ internal sealed class IdentityPlatformStack : Stack
         Publish("DomainUrl", "domain-url", hosted.Domain.BaseUrl(), "Hosted sign-in domain");
         Publish("HostedSignInUrl", "hosted-sign-in-url", hosted.SpaSignInUrl(signIn.CallbackUrls[0]), "Hosted sign-in page of the SPA client (add PKCE parameters)");
         SignIn = hosted;
+        var appOrigins = signIn.CallbackUrls.Select(u => new Uri(u).GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.Ordinal).ToList();
         if (stage.IdentityPool is { } identityPool)
         {
-            AddIdentityPool(identityPool, hosted, signIn.CallbackUrls, removalPolicy);
+            AddIdentityPool(identityPool, hosted, appOrigins, removalPolicy);
         }
+
+        if (stage.Api is { } api)
+        {
+            AddApi(api, hosted, appOrigins, removalPolicy);
+        }
+    }
+
+    /// <summary>The JWT-protected HTTP API, taking tokens of all three clients, CORS for the app origins.</summary>
+    private void AddApi(ApiConfig config, HostedSignIn signIn, IReadOnlyList<string> appOrigins, RemovalPolicy removalPolicy)
+    {
+        Api = new JwtProtectedApi(this, "Api", new JwtProtectedApiProps
+        {
+            UserPool = UserPool.UserPool,
+            Clients = [signIn.SpaClient, signIn.ServerClient, signIn.MachineClient],
+            ResourceServerIdentifier = signIn.ResourceServerIdentifier,
+            Code = _platformCode,
+            Architecture = _platformArchitecture,
+            DirectoryTable = Triggers.DirectoryTable,
+            AdminGroup = config.AdminGroup,
+            CorsOrigins = appOrigins,
+            ThrottleRateLimit = config.RateLimit,
+            ThrottleBurstLimit = config.BurstLimit,
+            LogRemovalPolicy = removalPolicy,
+        });
+        Publish("ApiUrl", "api/url", Api.Url, "HTTP API base URL (JWT-protected; GET /health is public)");
     }
 
     /// <summary>
     /// Users' own data and the identity pool that hands out credentials for it. The bucket's CORS
     /// origins are the origins of the sign-in callback URLs: the apps that sign users in.
     /// </summary>
-    private void AddIdentityPool(IdentityPoolConfig config, HostedSignIn signIn, IReadOnlyList<string> callbackUrls, RemovalPolicy removalPolicy)
+    private void AddIdentityPool(IdentityPoolConfig config, HostedSignIn signIn, IReadOnlyList<string> appOrigins, RemovalPolicy removalPolicy)
     {
         UserData = new UserDataStore(this, "UserData", new UserDataStoreProps
         {
-            CorsOrigins = [.. callbackUrls.Select(u => new Uri(u).GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.Ordinal)],
+            CorsOrigins = appOrigins,
             RemovalPolicy = removalPolicy,
         });
         IdentityPool = new SecureIdentityPool(this, "IdentityPool", new SecureIdentityPoolProps

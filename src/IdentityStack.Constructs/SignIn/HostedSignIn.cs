@@ -38,6 +38,9 @@ public sealed class HostedSignIn : Construct
     /// <summary>Machine-to-machine client: client_credentials for API scopes only.</summary>
     public UserPoolClient MachineClient { get; }
 
+    /// <summary>The resource server identifier: scopes are "{identifier}/read|write|admin".</summary>
+    public string ResourceServerIdentifier { get; }
+
     /// <summary>Scopes of the resource server, by name (read, write, admin).</summary>
     public IReadOnlyDictionary<string, OAuthScope> Scopes { get; }
 
@@ -49,6 +52,7 @@ public sealed class HostedSignIn : Construct
         var pool = props.UserPool.UserPool;
         Domain = CreateDomain(pool, props);
 
+        ResourceServerIdentifier = props.ResourceServerIdentifier;
         (ResourceServer, Scopes) = CreateResourceServer(pool, props.ResourceServerIdentifier);
 
         var userProviders = new[] { UserPoolClientIdentityProvider.COGNITO }

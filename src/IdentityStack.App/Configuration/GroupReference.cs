@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+using IdentityStack.Constructs.UserPools;
+
+namespace IdentityStack.App.Configuration;
+
+/// <summary>A field that names one of the stage's <c>groups</c> (e.g. <c>identityPool.adminGroup</c>, <c>api.adminGroup</c>).</summary>
+internal static partial class GroupReference
+{
+    /// <summary>The group name in <paramref name="field"/>, or null when absent or not one of <paramref name="groups"/> (a problem is recorded).</summary>
+    public static string? Read(JsonObjectReader reader, string field, IReadOnlyList<UserPoolGroupDefinition> groups)
+    {
+        var name = reader.OptionalString(field, GroupNamePattern(), "use the name of a group in \"groups\", e.g. \"admins\".");
+        if (name is null || groups.Any(g => string.Equals(g.Name, name, StringComparison.Ordinal)))
+        {
+            return name;
+        }
+
+        reader.Problem(field, "\"" + name + "\"", groups.Count == 0
+            ? "the stage has no groups; add it to \"groups\" or remove " + field + "."
+            : "no such group; use one of " + string.Join(", ", groups.Select(g => g.Name)) + ".");
+        return null;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$", RegexOptions.ExplicitCapture, 100)]
+    private static partial Regex GroupNamePattern();
+}

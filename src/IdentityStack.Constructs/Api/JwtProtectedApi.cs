@@ -1,0 +1,139 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Apigatewayv2;
+using Amazon.CDK.AwsApigatewayv2Authorizers;
+using Amazon.CDK.AwsApigatewayv2Integrations;
+using Amazon.CDK.AWS.Logs;
+using IdentityStack.Constructs.Functions;
+using IdentityStack.Triggers.Contract;
+using Constructs;
+using ApiMethod = Amazon.CDK.AWS.Apigatewayv2.HttpMethod;
+
+namespace IdentityStack.Constructs.Api;
+
+/// <summary>
+/// An HTTP API whose routes are guarded by a JWT authorizer bound to the user pool (issuer
+/// <c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>) and its clients (audience), with
+/// per-route scopes, a Native AOT backend, CORS for the app origins, JSON access logs and stage
+/// throttling. <c>GET /health</c> is public on purpose.
+/// </summary>
+public sealed class JwtProtectedApi : Construct
+{
+    /// <summary>The HTTP API.</summary>
+    public HttpApi Api { get; }
+
+    /// <summary>The backend function.</summary>
+    public NativeAotFunction Backend { get; }
+
+    /// <summary>The stage's JSON access logs.</summary>
+    public LogGroup AccessLogs { get; }
+
+    /// <summary>The API's base URL.</summary>
+    public string Url => Api.ApiEndpoint;
+
+    /// <summary>Creates the API, authorizer, routes, backend and logs.</summary>
+    public JwtProtectedApi(Construct scope, string id, JwtProtectedApiProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        if (props.Clients.Count == 0)
+        {
+            throw new ArgumentException("Clients: give at least one app client; they are the JWT authorizer's audience.", nameof(props));
+        }
+
+        if (props.ThrottleRateLimit <= 0 || props.ThrottleBurstLimit <= 0)
+        {
+            throw new ArgumentException("ThrottleRateLimit and ThrottleBurstLimit must be positive.", nameof(props));
+        }
+
+        Backend = CreateBackend(props);
+        Api = CreateApi(props);
+        AccessLogs = new LogGroup(this, "AccessLogs", new LogGroupProps { Retention = RetentionDays.THREE_MONTHS, RemovalPolicy = props.LogRemovalPolicy });
+        var stage = (CfnStage)Api.DefaultStage!.Node.DefaultChild!;
+        stage.AccessLogSettings = new CfnStage.AccessLogSettingsProperty
+        {
+            DestinationArn = AccessLogs.LogGroupArn,
+            Format = AccessLogFormat,
+        };
+        stage.DefaultRouteSettings = new CfnStage.RouteSettingsProperty
+        {
+            ThrottlingRateLimit = props.ThrottleRateLimit,
+            ThrottlingBurstLimit = props.ThrottleBurstLimit,
+        };
+    }
+
+    /// <summary>The issuer API Gateway checks: the user pool's, as Cognito writes it into tokens.</summary>
+    public static string IssuerOf(Construct scope, Amazon.CDK.AWS.Cognito.IUserPool pool)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        return $"https://cognito-idp.{Stack.Of(scope).Region}.amazonaws.com/{pool.UserPoolId}";
+    }
+
+    private NativeAotFunction CreateBackend(JwtProtectedApiProps props)
+    {
+        var backend = new NativeAotFunction(this, "Backend", new NativeAotFunctionProps
+        {
+            Code = props.Code,
+            Architecture = props.Architecture,
+            Handler = ApiHandlerNames.Backend,
+            Description = "HTTP API backend: answers with the caller's verified claims",
+            Timeout = Duration.Seconds(10),
+            Environment = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [ApiEnvironment.ResourceServer] = props.ResourceServerIdentifier,
+                [ApiEnvironment.AdminGroup] = props.AdminGroup,
+                [ApiEnvironment.DirectoryTable] = props.DirectoryTable.TableName,
+            },
+            LogRemovalPolicy = props.LogRemovalPolicy,
+        });
+        props.DirectoryTable.Grant(backend.Role, "dynamodb:Scan");
+        return backend;
+    }
+
+    private HttpApi CreateApi(JwtProtectedApiProps props)
+    {
+        var api = new HttpApi(this, "Http", new HttpApiProps
+        {
+            Description = "IdentityStack API: JWT-protected by the user pool",
+            CorsPreflight = props.CorsOrigins.Count == 0 ? null : new CorsPreflightOptions
+            {
+                AllowOrigins = [.. props.CorsOrigins],
+                AllowMethods = [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+                AllowHeaders = ["authorization", "content-type"],
+                MaxAge = Duration.Hours(1),
+            },
+        });
+        var authorizer = new HttpJwtAuthorizer("UserPoolJwt", IssuerOf(this, props.UserPool), new HttpJwtAuthorizerProps
+        {
+            JwtAudience = [.. props.Clients.Select(c => c.UserPoolClientId)],
+        });
+        var integration = new HttpLambdaIntegration("Backend", Backend.Function, new HttpLambdaIntegrationProps { PayloadFormatVersion = PayloadFormatVersion.VERSION_2_0 });
+        foreach (var (path, method, routeScope) in ApiRoutes.All)
+        {
+            api.AddRoutes(new AddRoutesOptions
+            {
+                Path = path,
+                Methods = [Enum.Parse<ApiMethod>(method)],
+                Integration = integration,
+                Authorizer = routeScope is null ? new HttpNoneAuthorizer() : authorizer,
+                AuthorizationScopes = string.IsNullOrEmpty(routeScope) ? null : [$"{props.ResourceServerIdentifier}/{routeScope}"],
+            });
+        }
+
+        return api;
+    }
+
+    /// <summary>One JSON object a request: who, what, how it ended, and why the authorizer said no.</summary>
+    private static readonly string AccessLogFormat = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["requestId"] = "$context.requestId",
+        ["time"] = "$context.requestTime",
+        ["ip"] = "$context.identity.sourceIp",
+        ["routeKey"] = "$context.routeKey",
+        ["status"] = "$context.status",
+        ["latencyMs"] = "$context.responseLatency",
+        ["sub"] = "$context.authorizer.claims.sub",
+        ["clientId"] = "$context.authorizer.claims.client_id",
+        ["authorizerError"] = "$context.authorizer.error",
+        ["integrationError"] = "$context.integrationErrorMessage",
+    });
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using IdentityStack.App.Tests.Fixtures;
+
+namespace IdentityStack.App.Tests;
+
+/// <summary>The JWT-protected HTTP API, per stage: authorizer, routes and scopes, stage, backend.</summary>
+[Collection(SynthesizedStagesDefinition.Name)]
+public sealed class ApiTests(SynthesizedStages stages)
+{
+    public static TheoryData<string> AllStages => ["dev", "staging", "prod"];
+
+    private JsonElement Properties(string stage, string type) => TemplateJson.Single(stages[stage], type).GetProperty("Properties");
+
+    private string LogicalId(string stage, string type, string prefix) => TemplateJson.OfType(stages[stage], type).Keys.Single(k => k.StartsWith(prefix, StringComparison.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void The_authorizer_takes_the_pools_issuer_and_all_three_clients_as_audience(string stage)
+    {
+        var jwt = Properties(stage, "AWS::ApiGatewayV2::Authorizer");
+        Assert.Equal("JWT", jwt.GetProperty("AuthorizerType").GetString());
+        Assert.Equal("$request.header.Authorization", jwt.GetProperty("IdentitySource")[0].GetString());
+
+        var issuer = jwt.GetProperty("JwtConfiguration").GetProperty("Issuer").GetProperty("Fn::Join")[1];
+        Assert.Equal("https://cognito-idp.eu-west-1.amazonaws.com/", issuer[0].GetString());
+        Assert.Equal(LogicalId(stage, "AWS::Cognito::UserPool", "IdentityUserPool"), issuer[1].GetProperty("Ref").GetString());
+        var audience = jwt.GetProperty("JwtConfiguration").GetProperty("Audience").EnumerateArray().Select(a => a.GetProperty("Ref").GetString()!).Order(StringComparer.Ordinal);
+        Assert.Equal(TemplateJson.OfType(stages[stage], "AWS::Cognito::UserPoolClient").Keys.Order(StringComparer.Ordinal), audience);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void Routes_need_a_token_and_their_scope_except_health(string stage)
+    {
+        var routes = TemplateJson.OfType(stages[stage], "AWS::ApiGatewayV2::Route").Values.Select(r => r.GetProperty("Properties"))
+            .ToDictionary(r => r.GetProperty("RouteKey").GetString()!, r => r, StringComparer.Ordinal);
+
+        Assert.Equal(["GET /admin/users", "GET /health", "GET /me", "POST /items"], routes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("NONE", routes["GET /health"].GetProperty("AuthorizationType").GetString());
+        foreach (var (route, scope) in new[] { ("GET /me", (string?)null), ("POST /items", "identitystack/write"), ("GET /admin/users", "identitystack/admin") })
+        {
+            Assert.Equal("JWT", routes[route].GetProperty("AuthorizationType").GetString());
+            Assert.Equal(scope, routes[route].TryGetProperty("AuthorizationScopes", out var scopes) ? scopes[0].GetString() : null);
+        }
+    }
+
+    [Theory]
+    [InlineData("dev", 20, 40)]
+    [InlineData("staging", 50, 100)]
+    [InlineData("prod", 200, 400)]
+    public void The_stage_logs_json_and_throttles_as_configured(string stage, int rate, int burst)
+    {
+        var properties = Properties(stage, "AWS::ApiGatewayV2::Stage");
+
+        using var format = JsonDocument.Parse(properties.GetProperty("AccessLogSettings").GetProperty("Format").GetString()!);
+        Assert.Equal("$context.requestId", format.RootElement.GetProperty("requestId").GetString());
+        Assert.Equal("$context.authorizer.error", format.RootElement.GetProperty("authorizerError").GetString());
+        Assert.Equal(LogicalId(stage, "AWS::Logs::LogGroup", "ApiAccessLogs"), properties.GetProperty("AccessLogSettings").GetProperty("DestinationArn").GetProperty("Fn::GetAtt")[0].GetString());
+        Assert.Equal(rate, properties.GetProperty("DefaultRouteSettings").GetProperty("ThrottlingRateLimit").GetInt32());
+        Assert.Equal(burst, properties.GetProperty("DefaultRouteSettings").GetProperty("ThrottlingBurstLimit").GetInt32());
+    }
+
+    [Fact]
+    public void Cors_allows_only_the_app_origins()
+    {
+        var cors = Properties("prod", "AWS::ApiGatewayV2::Api").GetProperty("CorsConfiguration");
+
+        Assert.Equal(["https://app.example.com"], cors.GetProperty("AllowOrigins").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(["authorization", "content-type"], cors.GetProperty("AllowHeaders").EnumerateArray().Select(o => o.GetString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void The_backend_is_the_platform_binary_and_may_only_scan_the_directory(string stage)
+    {
+        var functionId = LogicalId(stage, "AWS::Lambda::Function", "ApiBackendFunction");
+        var function = TemplateJson.OfType(stages[stage], "AWS::Lambda::Function")[functionId].GetProperty("Properties");
+        Assert.Equal("ApiBackend", function.GetProperty("Handler").GetString());
+        var environment = function.GetProperty("Environment").GetProperty("Variables");
+        Assert.Equal("identitystack", environment.GetProperty("API_RESOURCE_SERVER").GetString());
+        Assert.Equal("admins", environment.GetProperty("API_ADMIN_GROUP").GetString());
+
+        var policy = TemplateJson.OfType(stages[stage], "AWS::IAM::Policy").Single(p => p.Key.StartsWith("ApiBackendRole", StringComparison.Ordinal)).Value;
+        var data = policy.GetProperty("Properties").GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray()
+            .Single(s => s.GetProperty("Action").ToString().Contains("dynamodb", StringComparison.Ordinal));
+        Assert.Equal("dynamodb:Scan", data.GetProperty("Action").GetString());
+        Assert.Equal(LogicalId(stage, "AWS::DynamoDB::Table", "TriggersDirectoryTable"), data.GetProperty("Resource")[0].GetProperty("Fn::GetAtt")[0].GetString());
+
+        var permission = TemplateJson.OfType(stages[stage], "AWS::Lambda::Permission").Values.Select(p => p.GetProperty("Properties"))
+            .Where(p => string.Equals(p.GetProperty("Principal").GetString(), "apigateway.amazonaws.com", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(permission);
+        Assert.All(permission, p => Assert.Contains("execute-api", p.GetProperty("SourceArn").ToString(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void The_api_url_is_published(string stage)
+    {
+        Assert.True(TemplateJson.Whole(stages[stage]).GetProperty("Outputs").TryGetProperty("ApiUrl", out _));
+        Assert.Contains(TemplateJson.OfType(stages[stage], "AWS::SSM::Parameter").Values, p => string.Equals(p.GetProperty("Properties").GetProperty("Name").GetString(), $"/identity/{stage}/api/url", StringComparison.Ordinal));
+    }
+}
