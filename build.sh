@@ -128,9 +128,9 @@ cmd_test() {
     status=1
   fi
 
-  say "node tests (template gate, IAM access matrix)"
+  say "node tests (template gate, IAM access matrix, workflows, smoke script)"
   local node_log="$LOGS/node-test.log"
-  GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec tools/template-gate/test/ tools/access-matrix/test/ >"$node_log" 2>&1 || true
+  GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec tools/template-gate/test/ tools/access-matrix/test/ tools/workflows/test/ >"$node_log" 2>&1 || true
   grep -E '^\s*(✔|✖)' "$node_log" | sed 's/^/  /' || true
   local node_pass node_fail
   node_pass="$(grep -Eo '^ℹ pass [0-9]+' "$node_log" | awk '{print $3}')"

@@ -1,0 +1,144 @@
+// The GitHub Actions workflows, checked offline: schema (@action-validator/cli) and the deploy
+// rules that matter (OIDC roles, no keys, stage order and approvals, one deploy per stage at a
+// time, a smoke test after every deploy), plus the smoke script against loopback servers.
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import YAML from 'yaml';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const workflowsDir = path.join(repoRoot, '.github', 'workflows');
+const validator = path.join(repoRoot, 'node_modules', '.bin', 'action-validator');
+const workflowFiles = fs.readdirSync(workflowsDir).filter((f) => f.endsWith('.yml'));
+const load = (name) => YAML.parse(fs.readFileSync(path.join(workflowsDir, name), 'utf8'));
+const steps = (workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
+const stages = Object.keys(JSON.parse(fs.readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')).context.stages);
+
+function validate(file) {
+  return spawnSync(validator, [file], { encoding: 'utf8' });
+}
+
+describe('workflows: schema', () => {
+  for (const file of workflowFiles) {
+    it(`${file} is a valid workflow`, () => {
+      const result = validate(path.join(workflowsDir, file));
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+    });
+  }
+
+  it('a broken workflow is refused (the check can fail)', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wf-')), 'broken.yml');
+    fs.writeFileSync(file, 'name: broken\non: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    stepz: []\n');
+    assert.notEqual(validate(file).status, 0);
+  });
+});
+
+describe('workflows: deploy rules', () => {
+  it('AWS access is OIDC only: every credentials step assumes a role, none passes keys', () => {
+    const credentialSteps = workflowFiles.flatMap((f) => steps(load(f)).map((s) => ({ file: f, step: s })))
+      .filter(({ step }) => step.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+    assert.ok(credentialSteps.length >= 2);
+    for (const { file, step } of credentialSteps) {
+      assert.ok(step.with['role-to-assume'], `${file}: ${step.uses} has no role-to-assume`);
+      assert.equal(step.with['aws-access-key-id'], undefined, `${file}: access keys are not allowed`);
+      assert.equal(load(file).permissions['id-token'], 'write', `${file}: OIDC needs id-token: write`);
+    }
+  });
+
+  it('main deploys every stage of cdk.json in order, each through the stage workflow', () => {
+    const deploy = load('deploy.yml');
+    assert.deepEqual(deploy.on.push.branches, ['main']);
+    const order = Object.entries(deploy.jobs).map(([name, job]) => ({ name, stage: job.with.stage, needs: job.needs, uses: job.uses }));
+    assert.deepEqual(order.map((j) => j.stage), stages);
+    order.forEach((job, i) => {
+      assert.equal(job.uses, './.github/workflows/deploy-stage.yml');
+      assert.equal(job.needs, i === 0 ? undefined : order[i - 1].name);
+    });
+  });
+
+  it('a stage deploy runs in its environment (approvals), one at a time, and smoke-tests after deploying', () => {
+    const job = load('deploy-stage.yml').jobs.deploy;
+    assert.equal(job.environment, '${{ inputs.stage }}');
+    assert.equal(job.concurrency.group, 'deploy-${{ inputs.stage }}');
+    assert.equal(job.concurrency['cancel-in-progress'], false);
+    const names = job.steps.map((s) => s.name ?? s.uses);
+    const gate = names.findIndex((n) => /template gate/.test(n));
+    const deployStep = names.indexOf('Deploy');
+    const smoke = names.findIndex((n) => /Smoke/.test(n));
+    assert.ok(gate >= 0 && gate < deployStep && deployStep < smoke, `order was: ${names.join(' | ')}`);
+    assert.match(job.steps[deployStep].run, /--outputs-file cdk-outputs\.json/);
+    assert.match(job.steps[smoke].run, /^tools\/smoke\/smoke\.sh cdk-outputs\.json /);
+  });
+
+  it('pull requests run the whole suite, then diff dev read-only', () => {
+    const pr = load('pull-request.yml');
+    assert.match(pr.jobs.test.steps.at(-1).run, /^bash \.ci\/run$/);
+    assert.equal(pr.jobs['diff-dev'].needs, 'test');
+    assert.match(pr.jobs['diff-dev'].steps.at(-1).run, /cdk diff .*IdentityStack-dev/);
+    assert.equal(pr.concurrency['cancel-in-progress'], true);
+  });
+});
+
+/** A stand-in for a deployed stage: API (/health, /me) and hosted sign-in page, on 127.0.0.1. */
+async function liveStage(meStatus) {
+  const server = http.createServer((req, res) => {
+    const status = { '/health': 200, '/me': meStatus, '/oauth2/authorize': 200 }[new URL(req.url, 'http://x').pathname] ?? 404;
+    res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'smoke-')), 'outputs.json');
+  fs.writeFileSync(file, JSON.stringify({ 'IdentityStack-dev': { ApiUrl: `${base}/`, HostedSignInUrl: `${base}/oauth2/authorize?client_id=x` } }));
+  return { server, file };
+}
+
+describe('smoke script', () => {
+  it('passes a healthy stage with one line per check', async () => {
+    const { server, file } = await liveStage(401);
+    try {
+      const result = await runSmoke(file);
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.deepEqual(result.stdout.trim().split('\n'), [
+        'PASS health is public: HTTP 200', 'PASS me needs a token: HTTP 401', 'PASS hosted sign-in answers: HTTP 200', 'smoke: IdentityStack-dev passed',
+      ]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('fails (exit 1) when /me answers without a token, naming the check', async () => {
+    const { server, file } = await liveStage(200);
+    try {
+      const result = await runSmoke(file);
+      assert.equal(result.status, 1);
+      assert.match(result.stdout, /^FAIL me needs a token: HTTP 200, expected 401/m);
+      assert.match(result.stdout, /smoke: IdentityStack-dev FAILED \(1 checks\)$/m);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('bad input exits 2 with the fix', async () => {
+    const missing = await runSmoke('/nonexistent/outputs.json');
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /no such file; pass the file from 'cdk deploy --outputs-file'/);
+    const { server, file } = await liveStage(401);
+    server.close();
+    const wrongStack = await runSmoke(file, 'IdentityStack-qa');
+    assert.equal(wrongStack.status, 2);
+    assert.match(wrongStack.stderr, /has no stack IdentityStack-qa; stacks: IdentityStack-dev/);
+  });
+});
+
+/** Runs the smoke script without blocking the event loop (the loopback server must answer). */
+function runSmoke(file, stack = 'IdentityStack-dev') {
+  return new Promise((resolve) => {
+    execFile('bash', [path.join(repoRoot, 'tools', 'smoke', 'smoke.sh'), file, stack], (error, stdout, stderr) => {
+      resolve({ status: error ? error.code : 0, stdout, stderr });
+    });
+  });
+}
