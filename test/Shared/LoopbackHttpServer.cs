@@ -30,7 +30,7 @@ internal abstract class LoopbackHttpServer : IAsyncDisposable
 
     public string Url => "http://" + HostAndPort;
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         _listener.Stop();
         _listener.Close();

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using IdentityStack.Testing;
+
+namespace IdentityStack.EndToEnd.Tests;
+
+/// <summary>
+/// Serves the Lambda Invoke API (<c>POST /2015-03-31/functions/{name}/invocations</c>, what
+/// cognito-local calls) on 127.0.0.1 and runs each function as the real Native AOT bootstrap,
+/// one process per function started on first use, fed through its own Runtime API endpoint.
+/// Errors come back as Lambda returns them: 200 with <c>X-Amz-Function-Error: Unhandled</c>.
+/// Disposing stops every process and port.
+/// </summary>
+internal sealed class LambdaHost : LoopbackHttpServer
+{
+    private const string InvocationsPrefix = "/2015-03-31/functions/";
+    private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(10);
+    private readonly string _bootstrap;
+    private readonly Dictionary<string, LambdaFunctionDefinition> _functions;
+    private readonly Dictionary<string, (RuntimeApiEndpoint Api, Process Process)> _running = new(StringComparer.Ordinal);
+
+    public LambdaHost(string bootstrap, IEnumerable<LambdaFunctionDefinition> functions)
+    {
+        _bootstrap = bootstrap;
+        _functions = functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        Start();
+    }
+
+    /// <summary>The processes started so far, by function name.</summary>
+    public IReadOnlyDictionary<string, Process> Processes => _running.ToDictionary(r => r.Key, r => r.Value.Process, StringComparer.Ordinal);
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var (api, process) in _running.Values)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().ConfigureAwait(false);
+            }
+
+            api.Stop();
+            await api.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    protected override async Task HandleAsync(HttpListenerContext context, string body)
+    {
+        var path = context.Request.Url!.AbsolutePath;
+        var name = path.StartsWith(InvocationsPrefix, StringComparison.Ordinal) && path.EndsWith("/invocations", StringComparison.Ordinal)
+            ? Uri.UnescapeDataString(path[InvocationsPrefix.Length..^"/invocations".Length])
+            : null;
+        if (name is null || !_functions.TryGetValue(name, out var function))
+        {
+            context.Response.Headers["x-amzn-ErrorType"] = "ResourceNotFoundException";
+            await WriteAsync(context.Response, HttpStatusCode.NotFound, "application/json", $$"""{"message":"Function not found: {{name ?? path}}"}""").ConfigureAwait(false);
+            return;
+        }
+
+        var result = await Running(function).Api.InvokeAsync(body, InvocationTimeout).ConfigureAwait(false);
+        if (result.IsError)
+        {
+            context.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
+        }
+
+        await WriteAsync(context.Response, HttpStatusCode.OK, "application/json", result.Body).ConfigureAwait(false);
+    }
+
+    private (RuntimeApiEndpoint Api, Process Process) Running(LambdaFunctionDefinition function)
+    {
+        if (_running.TryGetValue(function.Name, out var running) && !running.Process.HasExited)
+        {
+            return running;
+        }
+
+        var api = new RuntimeApiEndpoint();
+        var start = new ProcessStartInfo(_bootstrap) { UseShellExecute = false, RedirectStandardOutput = false, RedirectStandardError = false };
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.HostAndPort;
+        start.Environment["_HANDLER"] = function.Handler;
+        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = function.Name;
+        start.Environment["AWS_REGION"] = "eu-west-1";
+        start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDLOCAL";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = "local";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        foreach (var (key, value) in function.Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        running = (api, Process.Start(start) ?? throw new InvalidOperationException($"could not start {_bootstrap}"));
+        _running[function.Name] = running;
+        return running;
+    }
+}
