@@ -18,9 +18,7 @@ public sealed record ClassicHostedUiLogo
             return [$"the logo has {bytes.Length} bytes; Cognito takes at most {MaxBytes} (100 KB). Shrink it."];
         }
 
-        var png = bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var jpeg = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
-        return png || jpeg ? [] : ["the logo is not a PNG or JPEG image; the classic hosted UI takes only those."];
+        return ImageContent.Is(ManagedLoginImageType.Png, bytes) || ImageContent.Is(ManagedLoginImageType.Jpeg, bytes) ? [] : ["the logo is not a PNG or JPEG image; the classic hosted UI takes only those."];
     }
 
     /// <summary>The logo as SetUICustomization's ImageFile (base64).</summary>

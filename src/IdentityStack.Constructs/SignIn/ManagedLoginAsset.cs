@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace IdentityStack.Constructs.SignIn;
 
@@ -33,7 +32,7 @@ public sealed record ManagedLoginAsset
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the image has {Content.Length} bytes; Cognito takes at most {MaxBytes}. Shrink or compress it."));
         }
-        else if (!ContentMatchesType())
+        else if (!ImageContent.Is(ImageType, Content.Span))
         {
             problems.Add($"the content is not a {CloudFormationEnumName.Of(ImageType)} image; save it in that format or rename it to its real type.");
         }
@@ -49,18 +48,4 @@ public sealed record ManagedLoginAsset
         ["Extension"] = CloudFormationEnumName.Of(ImageType),
         ["Bytes"] = Convert.ToBase64String(Content.Span),
     };
-
-    private bool ContentMatchesType()
-    {
-        var bytes = Content.Span;
-        return ImageType switch
-        {
-            ManagedLoginImageType.Png => bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-            ManagedLoginImageType.Jpeg => bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]),
-            ManagedLoginImageType.Ico => bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0x01, 0x00]),
-            ManagedLoginImageType.Webp => bytes.Length >= 12 && bytes[..4].SequenceEqual("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8),
-            ManagedLoginImageType.Svg => Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 4096)]).Contains("<svg", StringComparison.Ordinal),
-            _ => false,
-        };
-    }
 }
