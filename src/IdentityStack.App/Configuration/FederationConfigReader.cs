@@ -84,17 +84,9 @@ internal static partial class FederationConfigReader
         var url = reader.OptionalString("metadataUrl", HttpsUrlPattern(), "use the https URL of the IdP's SAML metadata.");
         var file = reader.OptionalString("metadataFile", MetadataFilePattern(), "use a path to the IdP's metadata XML, relative to the repository, e.g. \"config/saml/acme.xml\".");
         string? document = null;
-        if (file is not null)
+        if (file is not null && ConfiguredFile.Find(reader, "metadataFile", file, "Commit the metadata XML there or use metadataUrl.") is { } resolved)
         {
-            var resolved = RepositoryLayout.Resolve(file);
-            if (File.Exists(resolved))
-            {
-                document = File.ReadAllText(resolved);
-            }
-            else
-            {
-                reader.Problem("metadataFile", "\"" + file + "\"", $"no such file ({resolved}); paths are relative to the repository root. Commit the metadata XML there or use metadataUrl.");
-            }
+            document = File.ReadAllText(resolved);
         }
 
         if (reader.Has("metadataUrl") == reader.Has("metadataFile"))

@@ -51,10 +51,8 @@ internal static partial class HostedUiConfigReader
 
     private static ClassicHostedUiLogo? ReadLogo(JsonObjectReader reader, string path)
     {
-        var file = RepositoryLayout.Resolve(path);
-        if (!File.Exists(file))
+        if (ConfiguredFile.Find(reader, LogoField, path) is not { } file)
         {
-            reader.Problem(LogoField, Quoted(path), $"no such file ({file}); paths are relative to the repository root.");
             return null;
         }
 
@@ -75,10 +73,8 @@ internal static partial class HostedUiConfigReader
             return null;
         }
 
-        var file = RepositoryLayout.Resolve(path);
-        if (!File.Exists(file))
+        if (ConfiguredFile.Find(reader, ClassicCssField, path) is not { } file)
         {
-            reader.Problem(ClassicCssField, Quoted(path), $"no such file ({file}); paths are relative to the repository root.");
             return null;
         }
 
