@@ -1,6 +1,9 @@
 namespace IdentityStack.Triggers.Contract;
 
-/// <summary>Environment variables of the API backend function, set by the API construct.</summary>
+/// <summary>
+/// Environment variables of the API backend function, set by the API construct, besides
+/// <see cref="TriggerEnvironment.DirectoryTable"/> (the table the admin route lists users from).
+/// </summary>
 public static class ApiEnvironment
 {
     /// <summary>The resource server identifier; the backend checks scopes "{identifier}/write" and "{identifier}/admin".</summary>
@@ -8,7 +11,4 @@ public static class ApiEnvironment
 
     /// <summary>The group whose members may use admin routes (checked besides the admin scope).</summary>
     public const string AdminGroup = "API_ADMIN_GROUP";
-
-    /// <summary>The directory table the admin route lists users from.</summary>
-    public const string DirectoryTable = TriggerEnvironment.DirectoryTable;
 }

@@ -81,7 +81,7 @@ public sealed class JwtProtectedApi : Construct
             {
                 [ApiEnvironment.ResourceServer] = props.ResourceServerIdentifier,
                 [ApiEnvironment.AdminGroup] = props.AdminGroup,
-                [ApiEnvironment.DirectoryTable] = props.DirectoryTable.TableName,
+                [TriggerEnvironment.DirectoryTable] = props.DirectoryTable.TableName,
             },
             LogRemovalPolicy = props.LogRemovalPolicy,
         });
