@@ -129,27 +129,24 @@ public sealed class SecureIdentityPool : Construct
             roles["unauthenticated"] = GuestRole.RoleArn;
         }
 
-        var mappings = new Dictionary<string, object>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var client in props.Clients)
+        // The same mapping for every client: by token (groups' roles) or by the configured rules.
+        var rules = props.RoleMappingRules.Count == 0 ? null : new CfnIdentityPoolRoleAttachment.RulesConfigurationTypeProperty
         {
-            mappings["UserPoolClient" + index++] = new CfnIdentityPoolRoleAttachment.RoleMappingProperty
+            Rules = props.RoleMappingRules.Select(r => (object)new CfnIdentityPoolRoleAttachment.MappingRuleProperty
             {
-                IdentityProvider = Fn.Join(":", [props.UserPool.UserPool.UserPoolProviderName, client.UserPoolClientId]),
-                Type = props.RoleMappingRules.Count == 0 ? "Token" : "Rules",
-                AmbiguousRoleResolution = "AuthenticatedRole",
-                RulesConfiguration = props.RoleMappingRules.Count == 0 ? null : new CfnIdentityPoolRoleAttachment.RulesConfigurationTypeProperty
-                {
-                    Rules = props.RoleMappingRules.Select(r => (object)new CfnIdentityPoolRoleAttachment.MappingRuleProperty
-                    {
-                        Claim = r.Claim,
-                        MatchType = r.Match.ToString(),
-                        Value = r.Value,
-                        RoleArn = r.Role == IdentityPoolRole.Admin ? AdminRole.RoleArn : AuthenticatedRole.RoleArn,
-                    }).ToArray(),
-                },
-            };
-        }
+                Claim = r.Claim,
+                MatchType = r.Match.ToString(),
+                Value = r.Value,
+                RoleArn = r.Role == IdentityPoolRole.Admin ? AdminRole.RoleArn : AuthenticatedRole.RoleArn,
+            }).ToArray(),
+        };
+        var mappings = props.Clients.Select((client, index) => (Key: "UserPoolClient" + index, Mapping: (object)new CfnIdentityPoolRoleAttachment.RoleMappingProperty
+        {
+            IdentityProvider = Fn.Join(":", [props.UserPool.UserPool.UserPoolProviderName, client.UserPoolClientId]),
+            Type = rules is null ? "Token" : "Rules",
+            AmbiguousRoleResolution = "AuthenticatedRole",
+            RulesConfiguration = rules,
+        })).ToDictionary(m => m.Key, m => m.Mapping, StringComparer.Ordinal);
 
         _ = new CfnIdentityPoolRoleAttachment(this, "Roles", new CfnIdentityPoolRoleAttachmentProps
         {
