@@ -129,11 +129,7 @@ public sealed class HostedSignIn : Construct
         }
 
         var css = props.ClassicCss ?? throw new ArgumentException("Classic hosted UI needs ClassicCss.", nameof(props));
-        var problems = ClassicHostedUiCss.Problems(css);
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("ClassicCss: " + string.Join(" ", problems), nameof(props));
-        }
+        ThrowIfAny(ClassicHostedUiCss.Problems(css), "ClassicCss", nameof(props));
 
         if (props.ClassicLogo is not { } logo)
         {
@@ -142,11 +138,7 @@ public sealed class HostedSignIn : Construct
             return;
         }
 
-        var logoProblems = logo.Problems();
-        if (logoProblems.Count > 0)
-        {
-            throw new ArgumentException("ClassicLogo: " + string.Join(" ", logoProblems), nameof(props));
-        }
+        ThrowIfAny(logo.Problems(), "ClassicLogo", nameof(props));
 
         var code = props.CustomizationCode ?? throw new ArgumentException("ClassicLogo needs CustomizationCode (the platform's Native AOT binary): CloudFormation cannot set a logo, a custom resource does.", nameof(props));
         var customization = new ClassicHostedUiCustomization(this, "ClassicUi", props.UserPool.UserPool, css, logo, code, props.CustomizationArchitecture);
@@ -162,11 +154,7 @@ public sealed class HostedSignIn : Construct
         }
 
         var style = props.ManagedLoginStyle;
-        var styleProblems = style?.Problems() ?? [];
-        if (styleProblems.Count > 0)
-        {
-            throw new ArgumentException("ManagedLoginStyle: " + string.Join(" ", styleProblems), nameof(props));
-        }
+        ThrowIfAny(style?.Problems() ?? [], "ManagedLoginStyle", nameof(props));
 
         foreach (var (id, client) in new[] { ("SpaBranding", SpaClient), ("ServerBranding", ServerClient) })
         {
@@ -184,6 +172,15 @@ public sealed class HostedSignIn : Construct
 
             var branding = new CfnResource(this, id, new CfnResourceProps { Type = "AWS::Cognito::ManagedLoginBranding", Properties = properties });
             branding.Node.AddDependency(Domain);
+        }
+    }
+
+    /// <summary>Refuses the props when a check found problems, naming the property: "ClassicCss: line 2: ...".</summary>
+    private static void ThrowIfAny(IReadOnlyList<string> problems, string property, string argument)
+    {
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(property + ": " + string.Join(" ", problems), argument);
         }
     }
 
