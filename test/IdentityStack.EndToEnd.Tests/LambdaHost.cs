@@ -76,19 +76,8 @@ internal sealed class LambdaHost : LoopbackHttpServer
         }
 
         var api = new RuntimeApiEndpoint();
-        var start = new ProcessStartInfo(_bootstrap) { UseShellExecute = false, RedirectStandardOutput = false, RedirectStandardError = false };
-        start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.HostAndPort;
-        start.Environment["_HANDLER"] = function.Handler;
-        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = function.Name;
-        start.Environment["AWS_REGION"] = "eu-west-1";
-        start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDLOCAL";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "local";
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        foreach (var (key, value) in function.Environment)
-        {
-            start.Environment[key] = value;
-        }
-
+        var environment = function.Environment.Append(KeyValuePair.Create("AWS_LAMBDA_FUNCTION_NAME", function.Name));
+        var start = LambdaProcessStart.For(_bootstrap, api.HostAndPort, function.Handler, environment, captureOutput: false);
         running = (api, Process.Start(start) ?? throw new InvalidOperationException($"could not start {_bootstrap}"));
         _running[function.Name] = running;
         return running;

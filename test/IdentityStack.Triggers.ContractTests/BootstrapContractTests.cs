@@ -28,23 +28,7 @@ public sealed class BootstrapContractTests
         await using var api = new FakeRuntimeApi();
         api.Enqueue("contract-1", eventJson, traceId: "Root=1-67890abc-def012345678901234567890;Sampled=1");
 
-        var start = new ProcessStartInfo(PublishedBootstrap.Path)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.HostAndPort;
-        start.Environment["_HANDLER"] = handler;
-        start.Environment["AWS_REGION"] = "eu-west-1";
-        start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "secret";
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        foreach (var (key, value) in environment ?? [])
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = LambdaProcessStart.For(PublishedBootstrap.Path, api.HostAndPort, handler, environment);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
