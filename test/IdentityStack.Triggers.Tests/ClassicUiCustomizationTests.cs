@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -13,30 +12,7 @@ public sealed class ClassicUiCustomizationTests
     private static readonly AwsCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", SessionToken: null);
     private static readonly DateTimeOffset SuiteDate = new(2015, 8, 30, 12, 36, 0, TimeSpan.Zero);
 
-    /// <summary>Records every request; Cognito (POST /) answers from <see cref="CognitoAnswer"/>, the ResponseURL (PUT) with 200.</summary>
-    private sealed class AwsEndpoints : LoopbackHttpServer
-    {
-        public AwsEndpoints() => Start();
-
-        public ConcurrentQueue<(string Method, string Path, NameValueHeaders Headers, string Body)> Requests { get; } = new();
-
-        public (HttpStatusCode Status, string Body) CognitoAnswer { get; set; } = (HttpStatusCode.OK, "{}");
-
-        protected override async Task HandleAsync(HttpListenerContext context, string body)
-        {
-            var headers = new NameValueHeaders(context.Request.Headers.AllKeys.ToDictionary(k => k!.ToLowerInvariant(), k => context.Request.Headers[k]!, StringComparer.Ordinal));
-            Requests.Enqueue((context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body));
-            var (status, answer) = string.Equals(context.Request.HttpMethod, "PUT", StringComparison.Ordinal) ? (HttpStatusCode.OK, string.Empty) : CognitoAnswer;
-            await WriteAsync(context.Response, status, "application/x-amz-json-1.1", answer);
-        }
-    }
-
-    private sealed record NameValueHeaders(Dictionary<string, string> Values)
-    {
-        public string? this[string name] => Values.GetValueOrDefault(name);
-    }
-
-    private static (ClassicUiCustomizationHandler Handler, StringWriter Log) Handler(AwsEndpoints endpoints, HttpClient http)
+    private static (ClassicUiCustomizationHandler Handler, StringWriter Log) Handler(RecordingCognitoEndpoint endpoints, HttpClient http)
     {
         var client = new CognitoUiCustomizationClient(http, new Uri(endpoints.Url + "/"), "eu-west-1", () => Credentials with { SessionToken = "session-token" }, new FixedClock(SuiteDate));
         var log = new StringWriter();
@@ -67,7 +43,7 @@ public sealed class ClassicUiCustomizationTests
     [Fact]
     public async Task Create_sets_css_and_logo_with_a_signed_json_call_and_answers_success()
     {
-        await using var endpoints = new AwsEndpoints();
+        await using var endpoints = new RecordingCognitoEndpoint();
         using var http = new HttpClient();
         var (handler, log) = Handler(endpoints, http);
 
@@ -76,10 +52,10 @@ public sealed class ClassicUiCustomizationTests
         var requests = endpoints.Requests.ToList();
         Assert.Equal(["POST /", "PUT /cfn-response"], requests.Select(r => r.Method + " " + r.Path));
         var call = requests[0];
-        Assert.Equal("AWSCognitoIdentityProviderService.SetUICustomization", call.Headers["x-amz-target"]);
-        Assert.Equal("application/x-amz-json-1.1", call.Headers["content-type"]);
-        Assert.Equal("session-token", call.Headers["x-amz-security-token"]);
-        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-1/cognito-idp/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, Signature=", call.Headers["authorization"], StringComparison.Ordinal);
+        Assert.Equal("AWSCognitoIdentityProviderService.SetUICustomization", call.Header("x-amz-target"));
+        Assert.Equal("application/x-amz-json-1.1", call.Header("content-type"));
+        Assert.Equal("session-token", call.Header("x-amz-security-token"));
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-1/cognito-idp/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, Signature=", call.Header("authorization"), StringComparison.Ordinal);
         using var body = JsonDocument.Parse(call.Body);
         Assert.Equal("eu-west-1_Abc123", body.RootElement.GetProperty("UserPoolId").GetString());
         Assert.Equal("ALL", body.RootElement.GetProperty("ClientId").GetString());
@@ -96,7 +72,7 @@ public sealed class ClassicUiCustomizationTests
     [Fact]
     public async Task A_cognito_error_is_answered_as_failed_with_its_type_and_message()
     {
-        await using var endpoints = new AwsEndpoints { CognitoAnswer = (HttpStatusCode.BadRequest, """{"__type":"InvalidParameterException","message":"Image file is too large"}""") };
+        await using var endpoints = new RecordingCognitoEndpoint { CognitoAnswer = (HttpStatusCode.BadRequest, """{"__type":"InvalidParameterException","message":"Image file is too large"}""") };
         using var http = new HttpClient();
 
         await Handler(endpoints, http).Handler.InvokeAsync(Event("Update", endpoints.Url + "/cfn-response"), new TestContext(), CancellationToken.None);
@@ -110,7 +86,7 @@ public sealed class ClassicUiCustomizationTests
     [Fact]
     public async Task Missing_properties_are_answered_as_failed_naming_the_property_without_calling_cognito()
     {
-        await using var endpoints = new AwsEndpoints();
+        await using var endpoints = new RecordingCognitoEndpoint();
         using var http = new HttpClient();
 
         await Handler(endpoints, http).Handler.InvokeAsync(Event("Create", endpoints.Url + "/cfn-response", """{ "ClientId": "ALL" }"""), new TestContext(), CancellationToken.None);
@@ -125,7 +101,7 @@ public sealed class ClassicUiCustomizationTests
     [Fact]
     public async Task Delete_clears_the_customization_and_a_pool_already_gone_still_succeeds()
     {
-        await using var endpoints = new AwsEndpoints { CognitoAnswer = (HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.cognito#ResourceNotFoundException","message":"User pool does not exist."}""") };
+        await using var endpoints = new RecordingCognitoEndpoint { CognitoAnswer = (HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.cognito#ResourceNotFoundException","message":"User pool does not exist."}""") };
         using var http = new HttpClient();
 
         await Handler(endpoints, http).Handler.InvokeAsync(Event("Delete", endpoints.Url + "/cfn-response"), new TestContext(), CancellationToken.None);
@@ -142,7 +118,7 @@ public sealed class ClassicUiCustomizationTests
     [Fact]
     public async Task An_event_without_a_response_url_is_an_event_format_error()
     {
-        await using var endpoints = new AwsEndpoints();
+        await using var endpoints = new RecordingCognitoEndpoint();
         using var http = new HttpClient();
 
         var error = await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(async () =>
