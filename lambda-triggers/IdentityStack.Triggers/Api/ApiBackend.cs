@@ -36,13 +36,13 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
 
     private async Task<HttpApiResponse> RouteAsync(string method, string path, HttpApiRequest request, CancellationToken cancellationToken)
     {
-        if (Is(method, path, "GET", "/health"))
+        var route = method.ToUpperInvariant() + " " + path.TrimEnd('/');
+        if (string.Equals(route, "GET /health", StringComparison.Ordinal))
         {
             return Ok(200, new HealthResponse("ok"), Json.HealthResponse);
         }
 
-        var known = Is(method, path, "GET", "/me") || Is(method, path, "POST", "/items") || Is(method, path, "GET", "/admin/users");
-        if (!known)
+        if (route is not ("GET /me" or "POST /items" or "GET /admin/users"))
         {
             return Error(404, "not_found", $"No route {method} {path}.");
         }
@@ -52,16 +52,16 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
             return Error(401, "unauthorized", "The request carries no verified token subject; send a bearer token from the user pool.");
         }
 
-        if (Is(method, path, "GET", "/me"))
+        return route switch
         {
-            return Ok(200, new MeResponse(caller.Sub, caller.Username, caller.Groups, caller.Tenant, caller.Scopes), Json.MeResponse);
-        }
+            "GET /me" => Ok(200, new MeResponse(caller.Sub, caller.Username, caller.Groups, caller.Tenant, caller.Scopes), Json.MeResponse),
+            "POST /items" => CreateItem(caller, request),
+            _ => await ListUsersAsync(caller, cancellationToken).ConfigureAwait(false),
+        };
+    }
 
-        if (Is(method, path, "POST", "/items"))
-        {
-            return CreateItem(caller, request);
-        }
-
+    private async Task<HttpApiResponse> ListUsersAsync(Caller caller, CancellationToken cancellationToken)
+    {
         if (!caller.HasScope(resourceServer + "/admin") || !caller.InGroup(adminGroup))
         {
             return Error(403, "forbidden", $"Admin routes need the {resourceServer}/admin scope and membership of the '{adminGroup}' group.");
@@ -97,9 +97,6 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
         var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}");
         return Ok(201, new ItemResponse(id, name, caller.Sub, caller.Tenant), Json.ItemResponse);
     }
-
-    private static bool Is(string method, string path, string expectedMethod, string expectedPath) =>
-        string.Equals(method, expectedMethod, StringComparison.OrdinalIgnoreCase) && string.Equals(path.TrimEnd('/'), expectedPath, StringComparison.Ordinal);
 
     private static HttpApiResponse Ok<T>(int status, T body, JsonTypeInfo<T> type) => new() { StatusCode = status, Body = JsonSerializer.Serialize(body, type) };
 
