@@ -7,7 +7,8 @@
 #   ./build.sh synth --all           every stage in cdk.json (dev, staging, prod) in one cloud assembly
 #   ./build.sh gate                  run the template gate on what is in cdk.out/ now
 #   ./build.sh publish               Native AOT trigger bootstrap for linux-x64 into artifacts/bootstrap/
-#   ./build.sh test                  everything CI runs; the last line is "N passed, N failed"
+#   ./build.sh e2e                   local end-to-end: cognito-local + the real AOT triggers and API backend
+#   ./build.sh test                  everything CI runs (e2e included); the last line is "N passed, N failed"
 #   ./build.sh bench                 trigger benchmark: cold start AOT vs JIT, size, peak RSS, warm time
 set -euo pipefail
 
@@ -30,7 +31,7 @@ say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
 
 usage() {
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 require_tools() {
@@ -146,6 +147,22 @@ cmd_test() {
   return "$status"
 }
 
+# The dev stage on 127.0.0.1: cognito-local seeded from the synthesized template, calling the real
+# trigger binary; the synthesized authorizer in front of the real API backend. Nothing is left running.
+cmd_e2e() {
+  require_tools
+  ensure_node_tools
+  build
+  synth dev
+  publish_bootstrap
+  say "end-to-end: sign-up, sign-in, MFA, tokens and the API on cognito-local"
+  local status=0
+  dotnet test test/IdentityStack.EndToEnd.Tests -c "$CONFIGURATION" --no-build --nologo --blame-hang-timeout 5min \
+    --logger "console;verbosity=normal" >"$LOGS/e2e.log" 2>&1 || status=$?
+  grep -E '^\s*(Passed|Failed) |^\s*(Total tests|Passed|Failed):' "$LOGS/e2e.log" || true
+  [ "$status" -eq 0 ] || die "end-to-end tests failed (full log: artifacts/logs/e2e.log)"
+}
+
 # Figures, not assertions: machines here are noisy, so speed is measured, never asserted in tests.
 cmd_bench() {
   require_tools
@@ -163,6 +180,7 @@ case "${1:-}" in
   gate) shift; require_tools; ensure_node_tools; gate ;;
   publish) shift; require_tools; mkdir -p "$LOGS"; publish_bootstrap ;;
   test) shift; cmd_test "$@" ;;
+  e2e) shift; cmd_e2e "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   -h|--help|help|"") usage ;;
   *) usage >&2; exit 2 ;;

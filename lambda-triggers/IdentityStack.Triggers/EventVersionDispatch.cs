@@ -3,7 +3,11 @@ using IdentityStack.Lambda.Runtime;
 
 namespace IdentityStack.Triggers;
 
-/// <summary>Routes an event to a handler by its <c>version</c> field (pre token generation V1 or V2).</summary>
+/// <summary>
+/// Routes an event to a handler by its <c>version</c> field (pre token generation V1 or V2).
+/// Cognito sends "1" with V1 events; cognito-local, the emulator of the local end-to-end run,
+/// sends its V1-shaped events as "0", so "0" is read as V1 too.
+/// </summary>
 internal sealed class EventVersionDispatch(ILambdaHandler versionOne, ILambdaHandler versionTwo) : ILambdaHandler
 {
     public ValueTask<byte[]> InvokeAsync(ReadOnlyMemory<byte> payload, ILambdaContext context, CancellationToken cancellationToken)
@@ -21,7 +25,7 @@ internal sealed class EventVersionDispatch(ILambdaHandler versionOne, ILambdaHan
 
         return version switch
         {
-            "1" => versionOne.InvokeAsync(payload, context, cancellationToken),
+            "0" or "1" => versionOne.InvokeAsync(payload, context, cancellationToken),
             "2" => versionTwo.InvokeAsync(payload, context, cancellationToken),
             _ => throw new LambdaEventFormatException($"Unsupported pre token generation event version '{version}'; expected \"1\" or \"2\"."),
         };

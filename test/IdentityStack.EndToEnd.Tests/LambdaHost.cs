@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using IdentityStack.Testing;
@@ -25,6 +26,9 @@ internal sealed class LambdaHost : LoopbackHttpServer
         _functions = functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
         Start();
     }
+
+    /// <summary>Every invocation so far, in order: the function, the event it got, what it answered.</summary>
+    public ConcurrentQueue<(string Function, string Event, InvocationResult Result)> Invocations { get; } = new();
 
     /// <summary>The processes started so far, by function name.</summary>
     public IReadOnlyDictionary<string, Process> Processes => _running.ToDictionary(r => r.Key, r => r.Value.Process, StringComparer.Ordinal);
@@ -60,6 +64,7 @@ internal sealed class LambdaHost : LoopbackHttpServer
         }
 
         var result = await Running(function).Api.InvokeAsync(body, InvocationTimeout).ConfigureAwait(false);
+        Invocations.Enqueue((name, body, result));
         if (result.IsError)
         {
             context.Response.Headers["X-Amz-Function-Error"] = "Unhandled";

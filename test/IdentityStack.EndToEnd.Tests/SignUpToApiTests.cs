@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using IdentityStack.EndToEnd.Tests.Cognito;
+
+namespace IdentityStack.EndToEnd.Tests;
+
+/// <summary>
+/// The whole chain on 127.0.0.1: sign-up and sign-in against cognito-local calling our real
+/// trigger binary, tokens judged by the synthesized authorizer's rules, the real backend answering.
+/// </summary>
+public sealed class SignUpToApiTests(LocalIdentityPlatform platform) : IClassFixture<LocalIdentityPlatform>
+{
+    private static string NewUsername(string who) => $"{who}-{Guid.NewGuid():N}"[..20];
+
+    private static JsonObject Claims(string token) =>
+        (JsonObject)JsonNode.Parse(Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1])))!;
+
+    /// <summary>An event of a trigger for this user and trigger source.</summary>
+    private static Predicate<JsonNode> Ran(string username, string triggerSource) => e =>
+        string.Equals((string?)e["userName"], username, StringComparison.Ordinal)
+        && string.Equals((string?)e["triggerSource"], triggerSource, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task The_local_pool_is_the_synthesized_dev_pool()
+    {
+        var pool = await platform.Cognito.CallAsync("DescribeUserPool", new JsonObject { ["UserPoolId"] = platform.Pool.PoolId });
+        var groups = await platform.Cognito.CallAsync("ListGroups", new JsonObject { ["UserPoolId"] = platform.Pool.PoolId });
+
+        Assert.Equal("OPTIONAL", (string?)pool["UserPool"]!["MfaConfiguration"]);
+        Assert.Equal(12, (int?)pool["UserPool"]!["Policies"]!["PasswordPolicy"]!["MinimumLength"]);
+        Assert.Equal(["admins", "members"], groups["Groups"]!.AsArray().Select(g => (string)g!["GroupName"]!).Order(StringComparer.Ordinal));
+        Assert.Null(platform.Spa.ClientSecret);
+        Assert.NotNull(platform.Pool.Client("UserPool-ServerClient").ClientSecret);
+        Assert.Equal(["PreAuthentication"], platform.Functions.NotCalledByCognitoLocal);
+        Assert.Equal(
+            ["CustomMessage", "PostAuthentication", "PostConfirmation", "PreSignUp", "PreTokenGeneration", "UserMigration"],
+            platform.Functions.TriggerFunctions.Select(t => t.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sign_up_with_a_denied_email_domain_is_refused_with_the_pre_sign_up_message()
+    {
+        var refused = await Assert.ThrowsAsync<CognitoErrorException>(() => platform.SignUpAsync(NewUsername("mallory"), "mallory@elsewhere.test"));
+
+        Assert.Equal("UserLambdaValidationException", refused.ErrorType);
+        Assert.Contains("Sign-up with this email domain is not allowed. Use your organisation's email address.", refused.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_up_gets_our_custom_message_and_confirming_writes_the_profile()
+    {
+        var username = NewUsername("maria");
+
+        var signedUp = await platform.SignUpAsync(username, $"{username}@example.com");
+        var delivery = await platform.Server.NextDeliveryAsync(username);
+        await platform.ConfirmAsync(username, delivery.Code);
+
+        Assert.False((bool)signedUp["UserConfirmed"]!);
+        Assert.Matches("^[0-9]{6}$", delivery.Code);
+        Assert.Equal("Verify your email address", delivery.EmailSubject);
+        Assert.Equal($"Welcome! Your verification code is {delivery.Code}. It expires in 24 hours.", delivery.EmailMessage);
+        var sub = (string)signedUp["UserSub"]!;
+        var put = Assert.Single(platform.DynamoDb.Requests, r => string.Equals(r.Operation, "PutItem", StringComparison.Ordinal)
+            && string.Equals(r.Body.GetProperty("Item").GetProperty("pk").GetProperty("S").GetString(), "USER#" + sub, StringComparison.Ordinal));
+        Assert.StartsWith("TriggersDirectoryTable", put.Body.GetProperty("TableName").GetString(), StringComparison.Ordinal);
+        Assert.Contains("attribute_not_exists", put.Body.GetProperty("ConditionExpression").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_runs_our_triggers_and_the_api_answers_with_the_callers_claims()
+    {
+        var username = NewUsername("ana");
+        await platform.InvitedUserAsync(username, tenant: "acme", group: "members");
+
+        var tokens = (await platform.SignInAsync(username))["AuthenticationResult"]!;
+        var idToken = (string)tokens["IdToken"]!;
+        var accessToken = (string)tokens["AccessToken"]!;
+        var me = await platform.Api().SendAsync("GET", "/me", "Bearer " + idToken);
+        var meWithAccessToken = await platform.Api().SendAsync("GET", "/me", "Bearer " + accessToken);
+
+        Assert.Contains(platform.EventsOf("PostAuthentication"), Ran(username, "PostAuthentication_Authentication"));
+        Assert.Contains(platform.EventsOf("PreTokenGeneration"), Ran(username, "TokenGeneration_Authentication"));
+        var claims = Claims(idToken);
+        Assert.Equal("acme", (string?)claims["tenant_id"]);
+        // Our "roles" claim is there, but empty: cognito-local sends pre token generation no groups
+        // (groupConfiguration is {}), where Cognito sends groupsToOverride. Its own cognito:groups has them.
+        Assert.Equal(string.Empty, (string?)claims["roles"]);
+        Assert.Equal(["members"], claims["cognito:groups"]!.AsArray().Select(g => (string)g!));
+        Assert.Equal(platform.Api().LocalIssuer, (string?)claims["iss"]);
+        Assert.Equal(200, me.Status);
+        Assert.Equal((string?)claims["sub"], (string?)me.Body!["sub"]);
+        Assert.Equal(username, (string?)me.Body["username"]);
+        Assert.Equal("acme", (string?)me.Body["tenant"]);
+        Assert.Equal(["members"], me.Body["groups"]!.AsArray().Select(g => (string)g!));
+        Assert.Equal(200, meWithAccessToken.Status);
+        Assert.Equal(username, (string?)meWithAccessToken.Body!["username"]);
+        Assert.Equal(["aws.cognito.signin.user.admin"], meWithAccessToken.Body["scopes"]!.AsArray().Select(s => (string)s!));
+    }
+
+    [Fact]
+    public async Task A_refreshed_token_is_accepted_and_carries_our_claims_again()
+    {
+        var username = NewUsername("refresh");
+        await platform.InvitedUserAsync(username, tenant: "globex", group: "members");
+        var refreshToken = (string)(await platform.SignInAsync(username))["AuthenticationResult"]!["RefreshToken"]!;
+
+        var refreshed = await platform.Cognito.TokenEndpointAsync(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = platform.Spa.ClientId,
+            ["refresh_token"] = refreshToken,
+        });
+        var me = await platform.Api().SendAsync("GET", "/me", "Bearer " + (string)refreshed["id_token"]!);
+
+        Assert.Contains(platform.EventsOf("PreTokenGeneration"), Ran(username, "TokenGeneration_RefreshTokens"));
+        Assert.Equal(200, me.Status);
+        Assert.Equal("globex", (string?)me.Body!["tenant"]);
+    }
+
+    [Fact]
+    public async Task Totp_mfa_set_up_then_sign_in_answers_the_software_token_challenge()
+    {
+        var username = NewUsername("totp");
+        await platform.InvitedUserAsync(username, tenant: "acme", group: "members");
+        var accessToken = (string)(await platform.SignInAsync(username))["AuthenticationResult"]!["AccessToken"]!;
+        var secret = (string)(await platform.Cognito.CallAsync("AssociateSoftwareToken", new JsonObject { ["AccessToken"] = accessToken }))["SecretCode"]!;
+        var verified = await platform.Cognito.CallAsync("VerifySoftwareToken", new JsonObject { ["AccessToken"] = accessToken, ["UserCode"] = Totp.Code(secret, DateTimeOffset.UtcNow) });
+        await platform.Cognito.CallAsync("SetUserMFAPreference", new JsonObject
+        {
+            ["AccessToken"] = accessToken,
+            ["SoftwareTokenMfaSettings"] = new JsonObject { ["Enabled"] = true, ["PreferredMfa"] = true },
+        });
+
+        var challenge = await platform.SignInAsync(username);
+        var answered = await platform.Cognito.CallAsync("RespondToAuthChallenge", new JsonObject
+        {
+            ["ClientId"] = platform.Spa.ClientId,
+            ["ChallengeName"] = "SOFTWARE_TOKEN_MFA",
+            ["Session"] = (string?)challenge["Session"],
+            ["ChallengeResponses"] = new JsonObject { ["USERNAME"] = username, ["SOFTWARE_TOKEN_MFA_CODE"] = Totp.Code(secret, DateTimeOffset.UtcNow) },
+        });
+        var me = await platform.Api().SendAsync("GET", "/me", "Bearer " + (string)answered["AuthenticationResult"]!["IdToken"]!);
+
+        Assert.Equal("SUCCESS", (string?)verified["Status"]);
+        Assert.Equal("SOFTWARE_TOKEN_MFA", (string?)challenge["ChallengeName"]);
+        Assert.Null(challenge["AuthenticationResult"]);
+        Assert.Equal(200, me.Status);
+        Assert.Equal(username, (string?)me.Body!["username"]);
+    }
+}
