@@ -7,6 +7,7 @@
 #   ./build.sh synth --all           every stage in cdk.json (dev, staging, prod) in one cloud assembly
 #   ./build.sh gate                  run the template gate on what is in cdk.out/ now
 #   ./build.sh publish               Native AOT trigger bootstrap for linux-x64 into artifacts/bootstrap/
+#   ./build.sh pack [-p:...]         NuGet packages, prebuilt bootstrap inside, into artifacts/packages/
 #   ./build.sh e2e                   local end-to-end: cognito-local + the real AOT triggers and API backend
 #   ./build.sh test                  everything CI runs (e2e included); the last line is "N passed, N failed"
 #   ./build.sh bench                 trigger benchmark: cold start AOT vs JIT, size, peak RSS, warm time
@@ -31,7 +32,7 @@ say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
 
 usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 require_tools() {
@@ -73,14 +74,32 @@ synth() {
     }
 }
 
-# The trigger binary as Lambda runs it (provided.al2023), for the contract and compatibility tests.
+# The trigger binary as Lambda runs it (provided.al2023), for the contract and compatibility tests
+# (linux-x64, the default) and for the package (both). publish_bootstrap [RID]
 publish_bootstrap() {
-  say "publishing the Native AOT trigger bootstrap (linux-x64)"
-  if ! dotnet publish lambda-triggers/IdentityStack.Triggers -c "$CONFIGURATION" -r linux-x64 \
-      -o "$ROOT/artifacts/bootstrap/linux-x64" --nologo -v quiet -clp:ErrorsOnly >"$LOGS/publish.log" 2>&1; then
-    cat "$LOGS/publish.log" >&2
-    die "Native AOT publish failed (needs clang and zlib1g-dev; full log: artifacts/logs/publish.log)"
+  local rid="${1:-linux-x64}"
+  say "publishing the Native AOT trigger bootstrap ($rid)"
+  if ! dotnet publish lambda-triggers/IdentityStack.Triggers -c "$CONFIGURATION" -r "$rid" \
+      -o "$ROOT/artifacts/bootstrap/$rid" --nologo -v quiet -clp:ErrorsOnly >"$LOGS/publish-$rid.log" 2>&1; then
+    cat "$LOGS/publish-$rid.log" >&2
+    die "Native AOT publish for $rid failed (needs clang and zlib1g-dev, for arm64 also gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross; full log: artifacts/logs/publish-$rid.log)"
   fi
+}
+
+# NuGet packages (construct library, contract, runtime client, events) with the prebuilt bootstrap
+# for both architectures inside, into artifacts/packages/. Version from the git tag (MinVer).
+cmd_pack() {
+  require_tools
+  mkdir -p "$LOGS"
+  publish_bootstrap linux-x64
+  publish_bootstrap linux-arm64
+  say "packing into artifacts/packages/"
+  rm -rf "$ROOT/artifacts/packages"
+  if ! dotnet pack IdentityStack.sln -c "$CONFIGURATION" -o "$ROOT/artifacts/packages" --nologo "$@" >"$LOGS/pack.log" 2>&1; then
+    cat "$LOGS/pack.log" >&2
+    die "dotnet pack failed (full log: artifacts/logs/pack.log)"
+  fi
+  ls -1 "$ROOT/artifacts/packages"
 }
 
 gate() {
@@ -115,6 +134,7 @@ cmd_test() {
   synth all
   gate || status=1
   publish_bootstrap
+  publish_bootstrap linux-arm64   # the packaging test packs both architectures
 
   say "dotnet tests"
   local dotnet_log="$LOGS/dotnet-test.log"
@@ -181,6 +201,7 @@ case "${1:-}" in
   publish) shift; require_tools; mkdir -p "$LOGS"; publish_bootstrap ;;
   test) shift; cmd_test "$@" ;;
   e2e) shift; cmd_e2e "$@" ;;
+  pack) shift; cmd_pack "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   -h|--help|help|"") usage ;;
   *) usage >&2; exit 2 ;;

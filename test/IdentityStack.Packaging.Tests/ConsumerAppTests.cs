@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace IdentityStack.Packaging.Tests;
+
+/// <summary>
+/// The sample consumer (samples/IdentityStack.Consumer) restored from the folder feed, not from
+/// source, synthesizes a user pool with the packaged trigger, an identity pool and the JWT API.
+/// </summary>
+public sealed class ConsumerAppTests(PackedFromCleanClone packed) : IClassFixture<PackedFromCleanClone>
+{
+    private JsonObject TemplateResources => (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(packed.CloudAssembly, "ConsumerIdentity.template.json")))!["Resources"]!;
+
+    private IEnumerable<(string Id, JsonNode Properties)> OfType(string type) =>
+        TemplateResources.Where(r => string.Equals((string?)r.Value!["Type"], type, StringComparison.Ordinal)).Select(r => (r.Key, r.Value!["Properties"]!));
+
+    [Fact]
+    public void The_consumer_references_the_package_and_no_project_of_this_repository()
+    {
+        var project = XDocument.Load(Path.Combine(packed.Consumer, "IdentityStack.Consumer.csproj"));
+
+        Assert.Empty(project.Descendants("ProjectReference"));
+        Assert.Equal(PackedFromCleanClone.ConstructsPackage, (string?)project.Descendants("PackageReference").Single().Attribute("Include"));
+        var assets = File.ReadAllText(Path.Combine(packed.Consumer, "obj", "project.assets.json"));
+        Assert.Contains($"\"{PackedFromCleanClone.ConstructsPackage}/{packed.Version}\"", assets, StringComparison.Ordinal);
+        Assert.Contains(packed.Feed, assets, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pre_sign_up_trigger_runs_the_packaged_arm64_bootstrap()
+    {
+        var pool = OfType("AWS::Cognito::UserPool").Single().Properties;
+        var triggerId = (string)pool["LambdaConfig"]!["PreSignUp"]!["Fn::GetAtt"]![0]!;
+        var trigger = TemplateResources[triggerId]!["Properties"]!;
+        var assetDirectory = Path.Combine(packed.CloudAssembly, "asset." + ((string)trigger["Code"]!["S3Key"]!).Replace(".zip", string.Empty, StringComparison.Ordinal));
+        var bootstrap = Path.Combine(assetDirectory, "bootstrap");
+
+        Assert.Equal("PreSignUp", (string?)trigger["Handler"]);
+        Assert.Equal("provided.al2023", (string?)trigger["Runtime"]);
+        Assert.Equal("arm64", (string?)trigger["Architectures"]![0]);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(PackedFromCleanClone.Bootstraps, "linux-arm64", "bootstrap")), File.ReadAllBytes(bootstrap));
+        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.OtherExecute), "Lambda runs bootstrap only if it is executable");
+    }
+
+    [Fact]
+    public void The_identity_pool_and_the_jwt_api_are_bound_to_the_consumers_pool_and_client()
+    {
+        var clientId = OfType("AWS::Cognito::UserPoolClient").Single().Id;
+        var poolId = OfType("AWS::Cognito::UserPool").Single().Id;
+        var identityPool = OfType("AWS::Cognito::IdentityPool").Single().Properties;
+        var authorizer = OfType("AWS::ApiGatewayV2::Authorizer").Single().Properties;
+
+        Assert.False((bool)identityPool["AllowUnauthenticatedIdentities"]!);
+        Assert.Equal(clientId, (string?)identityPool["CognitoIdentityProviders"]![0]!["ClientId"]!["Ref"]);
+        Assert.Equal("JWT", (string?)authorizer["AuthorizerType"]);
+        Assert.Equal(clientId, (string?)authorizer["JwtConfiguration"]!["Audience"]![0]!["Ref"]);
+        Assert.Contains(poolId, authorizer["JwtConfiguration"]!["Issuer"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(OfType("AWS::ApiGatewayV2::Route"), r => string.Equals((string?)r.Properties["RouteKey"], "GET /me", StringComparison.Ordinal)
+            && string.Equals((string?)r.Properties["AuthorizationType"], "JWT", StringComparison.Ordinal));
+    }
+}
