@@ -9,7 +9,8 @@ using IdentityStack.Testing;
 namespace IdentityStack.Packaging.Tests;
 
 /// <summary>What a consuming team downloads: the construct package's content, docs and symbols.</summary>
-public sealed class ConstructPackageTests(PackedFromCleanClone packed) : IClassFixture<PackedFromCleanClone>
+[Collection(PackedFromCleanClone.Collection)]
+public sealed class ConstructPackageTests(PackedFromCleanClone packed)
 {
     private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
 
@@ -18,7 +19,7 @@ public sealed class ConstructPackageTests(PackedFromCleanClone packed) : IClassF
     [Fact]
     public void The_nuspec_has_the_tag_version_licence_readme_and_the_commit_it_was_built_from()
     {
-        var nuspec = XDocument.Parse(Encoding.UTF8.GetString(PackedFromCleanClone.Entry(Package, "IdentityStack.Constructs.nuspec")));
+        var nuspec = XDocument.Load(new MemoryStream(PackedFromCleanClone.Entry(Package, "IdentityStack.Constructs.nuspec")));
         XNamespace ns = nuspec.Root!.GetDefaultNamespace();
         var metadata = nuspec.Root.Element(ns + "metadata")!;
 
@@ -45,7 +46,7 @@ public sealed class ConstructPackageTests(PackedFromCleanClone packed) : IClassF
     [Fact]
     public void Every_public_type_is_documented_in_the_packaged_xml_docs()
     {
-        var documented = XDocument.Parse(Encoding.UTF8.GetString(PackedFromCleanClone.Entry(Package, "lib/net10.0/IdentityStack.Constructs.xml")))
+        var documented = XDocument.Load(new MemoryStream(PackedFromCleanClone.Entry(Package, "lib/net10.0/IdentityStack.Constructs.xml")))
             .Descendants("member").Select(m => (string?)m.Attribute("name")).ToHashSet(StringComparer.Ordinal);
         using var pe = new PEReader(new MemoryStream(PackedFromCleanClone.Entry(Package, "lib/net10.0/IdentityStack.Constructs.dll")));
         var reader = pe.GetMetadataReader();

@@ -7,7 +7,8 @@ namespace IdentityStack.Packaging.Tests;
 /// The sample consumer (samples/IdentityStack.Consumer) restored from the folder feed, not from
 /// source, synthesizes a user pool with the packaged trigger, an identity pool and the JWT API.
 /// </summary>
-public sealed class ConsumerAppTests(PackedFromCleanClone packed) : IClassFixture<PackedFromCleanClone>
+[Collection(PackedFromCleanClone.Collection)]
+public sealed class ConsumerAppTests(PackedFromCleanClone packed)
 {
     private JsonObject TemplateResources => (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(packed.CloudAssembly, "ConsumerIdentity.template.json")))!["Resources"]!;
 

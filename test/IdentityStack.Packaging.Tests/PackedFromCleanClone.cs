@@ -14,6 +14,9 @@ namespace IdentityStack.Packaging.Tests;
 public sealed class PackedFromCleanClone : IAsyncLifetime
 #pragma warning restore CA1001
 {
+    /// <summary>The tests that share one pack (it takes about half a minute).</summary>
+    public const string Collection = "packed from a clean clone";
+
     public const string GitHubRemote = "https://github.com/identitystack/identitystack.git";
     public const string ConstructsPackage = "IdentityStack.Constructs";
     public const string ContractPackage = "IdentityStack.Triggers.Contract";
