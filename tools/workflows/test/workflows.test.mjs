@@ -83,6 +83,37 @@ describe('workflows: deploy rules', () => {
   });
 });
 
+describe('workflows: release rules', () => {
+  const release = load('release.yml');
+
+  it('only a version tag releases, after the whole suite, and never two at once', () => {
+    assert.deepEqual(Object.keys(release.on), ['push']);
+    assert.equal(release.on.push.branches, undefined);
+    assert.ok(release.on.push.tags.every((t) => t.startsWith('v')));
+    assert.equal(release.concurrency['cancel-in-progress'], false);
+    assert.match(release.jobs.test.steps.at(-1).run, /^bash \.ci\/run$/);
+    assert.equal(release.jobs.pack.needs, 'test');
+    assert.equal(release.jobs.publish.needs, 'pack');
+  });
+
+  it('packs with the full history (MinVer reads the tag) and SourceLink on, and checks the version is the tag', () => {
+    const checkout = release.jobs.pack.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+    assert.equal(checkout.with['fetch-depth'], 0);
+    const pack = release.jobs.pack.steps.find((s) => s.name === 'Pack');
+    assert.match(pack.run, /^\.\/build\.sh pack .*-p:IdentityStackSourceLink=true/);
+    assert.ok(release.jobs.pack.steps.some((s) => /GITHUB_REF_NAME#v/.test(s.run ?? '')));
+  });
+
+  it('publishes from the protected nuget environment, with the key from secrets only', () => {
+    const publish = release.jobs.publish;
+    assert.equal(publish.environment, 'nuget');
+    const push = publish.steps.find((s) => /dotnet nuget push/.test(s.run ?? ''));
+    assert.match(push.run, /--api-key "\$NUGET_API_KEY"/);
+    assert.equal(push.env.NUGET_API_KEY, '${{ secrets.NUGET_API_KEY }}');
+    assert.equal(release.permissions.contents, 'read');
+  });
+});
+
 /** A stand-in for a deployed stage: API (/health, /me) and hosted sign-in page, on 127.0.0.1. */
 async function liveStage(meStatus) {
   const server = http.createServer((req, res) => {
