@@ -149,7 +149,7 @@ cmd_test() {
     status=1
   fi
 
-  say "node tests (template gate, IAM access matrix, workflows, smoke script)"
+  say "node tests (template gate, IAM access matrix, workflows)"
   local node_log="$LOGS/node-test.log"
   GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec tools/template-gate/test/ tools/access-matrix/test/ tools/workflows/test/ >"$node_log" 2>&1 || true
   grep -E '^\s*(✔|✖)' "$node_log" | sed 's/^/  /' || true

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using IdentityStack.EndToEnd.Tests.Cognito;
+using IdentityStack.Testing;
 
 namespace IdentityStack.EndToEnd.Tests;
 

@@ -1,4 +1,5 @@
 using IdentityStack.EndToEnd.Tests.Cognito;
+using IdentityStack.Testing;
 
 namespace IdentityStack.EndToEnd.Tests;
 

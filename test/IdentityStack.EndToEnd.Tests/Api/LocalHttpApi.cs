@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IdentityStack.EndToEnd.Tests.Cognito;
+using IdentityStack.Testing;
 
 namespace IdentityStack.EndToEnd.Tests.Api;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IdentityStack.EndToEnd.Tests.Template;
+using IdentityStack.Testing;
 
 namespace IdentityStack.EndToEnd.Tests.Cognito;
 

@@ -1,10 +1,9 @@
 // The GitHub Actions workflows, checked offline: schema (@action-validator/cli) and the deploy
 // rules that matter (OIDC roles, no keys, stage order and approvals, one deploy per stage at a
-// time, a smoke test after every deploy), plus the smoke script against loopback servers.
+// time, identity-smoke after every deploy; releases from tags). identity-smoke has its own C# tests.
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -71,7 +70,7 @@ describe('workflows: deploy rules', () => {
     const smoke = names.findIndex((n) => /Smoke/.test(n));
     assert.ok(gate >= 0 && gate < deployStep && deployStep < smoke, `order was: ${names.join(' | ')}`);
     assert.match(job.steps[deployStep].run, /--outputs-file cdk-outputs\.json/);
-    assert.match(job.steps[smoke].run, /^tools\/smoke\/smoke\.sh cdk-outputs\.json /);
+    assert.match(job.steps[smoke].run, /^dotnet run --project src\/IdentityStack\.Smoke .*-- cdk-outputs\.json "IdentityStack-\$\{\{ inputs\.stage \}\}"$/);
   });
 
   it('pull requests run the whole suite, then diff dev read-only', () => {
@@ -113,63 +112,3 @@ describe('workflows: release rules', () => {
     assert.equal(release.permissions.contents, 'read');
   });
 });
-
-/** A stand-in for a deployed stage: API (/health, /me) and hosted sign-in page, on 127.0.0.1. */
-async function liveStage(meStatus) {
-  const server = http.createServer((req, res) => {
-    const status = { '/health': 200, '/me': meStatus, '/oauth2/authorize': 200 }[new URL(req.url, 'http://x').pathname] ?? 404;
-    res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${server.address().port}`;
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'smoke-')), 'outputs.json');
-  fs.writeFileSync(file, JSON.stringify({ 'IdentityStack-dev': { ApiUrl: `${base}/`, HostedSignInUrl: `${base}/oauth2/authorize?client_id=x` } }));
-  return { server, file };
-}
-
-describe('smoke script', () => {
-  it('passes a healthy stage with one line per check', async () => {
-    const { server, file } = await liveStage(401);
-    try {
-      const result = await runSmoke(file);
-      assert.equal(result.status, 0, result.stdout + result.stderr);
-      assert.deepEqual(result.stdout.trim().split('\n'), [
-        'PASS health is public: HTTP 200', 'PASS me needs a token: HTTP 401', 'PASS hosted sign-in answers: HTTP 200', 'smoke: IdentityStack-dev passed',
-      ]);
-    } finally {
-      server.close();
-    }
-  });
-
-  it('fails (exit 1) when /me answers without a token, naming the check', async () => {
-    const { server, file } = await liveStage(200);
-    try {
-      const result = await runSmoke(file);
-      assert.equal(result.status, 1);
-      assert.match(result.stdout, /^FAIL me needs a token: HTTP 200, expected 401/m);
-      assert.match(result.stdout, /smoke: IdentityStack-dev FAILED \(1 checks\)$/m);
-    } finally {
-      server.close();
-    }
-  });
-
-  it('bad input exits 2 with the fix', async () => {
-    const missing = await runSmoke('/nonexistent/outputs.json');
-    assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /no such file; pass the file from 'cdk deploy --outputs-file'/);
-    const { server, file } = await liveStage(401);
-    server.close();
-    const wrongStack = await runSmoke(file, 'IdentityStack-qa');
-    assert.equal(wrongStack.status, 2);
-    assert.match(wrongStack.stderr, /has no stack IdentityStack-qa; stacks: IdentityStack-dev/);
-  });
-});
-
-/** Runs the smoke script without blocking the event loop (the loopback server must answer). */
-function runSmoke(file, stack = 'IdentityStack-dev') {
-  return new Promise((resolve) => {
-    execFile('bash', [path.join(repoRoot, 'tools', 'smoke', 'smoke.sh'), file, stack], (error, stdout, stderr) => {
-      resolve({ status: error ? error.code : 0, stdout, stderr });
-    });
-  });
-}

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using IdentityStack.Testing;
 
-namespace IdentityStack.EndToEnd.Tests.Cognito;
+namespace IdentityStack.Testing;
 
 /// <summary>
 /// cognito-local (pinned in package-lock.json) started by tools/e2e/cognito-local.mjs on a free

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace IdentityStack.EndToEnd.Tests.Cognito;
+namespace IdentityStack.Testing;
 
 /// <summary>A message cognito-local delivered: the code, and the email or SMS text after the custom message trigger.</summary>
 internal sealed record CognitoDelivery(string Username, string? Destination, string Code, string? EmailSubject, string? EmailMessage, string? SmsMessage)

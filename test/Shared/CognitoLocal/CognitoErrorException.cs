@@ -1,4 +1,4 @@
-namespace IdentityStack.EndToEnd.Tests.Cognito;
+namespace IdentityStack.Testing;
 
 /// <summary>An error answer of Cognito: the operation, the error type (e.g. UserLambdaValidationException) and its message.</summary>
 internal sealed class CognitoErrorException(string operation, string errorType, string message)

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace IdentityStack.EndToEnd.Tests.Cognito;
+namespace IdentityStack.Testing;
 
 /// <summary>
 /// Calls cognito-local as the AWS SDK calls Cognito: JSON 1.1 protocol, one POST per operation
