@@ -10,6 +10,7 @@
 #   ./build.sh pack [-p:...]         NuGet packages, prebuilt bootstrap inside, into artifacts/packages/
 #   ./build.sh e2e                   local end-to-end: cognito-local + the real AOT triggers and API backend
 #   ./build.sh test                  everything CI runs (e2e included); the last line is "N passed, N failed"
+#   ./build.sh diagram               docs/architecture.md (mermaid) generated from the synthesized dev template
 #   ./build.sh bench                 trigger benchmark: cold start AOT vs JIT, size, peak RSS, warm time
 set -euo pipefail
 
@@ -32,7 +33,7 @@ say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
 
 usage() {
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 require_tools() {
@@ -149,9 +150,9 @@ cmd_test() {
     status=1
   fi
 
-  say "node tests (template gate, IAM access matrix, workflows)"
+  say "node tests (template gate, IAM access matrix, workflows, architecture diagram)"
   local node_log="$LOGS/node-test.log"
-  GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec tools/template-gate/test/ tools/access-matrix/test/ tools/workflows/test/ >"$node_log" 2>&1 || true
+  GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec tools/template-gate/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ >"$node_log" 2>&1 || true
   grep -E '^\s*(✔|✖)' "$node_log" | sed 's/^/  /' || true
   local node_pass node_fail
   node_pass="$(grep -Eo '^ℹ pass [0-9]+' "$node_log" | awk '{print $3}')"
@@ -202,6 +203,7 @@ case "${1:-}" in
   test) shift; cmd_test "$@" ;;
   e2e) shift; cmd_e2e "$@" ;;
   pack) shift; cmd_pack "$@" ;;
+  diagram) shift; cmd_synth --stage dev && node tools/diagram/diagram.mjs --cdk-out "$CDK_OUT" --stage dev --out docs/architecture.md ;;
   bench) shift; cmd_bench "$@" ;;
   -h|--help|help|"") usage ;;
   *) usage >&2; exit 2 ;;
