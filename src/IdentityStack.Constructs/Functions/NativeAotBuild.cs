@@ -18,5 +18,12 @@ public sealed record NativeAotBuild
     public Architecture Architecture { get; init; } = Architecture.ARM_64;
 
     /// <summary>The .NET runtime identifier of <see cref="Architecture"/>.</summary>
-    public string RuntimeIdentifier => string.Equals(Architecture.Name, Architecture.X86_64.Name, StringComparison.Ordinal) ? "linux-x64" : "linux-arm64";
+    public string RuntimeIdentifier => RuntimeIdentifierOf(Architecture);
+
+    /// <summary>The .NET runtime identifier of a Lambda architecture: linux-x64 or linux-arm64.</summary>
+    public static string RuntimeIdentifierOf(Architecture architecture)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        return string.Equals(architecture.Name, Architecture.X86_64.Name, StringComparison.Ordinal) ? "linux-x64" : "linux-arm64";
+    }
 }

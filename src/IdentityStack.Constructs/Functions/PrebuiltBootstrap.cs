@@ -25,7 +25,7 @@ public static class PrebuiltBootstrap
     /// <param name="baseDirectory">Where to look; default the app's own folder.</param>
     public static AssetCode Code(Architecture? architecture = null, string? baseDirectory = null)
     {
-        var runtimeId = new NativeAotBuild { ProjectFile = string.Empty, SourceDirectories = [], Architecture = architecture ?? Architecture.ARM_64 }.RuntimeIdentifier;
+        var runtimeId = NativeAotBuild.RuntimeIdentifierOf(architecture ?? Architecture.ARM_64);
         var directory = Path.Combine(baseDirectory ?? AppContext.BaseDirectory, FolderName, runtimeId);
         var bootstrap = Path.Combine(directory, "bootstrap");
         if (!File.Exists(bootstrap))
