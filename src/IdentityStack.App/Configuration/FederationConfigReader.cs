@@ -114,26 +114,8 @@ internal static partial class FederationConfigReader
 
     private static List<string> Scopes(JsonObjectReader reader, string[] defaults)
     {
-        var items = reader.Array("scopes");
-        if (items.Count == 0)
-        {
-            return [.. defaults];
-        }
-
-        var scopes = new List<string>();
-        foreach (var (item, path) in items)
-        {
-            if (item.ValueKind == JsonValueKind.String && AttributeNamePattern().IsMatch(item.GetString()!))
-            {
-                scopes.Add(item.GetString()!);
-            }
-            else
-            {
-                reader.ProblemAt(path, item.GetRawText(), "use a scope name such as \"openid\".");
-            }
-        }
-
-        return scopes;
+        var scopes = reader.StringArray("scopes", AttributeNamePattern(), "use a scope name such as \"openid\".");
+        return scopes.Count == 0 ? [.. defaults] : scopes;
     }
 
     [GeneratedRegex("^(?!Cognito$)[A-Za-z0-9][A-Za-z0-9.-]{0,31}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]

@@ -77,23 +77,8 @@ internal static partial class IdentityPoolConfigReader
         return providers;
     }
 
-    private static List<string> ReadArns(JsonObjectReader reader, string field, Regex pattern, string example)
-    {
-        var arns = new List<string>();
-        foreach (var (item, path) in reader.Array(field))
-        {
-            if (item.ValueKind == JsonValueKind.String && pattern.IsMatch(item.GetString()!))
-            {
-                arns.Add(item.GetString()!);
-            }
-            else
-            {
-                reader.ProblemAt(path, item.GetRawText(), $"use an IAM provider ARN, e.g. \"{example}\".");
-            }
-        }
-
-        return arns;
-    }
+    private static List<string> ReadArns(JsonObjectReader reader, string field, Regex pattern, string example) =>
+        reader.StringArray(field, pattern, $"use an IAM provider ARN, e.g. \"{example}\".");
 
     private static List<RoleMappingRule> ReadRules(JsonObjectReader reader)
     {

@@ -149,6 +149,28 @@ internal sealed class JsonObjectReader
             .ToList();
     }
 
+    /// <summary>
+    /// An array of strings that each match <paramref name="pattern"/>; every other item is a problem
+    /// at its own path with <paramref name="fix"/>. Missing or null is empty.
+    /// </summary>
+    public List<string> StringArray(string field, Regex pattern, string fix)
+    {
+        var values = new List<string>();
+        foreach (var (item, path) in Array(field))
+        {
+            if (item.ValueKind == JsonValueKind.String && pattern.IsMatch(item.GetString()!))
+            {
+                values.Add(item.GetString()!);
+            }
+            else
+            {
+                ProblemAt(path, item.GetRawText(), fix);
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>Whether the object has <paramref name="field"/> at all (valid or not); marks it as known.</summary>
     public bool Has(string field) => Get(field) is not null;
 

@@ -195,18 +195,7 @@ internal static partial class StageConfigReader
             var name = group.RequiredString("name", GroupNamePattern(), "use 1-128 letters, digits, '_', '.' or '-', e.g. \"admins\".");
             var description = group.OptionalString("description", GroupDescriptionPattern(), "use plain text of at most 2048 characters.") ?? string.Empty;
             var precedence = group.Int("precedence", 0, GroupPrecedenceHighest);
-            var scopes = new List<string>();
-            foreach (var (scope, scopePath) in group.Array("scopes"))
-            {
-                if (scope.ValueKind == JsonValueKind.String && ScopePattern().IsMatch(scope.GetString()!))
-                {
-                    scopes.Add(scope.GetString()!);
-                }
-                else
-                {
-                    stage.ProblemAt(scopePath, scope.GetRawText(), "use a scope name such as \"identitystack/admin\" (no spaces or quotes).");
-                }
-            }
+            var scopes = group.StringArray("scopes", ScopePattern(), "use a scope name such as \"identitystack/admin\" (no spaces or quotes).");
 
             if (!item.TryGetProperty("precedence", out _))
             {
@@ -364,23 +353,8 @@ internal static partial class StageConfigReader
         return urls.Count == items.Count ? urls : null;
     }
 
-    private static List<string> ReadDomains(JsonObjectReader stage)
-    {
-        var domains = new List<string>();
-        foreach (var (item, path) in stage.Array("allowedSignUpEmailDomains"))
-        {
-            if (item.ValueKind == JsonValueKind.String && DomainPattern().IsMatch(item.GetString()!))
-            {
-                domains.Add(item.GetString()!);
-            }
-            else
-            {
-                stage.ProblemAt(path, item.GetRawText(), "use a lower-case domain name such as \"example.com\" (no '@', no scheme).");
-            }
-        }
-
-        return domains;
-    }
+    private static List<string> ReadDomains(JsonObjectReader stage) =>
+        stage.StringArray("allowedSignUpEmailDomains", DomainPattern(), "use a lower-case domain name such as \"example.com\" (no '@', no scheme).");
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,15}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex StageNamePattern();
