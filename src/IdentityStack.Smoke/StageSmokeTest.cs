@@ -20,9 +20,9 @@ internal sealed class StageSmokeTest(HttpClient http, ICognitoAppClients cognito
     public async IAsyncEnumerable<SmokeCheck> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var api = outputs["ApiUrl"].TrimEnd('/') + "/";
-        yield return await ExpectAsync("health is public", Get(api + "health"), [HttpStatusCode.OK], cancellationToken).ConfigureAwait(false);
-        yield return await ExpectAsync("me needs a token", Get(api + "me"), [HttpStatusCode.Unauthorized], cancellationToken).ConfigureAwait(false);
-        yield return await ExpectAsync("hosted sign-in answers", Get(outputs["HostedSignInUrl"]), [HttpStatusCode.OK, HttpStatusCode.Found], cancellationToken).ConfigureAwait(false);
+        yield return await ExpectAsync("health is public", Request(api + "health"), [HttpStatusCode.OK], cancellationToken).ConfigureAwait(false);
+        yield return await ExpectAsync("me needs a token", Request(api + "me"), [HttpStatusCode.Unauthorized], cancellationToken).ConfigureAwait(false);
+        yield return await ExpectAsync("hosted sign-in answers", Request(outputs["HostedSignInUrl"]), [HttpStatusCode.OK, HttpStatusCode.Found], cancellationToken).ConfigureAwait(false);
 
         var (token, tokenCheck) = await MachineTokenAsync(cancellationToken).ConfigureAwait(false);
         yield return tokenCheck;
@@ -33,13 +33,13 @@ internal sealed class StageSmokeTest(HttpClient http, ICognitoAppClients cognito
             yield break;
         }
 
-        var item = Get(api + InScopeRoute, HttpMethod.Post, token);
+        var item = Request(api + InScopeRoute, HttpMethod.Post, token);
         item.Content = new StringContent("""{"name":"identity-smoke"}""", Encoding.UTF8, "application/json");
         yield return await ExpectAsync("machine token in scope is let through", item, [HttpStatusCode.Created], cancellationToken).ConfigureAwait(false);
-        yield return await ExpectAsync("machine token out of scope is refused", Get(api + OutOfScopeRoute, HttpMethod.Get, token), [HttpStatusCode.Forbidden], cancellationToken).ConfigureAwait(false);
+        yield return await ExpectAsync("machine token out of scope is refused", Request(api + OutOfScopeRoute, HttpMethod.Get, token), [HttpStatusCode.Forbidden], cancellationToken).ConfigureAwait(false);
     }
 
-    private static HttpRequestMessage Get(string url, HttpMethod? method = null, string? bearer = null)
+    private static HttpRequestMessage Request(string url, HttpMethod? method = null, string? bearer = null)
     {
         var request = new HttpRequestMessage(method ?? HttpMethod.Get, new Uri(url));
         if (bearer is not null)

@@ -96,12 +96,7 @@ public sealed class JwtAuthorizerTests(LocalIdentityPlatform platform) : IClassF
             ["UserAttributes"] = new JsonArray(new JsonObject { ["Name"] = "email", ["Value"] = "outsider@example.com" }),
         });
         await platform.Cognito.CallAsync("AdminSetUserPassword", new JsonObject { ["UserPoolId"] = otherPool, ["Username"] = "outsider", ["Password"] = LocalIdentityPlatform.Password, ["Permanent"] = true });
-        var tokens = await platform.Cognito.CallAsync("InitiateAuth", new JsonObject
-        {
-            ["ClientId"] = otherClient,
-            ["AuthFlow"] = "USER_PASSWORD_AUTH",
-            ["AuthParameters"] = new JsonObject { ["USERNAME"] = "outsider", ["PASSWORD"] = LocalIdentityPlatform.Password },
-        });
+        var tokens = await platform.PasswordSignInAsync(otherClient, "outsider", LocalIdentityPlatform.Password);
 
         var result = await platform.Api().SendAsync("GET", "/me", "Bearer " + (string)tokens["AuthenticationResult"]!["AccessToken"]!);
 
@@ -118,12 +113,7 @@ public sealed class JwtAuthorizerTests(LocalIdentityPlatform platform) : IClassF
         // right issuer, right signature, wrong client_id.
         var outside = (string)(await platform.Cognito.CallAsync("CreateUserPoolClient", new JsonObject { ["UserPoolId"] = platform.Pool.PoolId, ["ClientName"] = "not-in-the-audience" }))["UserPoolClient"]!["ClientId"]!;
         var username = (string)JsonNode.Parse(Base64Url.DecodeFromChars(idToken.Split('.')[1]))!["cognito:username"]!;
-        var tokens = await platform.Cognito.CallAsync("InitiateAuth", new JsonObject
-        {
-            ["ClientId"] = outside,
-            ["AuthFlow"] = "USER_PASSWORD_AUTH",
-            ["AuthParameters"] = new JsonObject { ["USERNAME"] = username, ["PASSWORD"] = LocalIdentityPlatform.Password },
-        });
+        var tokens = await platform.PasswordSignInAsync(outside, username, LocalIdentityPlatform.Password);
 
         var result = await platform.Api().SendAsync("GET", "/me", "Bearer " + (string)tokens["AuthenticationResult"]!["AccessToken"]!);
 

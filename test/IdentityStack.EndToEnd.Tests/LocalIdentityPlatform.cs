@@ -128,12 +128,7 @@ public sealed class LocalIdentityPlatform : IAsyncLifetime
         });
         var invitation = await Server.NextDeliveryAsync(username);
         await Cognito.CallAsync("AdminAddUserToGroup", new JsonObject { ["UserPoolId"] = Pool.PoolId, ["Username"] = username, ["GroupName"] = group });
-        var challenge = await Cognito.CallAsync("InitiateAuth", new JsonObject
-        {
-            ["ClientId"] = Spa.ClientId,
-            ["AuthFlow"] = "USER_PASSWORD_AUTH",
-            ["AuthParameters"] = new JsonObject { ["USERNAME"] = username, ["PASSWORD"] = invitation.Code },
-        });
+        var challenge = await PasswordSignInAsync(Spa.ClientId, username, invitation.Code);
         await Cognito.CallAsync("RespondToAuthChallenge", new JsonObject
         {
             ["ClientId"] = Spa.ClientId,
@@ -145,12 +140,15 @@ public sealed class LocalIdentityPlatform : IAsyncLifetime
     }
 
     /// <summary>USER_PASSWORD_AUTH through the SPA client: tokens, or the challenge that comes instead.</summary>
-    internal Task<JsonObject> SignInAsync(string username) =>
+    internal Task<JsonObject> SignInAsync(string username) => PasswordSignInAsync(Spa.ClientId, username, Password);
+
+    /// <summary>USER_PASSWORD_AUTH through any client of cognito-local (also other pools' clients).</summary>
+    internal Task<JsonObject> PasswordSignInAsync(string clientId, string username, string password) =>
         Cognito.CallAsync("InitiateAuth", new JsonObject
         {
-            ["ClientId"] = Spa.ClientId,
+            ["ClientId"] = clientId,
             ["AuthFlow"] = "USER_PASSWORD_AUTH",
-            ["AuthParameters"] = new JsonObject { ["USERNAME"] = username, ["PASSWORD"] = Password },
+            ["AuthParameters"] = new JsonObject { ["USERNAME"] = username, ["PASSWORD"] = password },
         });
 
     /// <summary>The invocations of one function since the test began (by the template's logical id).</summary>
