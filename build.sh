@@ -87,6 +87,26 @@ publish_bootstrap() {
   fi
 }
 
+# The packaging test packs both architectures. Synthesis has just built the arm64 bootstrap from
+# the same sources (cdk.out/asset.<source hash>, the dev triggers' code): reuse it rather than run
+# a second arm64 AOT build; publish only when dev's triggers are not arm64.
+arm64_bootstrap_for_packaging() {
+  local built
+  built="$(node -e '
+    const [out] = process.argv.slice(1);
+    const t = require(`${out}/IdentityStack-dev.template.json`);
+    const f = Object.values(t.Resources).find((r) => r.Type === "AWS::Lambda::Function"
+      && r.Properties.Runtime === "provided.al2023" && (r.Properties.Architectures ?? [])[0] === "arm64");
+    if (f) console.log(`${out}/asset.${f.Properties.Code.S3Key.replace(/\.zip$/, "")}/bootstrap`);' "$CDK_OUT")"
+  if [ -n "$built" ] && [ -f "$built" ]; then
+    say "reusing synthesis's arm64 bootstrap for the packaging test"
+    mkdir -p "$ROOT/artifacts/bootstrap/linux-arm64"
+    cp "$built" "$ROOT/artifacts/bootstrap/linux-arm64/bootstrap"
+  else
+    publish_bootstrap linux-arm64
+  fi
+}
+
 # NuGet packages (construct library, contract, runtime client, events) with the prebuilt bootstrap
 # for both architectures inside, into artifacts/packages/. Version from the git tag (MinVer).
 cmd_pack() {
@@ -135,7 +155,7 @@ cmd_test() {
   synth all
   gate || status=1
   publish_bootstrap
-  publish_bootstrap linux-arm64   # the packaging test packs both architectures
+  arm64_bootstrap_for_packaging
 
   say "dotnet tests"
   local dotnet_log="$LOGS/dotnet-test.log"
