@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # IdentityStack's one entry point, used by people, the README and CI alike.
 #
-#   ./build.sh synth                 install what is missing, build, synthesize the default stage (dev)
+#   ./build.sh synth                 install what is missing (Native AOT toolchain with apt, Node tools),
+#                                    build, synthesize the default stage (dev)
 #                                    into cdk.out/, run the template gate, print a summary
 #   ./build.sh synth --stage prod    the same for one named stage
 #   ./build.sh synth --all           every stage in cdk.json (dev, staging, prod) in one cloud assembly
@@ -29,11 +30,14 @@ export CDK_DISABLE_CLI_TELEMETRY=true
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20}"
 export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 
+# shellcheck source=tools/toolchain/ensure-aot-toolchain.sh
+source "$ROOT/tools/toolchain/ensure-aot-toolchain.sh"
+
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
 
 usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
 }
 
 require_tools() {
@@ -110,6 +114,7 @@ arm64_bootstrap_for_packaging() {
 # NuGet packages (construct library, contract, runtime client, events) with the prebuilt bootstrap
 # for both architectures inside, into artifacts/packages/. Version from the git tag (MinVer).
 cmd_pack() {
+  ensure_aot_toolchain
   require_tools
   mkdir -p "$LOGS"
   publish_bootstrap linux-x64
@@ -138,6 +143,7 @@ cmd_synth() {
       *) die "unknown option '$1' for synth; use --stage NAME or --all" ;;
     esac
   done
+  ensure_aot_toolchain
   require_tools
   ensure_node_tools
   build
@@ -147,6 +153,7 @@ cmd_synth() {
 
 # Runs every suite, counts its results, and ends with the one summary line CI reads.
 cmd_test() {
+  ensure_aot_toolchain
   require_tools
   ensure_node_tools
   build
@@ -172,7 +179,7 @@ cmd_test() {
 
   say "node tests (template gate, IAM access matrix, workflows, architecture diagram)"
   local node_log="$LOGS/node-test.log"
-  GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec tools/template-gate/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ >"$node_log" 2>&1 || true
+  GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec tools/template-gate/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ >"$node_log" 2>&1 || true
   grep -E '^\s*(✔|✖)' "$node_log" | sed 's/^/  /' || true
   local node_pass node_fail
   node_pass="$(grep -Eo '^ℹ pass [0-9]+' "$node_log" | awk '{print $3}')"
@@ -191,6 +198,7 @@ cmd_test() {
 # The dev stage on 127.0.0.1: cognito-local seeded from the synthesized template, calling the real
 # trigger binary; the synthesized authorizer in front of the real API backend. Nothing is left running.
 cmd_e2e() {
+  ensure_aot_toolchain
   require_tools
   ensure_node_tools
   build
@@ -206,6 +214,7 @@ cmd_e2e() {
 
 # Figures, not assertions: machines here are noisy, so speed is measured, never asserted in tests.
 cmd_bench() {
+  ensure_aot_toolchain
   require_tools
   build
   publish_bootstrap
@@ -219,7 +228,7 @@ cmd_bench() {
 case "${1:-}" in
   synth) shift; cmd_synth "$@" ;;
   gate) shift; require_tools; ensure_node_tools; gate ;;
-  publish) shift; require_tools; mkdir -p "$LOGS"; publish_bootstrap ;;
+  publish) shift; ensure_aot_toolchain; require_tools; mkdir -p "$LOGS"; publish_bootstrap ;;
   test) shift; cmd_test "$@" ;;
   e2e) shift; cmd_e2e "$@" ;;
   pack) shift; cmd_pack "$@" ;;
