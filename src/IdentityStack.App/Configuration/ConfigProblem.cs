@@ -7,5 +7,11 @@ namespace IdentityStack.App.Configuration;
 internal sealed record ConfigProblem(string Path, string Found, string Fix)
 {
     /// <summary>One line: <c>stages.prod.mfa = "SOMETIMES": use one of OFF, OPTIONAL, REQUIRED.</c></summary>
-    public override string ToString() => $"{Path} = {Found}: {Fix}";
+    public override string ToString() => $"{Path} = {Shown(Found)}: {Fix}";
+
+    /// <summary>Most values print as written; a huge one (a pasted file, a hostile value) is cut so one problem stays one line.</summary>
+    private const int ShownLength = 120;
+
+    private static string Shown(string found) =>
+        found.Length <= ShownLength ? found : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{found[..ShownLength]}... ({found.Length} characters)");
 }

@@ -42,18 +42,74 @@ internal sealed class JsonObjectReader
             return null;
         }
 
-        if (value.Value.ValueKind != JsonValueKind.String || !pattern.IsMatch(value.Value.GetString()!))
+        return Text(value.Value, Path + "." + field, pattern, fix);
+    }
+
+    /// <summary>
+    /// The text of a JSON string at <paramref name="path"/> that is acceptable anywhere
+    /// (<see cref="ConfigText"/>) and matches <paramref name="pattern"/>, or null after recording the
+    /// problem: another JSON type, invalid Unicode, a refused character or a mismatch.
+    /// </summary>
+    public string? Text(JsonElement value, string path, Regex pattern, string fix)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var text = Text(value, path, fix);
+        if (text is null)
         {
-            Problem(field, value.Value.GetRawText(), fix);
             return null;
         }
 
-        return value.Value.GetString();
+        bool matches;
+        try
+        {
+            matches = pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            matches = false;
+        }
+
+        if (!matches)
+        {
+            ProblemAt(path, value.GetRawText(), fix);
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>The text of a JSON string at <paramref name="path"/> that is acceptable anywhere (<see cref="ConfigText"/>), or null after recording the problem.</summary>
+    public string? Text(JsonElement value, string path, string fix)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            ProblemAt(path, value.GetRawText(), fix);
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            ProblemAt(path, value.GetRawText(), "the text is not valid Unicode (an unpaired surrogate escape); " + fix);
+            return null;
+        }
+
+        if (ConfigText.Refusal(text) is { } refusal)
+        {
+            ProblemAt(path, value.GetRawText(), refusal);
+            return null;
+        }
+
+        return text;
     }
 
     public string? RequiredString(string field, Regex pattern, string fix)
     {
-        if (Get(field) is null)
+        if (Get(field) is not { } value || value.ValueKind == JsonValueKind.Null)
         {
             Problem(field, "missing", fix);
             return null;
@@ -104,12 +160,17 @@ internal sealed class JsonObjectReader
             return defaultValue;
         }
 
-        if (value.Value.ValueKind == JsonValueKind.String && choices.TryGetValue(value.Value.GetString()!, out var choice))
+        var fix = "use one of " + string.Join(", ", choices.Keys) + ".";
+        if (Text(value.Value, Path + "." + field, fix) is { } text)
         {
-            return choice;
+            if (choices.TryGetValue(text, out var choice))
+            {
+                return choice;
+            }
+
+            Problem(field, value.Value.GetRawText(), fix);
         }
 
-        Problem(field, value.Value.GetRawText(), "use one of " + string.Join(", ", choices.Keys) + ".");
         return defaultValue;
     }
 
@@ -158,13 +219,9 @@ internal sealed class JsonObjectReader
         var values = new List<string>();
         foreach (var (item, path) in Array(field))
         {
-            if (item.ValueKind == JsonValueKind.String && pattern.IsMatch(item.GetString()!))
+            if (Text(item, path, pattern, fix) is { } text)
             {
-                values.Add(item.GetString()!);
-            }
-            else
-            {
-                ProblemAt(path, item.GetRawText(), fix);
+                values.Add(text);
             }
         }
 

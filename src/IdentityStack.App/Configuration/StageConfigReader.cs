@@ -190,7 +190,6 @@ internal static partial class StageConfigReader
                 continue;
             }
 
-            var problemsBefore = stage.ProblemCount;
             var group = stage.Nested(item, path);
             var name = group.RequiredString("name", GroupNamePattern(), "use 1-128 letters, digits, '_', '.' or '-', e.g. \"admins\".");
             var description = group.OptionalString("description", GroupDescriptionPattern(), "use plain text of at most 2048 characters.") ?? string.Empty;
@@ -208,9 +207,13 @@ internal static partial class StageConfigReader
                 group.Problem("name", "\"" + name + "\"", "group names must be unique within a stage; remove or rename the duplicate.");
             }
 
-            if (stage.ProblemCount == problemsBefore && name is not null && precedence is not null)
+            // A group whose name is valid stays in the list even when another of its fields has a
+            // problem: references to it (adminGroup) are then checked against what the user wrote,
+            // not reported as a second, misleading problem. Any problem stops the whole read, so such
+            // a group never reaches a template.
+            if (name is not null)
             {
-                groups.Add(new UserPoolGroupDefinition(name, description, precedence.Value));
+                groups.Add(new UserPoolGroupDefinition(name, description, precedence ?? 0));
                 if (scopes.Count > 0)
                 {
                     groupScopes[name] = scopes;
@@ -281,16 +284,20 @@ internal static partial class StageConfigReader
     private static List<string> ReadIdentityProviders(JsonObjectReader reader, List<IdentityStack.Constructs.Federation.FederatedProvider> federation)
     {
         var providers = new List<string>();
+        var enabled = federation.Count == 0 ? "none is configured" : "enabled: " + string.Join(", ", federation.Select(f => f.Name));
         foreach (var (item, path) in reader.Array("identityProviders"))
         {
-            var provider = item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText();
+            if (reader.Text(item, path, $"name a provider of \"federation\" ({enabled}).") is not { } provider)
+            {
+                continue;
+            }
+
             if (federation.Any(f => string.Equals(f.Name, provider, StringComparison.Ordinal)))
             {
                 providers.Add(provider);
             }
             else
             {
-                var enabled = federation.Count == 0 ? "none is configured" : "enabled: " + string.Join(", ", federation.Select(f => f.Name));
                 reader.ProblemAt(path, item.GetRawText(), $"no provider of that name under \"federation\" ({enabled}); add it there or remove it here.");
             }
         }
@@ -338,12 +345,17 @@ internal static partial class StageConfigReader
         var urls = new List<string>();
         foreach (var (item, path) in items)
         {
-            var text = item.ValueKind == JsonValueKind.String ? item.GetString()! : null;
-            if (text is null || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Fragment.Length > 0
+            const string Fix = "use an absolute https URL without '#' (http is allowed only for localhost), e.g. \"https://app.example.com/callback\".";
+            if (reader.Text(item, path, Fix) is not { } text)
+            {
+                continue;
+            }
+
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Fragment.Length > 0
                 || !(string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal)
                     || (string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.Ordinal) && uri.IsLoopback)))
             {
-                reader.ProblemAt(path, item.GetRawText(), "use an absolute https URL without '#' (http is allowed only for localhost), e.g. \"https://app.example.com/callback\".");
+                reader.ProblemAt(path, item.GetRawText(), Fix);
                 continue;
             }
 

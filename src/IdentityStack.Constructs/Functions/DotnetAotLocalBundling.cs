@@ -11,9 +11,16 @@ namespace IdentityStack.Constructs.Functions;
 internal sealed class DotnetAotLocalBundling(NativeAotBuild build) : DeputyBase, ILocalBundling
 {
     private const string BootstrapFile = "bootstrap";
+    private const string BuildLogFile = "aot-build.log";
+    private const int ErrorLinesShown = 8;
 
     public bool TryBundle(string outputDir, IBundlingOptions options)
     {
+        if (NativeAotToolchain.Missing(build.RuntimeIdentifier, System.Environment.GetEnvironmentVariable("PATH")) is { } missing)
+        {
+            throw new InvalidOperationException(missing);
+        }
+
         var publishDir = Directory.CreateTempSubdirectory("identitystack-aot-");
         try
         {
@@ -40,10 +47,14 @@ internal sealed class DotnetAotLocalBundling(NativeAotBuild build) : DeputyBase,
             var published = Path.Combine(publishDir.FullName, BootstrapFile);
             if (process.ExitCode != 0 || !File.Exists(published))
             {
+                var output = stdout.Result + stderr;
+                var log = Path.Combine(outputDir, BuildLogFile);
+                File.WriteAllText(log, output);
                 throw new InvalidOperationException(
-                    $"Native AOT build of {build.ProjectFile} for {build.RuntimeIdentifier} failed (exit {process.ExitCode}). "
-                    + "It needs clang and zlib1g-dev, and for linux-arm64 on an x64 machine also gcc-aarch64-linux-gnu and binutils-aarch64-linux-gnu. "
-                    + "Output:" + System.Environment.NewLine + stdout.Result + stderr);
+                    $"Native AOT build of {build.ProjectFile} for {build.RuntimeIdentifier} failed (exit {process.ExitCode}): "
+                    + string.Join(System.Environment.NewLine, ErrorLines(output))
+                    + System.Environment.NewLine + $"The whole build output is in {BuildLogFile} in the bundle output folder named above. "
+                    + $"The build needs the Debian packages {NativeAotToolchain.DebianPackages} (./build.sh synth installs them).");
             }
 
             File.Copy(published, Path.Combine(outputDir, BootstrapFile), overwrite: true);
@@ -53,5 +64,17 @@ internal sealed class DotnetAotLocalBundling(NativeAotBuild build) : DeputyBase,
         {
             publishDir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The compiler's and linker's error lines (without MSBuild's project suffix), or the last lines when none is marked.</summary>
+    private static IEnumerable<string> ErrorLines(string output)
+    {
+        var lines = output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var errors = lines.Where(line => line.Contains(" error ", StringComparison.OrdinalIgnoreCase) || line.Contains("error:", StringComparison.OrdinalIgnoreCase))
+            .Select(line => line.Length > 400 ? line[..400] + "..." : line)
+            .Distinct(StringComparer.Ordinal)
+            .Take(ErrorLinesShown)
+            .ToList();
+        return errors.Count > 0 ? errors : lines.TakeLast(ErrorLinesShown);
     }
 }
