@@ -61,7 +61,7 @@ public sealed class FederationTests(SynthesizedStages stages)
     }
 
     [Theory]
-    [InlineData("dev", new[] { "COGNITO", "Google", "AcmeOidc" })]
+    [InlineData("dev", new[] { "COGNITO" })]
     [InlineData("prod", new[] { "COGNITO", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "AcmeOidc", "AcmeSaml" })]
     [InlineData("staging", new[] { "COGNITO" })]
     public void User_facing_clients_offer_the_listed_providers_and_depend_on_them(string stage, string[] expected)
