@@ -3,40 +3,67 @@ using System.Text.RegularExpressions;
 
 namespace IdentityStack.Triggers.ContractTests;
 
-/// <summary>The binary runs on provided.al2023: no glibc symbol newer than 2.34, no ICU, one self-contained file.</summary>
+/// <summary>
+/// The binary runs on provided.al2023: no glibc symbol newer than 2.34, no ICU, one self-contained
+/// file. Checked for both architectures: stages deploy the arm64 binary (the one synthesis built,
+/// copied by ./build.sh test), the contract tests run the x64 one. The arm64 ELF is read with the
+/// aarch64 cross binutils.
+/// </summary>
 public sealed partial class BinaryCompatibilityTests
 {
     private static readonly Version AmazonLinux2023Glibc = new(2, 34);
 
-    private static string Run(string tool, params string[] arguments)
+    /// <summary>Runtime id, binutils prefix, and the machine readelf names in the ELF header.</summary>
+    public static TheoryData<string, string, string> Architectures => new()
     {
-        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { UseShellExecute = false, RedirectStandardOutput = true })!;
+        { "linux-x64", string.Empty, "Advanced Micro Devices X86-64" },
+        { "linux-arm64", "aarch64-linux-gnu-", "AArch64" },
+    };
+
+    private static string Run(string tool, string binary, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, [.. arguments, binary]) { UseShellExecute = false, RedirectStandardOutput = true })!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} failed on {PublishedBootstrap.Path}");
+        Assert.True(process.ExitCode == 0, $"{tool} failed on {binary}");
         return output;
     }
 
-    [Fact]
-    public void The_newest_glibc_symbol_is_at_most_2_34()
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void It_is_an_ELF_executable_for_its_architecture(string runtimeIdentifier, string binutils, string machine)
     {
-        PublishedBootstrap.AssertPublished();
+        var binary = PublishedBootstrap.AssertPublished(runtimeIdentifier);
 
-        var versions = GlibcVersion().Matches(Run("objdump", "-T", PublishedBootstrap.Path))
+        var header = Run(binutils + "readelf", binary, "-h");
+
+        Assert.Matches(@"Machine:\s+" + Regex.Escape(machine), header);
+    }
+
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void The_newest_glibc_symbol_is_at_most_2_34(string runtimeIdentifier, string binutils, string machine)
+    {
+        _ = machine;
+        var binary = PublishedBootstrap.AssertPublished(runtimeIdentifier);
+
+        var versions = GlibcVersion().Matches(Run(binutils + "objdump", binary, "-T"))
             .Select(m => Version.Parse(m.Groups["v"].Value))
             .Distinct()
             .ToList();
 
         Assert.NotEmpty(versions);
-        Assert.True(versions.Max() <= AmazonLinux2023Glibc, $"bootstrap needs GLIBC_{versions.Max()}, Amazon Linux 2023 has {AmazonLinux2023Glibc}");
+        Assert.True(versions.Max() <= AmazonLinux2023Glibc, $"{runtimeIdentifier} bootstrap needs GLIBC_{versions.Max()}, Amazon Linux 2023 has {AmazonLinux2023Glibc}");
     }
 
-    [Fact]
-    public void It_needs_no_icu_and_no_dotnet_runtime()
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void It_needs_no_icu_and_no_dotnet_runtime(string runtimeIdentifier, string binutils, string machine)
     {
-        PublishedBootstrap.AssertPublished();
+        _ = machine;
+        var binary = PublishedBootstrap.AssertPublished(runtimeIdentifier);
 
-        var needed = NeededLibrary().Matches(Run("readelf", "-d", PublishedBootstrap.Path)).Select(m => m.Groups["lib"].Value).ToList();
+        var needed = NeededLibrary().Matches(Run(binutils + "readelf", binary, "-d")).Select(m => m.Groups["lib"].Value).ToList();
 
         Assert.Contains(needed, lib => lib.StartsWith("libc.so", StringComparison.Ordinal));
         Assert.DoesNotContain(needed, lib => lib.Contains("icu", StringComparison.OrdinalIgnoreCase));
