@@ -33,6 +33,9 @@ export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false np
 # shellcheck source=tools/toolchain/ensure-aot-toolchain.sh
 source "$ROOT/tools/toolchain/ensure-aot-toolchain.sh"
 
+# Every folder of Node tests; ./build.sh test runs them all.
+NODE_TEST_DIRS=(tools/template-gate/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/)
+
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
 
@@ -157,7 +160,7 @@ cmd_test() {
   require_tools
   ensure_node_tools
   build
-  local passed=0 failed=0 status=0
+  local status=0
 
   synth all
   gate || status=1
@@ -165,33 +168,20 @@ cmd_test() {
   arm64_bootstrap_for_packaging
 
   say "dotnet tests"
-  local dotnet_log="$LOGS/dotnet-test.log"
-  dotnet test IdentityStack.sln -c "$CONFIGURATION" --no-build --nologo --blame-hang-timeout 5min 2>&1 | tee "$dotnet_log" | grep -E '^\s*(Passed|Failed)!|\[FAIL\]' || true
-  local counts
-  counts="$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+' "$dotnet_log" | awk '{f+=$2; p+=$4} END {print p+0, f+0}')"
-  local assemblies
-  assemblies="$(grep -Ec '(Passed|Failed)! +- ' "$dotnet_log" || true)"
-  passed=$((passed + ${counts% *})); failed=$((failed + ${counts#* }))
-  if [ "$assemblies" -lt "$(find test -name '*.Tests.csproj' | wc -l)" ]; then
-    echo "not every test project reported results; see artifacts/logs/dotnet-test.log" >&2
-    status=1
-  fi
+  local results="$ROOT/artifacts/test-results"
+  tools/test-results/run-dotnet-tests.sh "$results/dotnet" IdentityStack.sln -c "$CONFIGURATION" --no-build \
+    --blame-hang-timeout 5min --blame-hang-dump-type none >"$LOGS/dotnet-test.log" 2>&1
+  grep -E '^\s*(Passed|Failed)!|\[FAIL\]|Test Run Aborted' "$LOGS/dotnet-test.log" || true
 
-  say "node tests (template gate, IAM access matrix, workflows, architecture diagram)"
-  local node_log="$LOGS/node-test.log"
-  GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec tools/template-gate/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ >"$node_log" 2>&1 || true
-  grep -E '^\s*(✔|✖)' "$node_log" | sed 's/^/  /' || true
-  local node_pass node_fail
-  node_pass="$(grep -Eo '^ℹ pass [0-9]+' "$node_log" | awk '{print $3}')"
-  node_fail="$(grep -Eo '^ℹ fail [0-9]+' "$node_log" | awk '{print $3}')"
-  if [ -z "$node_pass" ]; then
-    echo "node tests did not report results; see artifacts/logs/node-test.log" >&2
-    status=1
-  fi
-  passed=$((passed + ${node_pass:-0})); failed=$((failed + ${node_fail:-0}))
+  say "node tests (template gate, IAM access matrix, workflows, diagram, toolchain, test counting)"
+  local node_exit=0
+  GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec --test-reporter-destination="$LOGS/node-test.log" \
+    --test-reporter=junit --test-reporter-destination="$results/node.xml" "${NODE_TEST_DIRS[@]}" || node_exit=$?
+  grep -E '^\s*(✔|✖)' "$LOGS/node-test.log" | sed 's/^/  /' || true
 
-  [ "$failed" -eq 0 ] || status=1
-  echo "$passed passed, $failed failed"
+  # Counts come from the result files (one TRX per test project of the solution, JUnit for node);
+  # an aborted, cancelled, missing or non-zero run fails. The last line is "N passed, N failed".
+  node tools/test-results/summarize.mjs --dotnet "$results/dotnet" --node "$results/node.xml" --node-exit "$node_exit" || status=1
   return "$status"
 }
 
