@@ -7,6 +7,8 @@
 #   ./build.sh synth --stage prod    the same for one named stage
 #   ./build.sh synth --all           every stage in cdk.json (dev, staging, prod) in one cloud assembly
 #   ./build.sh gate                  run the template gate on what is in cdk.out/ now
+#   ./build.sh preflight --stage NAME  synthesize the stage, then check with your AWS credentials what it
+#                                    needs from the account (secrets, SES, certificate, zone, domain, bootstrap)
 #   ./build.sh publish               Native AOT trigger bootstrap for linux-x64 into artifacts/bootstrap/
 #   ./build.sh pack [-p:...]         NuGet packages, prebuilt bootstrap inside, into artifacts/packages/
 #   ./build.sh e2e                   local end-to-end: cognito-local + the real AOT triggers and API backend
@@ -34,7 +36,7 @@ export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false np
 source "$ROOT/tools/toolchain/ensure-aot-toolchain.sh"
 
 # Every folder of Node tests; ./build.sh test runs them all.
-NODE_TEST_DIRS=(tools/template-gate/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/)
+NODE_TEST_DIRS=(tools/template-gate/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/ tools/preflight/test/)
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
@@ -154,6 +156,23 @@ cmd_synth() {
   gate
 }
 
+# Before a stage's first deploy: what CloudFormation would otherwise find missing minutes into it.
+cmd_preflight() {
+  local stage=""
+  case "${1:-}" in
+    --stage) [ $# -ge 2 ] || die "--stage needs a name, e.g. --stage prod"; stage="$2" ;;
+    --stage=*) stage="${1#--stage=}" ;;
+    *) die "preflight needs the stage to check: ./build.sh preflight --stage NAME" ;;
+  esac
+  ensure_aot_toolchain
+  require_tools
+  ensure_node_tools
+  build
+  synth "$stage"
+  say "preflight: what IdentityStack-$stage needs from the account"
+  node tools/preflight/preflight.mjs --cdk-out "$CDK_OUT" --stage "$stage"
+}
+
 # Runs every suite, counts its results, and ends with the one summary line CI reads.
 cmd_test() {
   ensure_aot_toolchain
@@ -173,7 +192,7 @@ cmd_test() {
     --blame-hang-timeout 5min --blame-hang-dump-type none >"$LOGS/dotnet-test.log" 2>&1
   grep -E '^\s*(Passed|Failed)!|\[FAIL\]|Test Run Aborted' "$LOGS/dotnet-test.log" || true
 
-  say "node tests (template gate, IAM access matrix, workflows, diagram, toolchain, test counting)"
+  say "node tests (template gate, IAM access matrix, workflows, diagram, toolchain, test counting, preflight)"
   local node_exit=0
   GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec --test-reporter-destination="$LOGS/node-test.log" \
     --test-reporter=junit --test-reporter-destination="$results/node.xml" "${NODE_TEST_DIRS[@]}" || node_exit=$?
@@ -218,6 +237,7 @@ cmd_bench() {
 case "${1:-}" in
   synth) shift; cmd_synth "$@" ;;
   gate) shift; require_tools; ensure_node_tools; gate ;;
+  preflight) shift; cmd_preflight "$@" ;;
   publish) shift; ensure_aot_toolchain; require_tools; mkdir -p "$LOGS"; publish_bootstrap ;;
   test) shift; cmd_test "$@" ;;
   e2e) shift; cmd_e2e "$@" ;;

@@ -37,6 +37,14 @@ describe('workflows: schema', () => {
 });
 
 describe('workflows: deploy rules', () => {
+  it('no workflow installs the Native AOT toolchain by hand: the build.sh commands do it, as on a developer machine', () => {
+    for (const file of workflowFiles) {
+      for (const step of steps(load(file))) {
+        assert.doesNotMatch(step.run ?? '', /apt-get install/, `${file}: "${step.name}" installs packages; build.sh installs the toolchain itself`);
+      }
+    }
+  });
+
   it('AWS access is OIDC only: every credentials step assumes a role, none passes keys', () => {
     const credentialSteps = workflowFiles.flatMap((f) => steps(load(f)).map((s) => ({ file: f, step: s })))
       .filter(({ step }) => step.uses?.startsWith('aws-actions/configure-aws-credentials@'));
@@ -59,16 +67,19 @@ describe('workflows: deploy rules', () => {
     });
   });
 
-  it('a stage deploy runs in its environment (approvals), one at a time, and smoke-tests after deploying', () => {
+  it('a stage deploy runs in its environment (approvals), one at a time, checks the account before deploying and smoke-tests after', () => {
     const job = load('deploy-stage.yml').jobs.deploy;
     assert.equal(job.environment, '${{ inputs.stage }}');
     assert.equal(job.concurrency.group, 'deploy-${{ inputs.stage }}');
     assert.equal(job.concurrency['cancel-in-progress'], false);
     const names = job.steps.map((s) => s.name ?? s.uses);
     const gate = names.findIndex((n) => /template gate/.test(n));
+    const credentials = names.findIndex((n) => n.startsWith('aws-actions/configure-aws-credentials@'));
+    const preflight = names.findIndex((n) => /^Preflight/.test(n));
     const deployStep = names.indexOf('Deploy');
     const smoke = names.findIndex((n) => /Smoke/.test(n));
-    assert.ok(gate >= 0 && gate < deployStep && deployStep < smoke, `order was: ${names.join(' | ')}`);
+    assert.ok(gate >= 0 && gate < credentials && credentials < preflight && preflight < deployStep && deployStep < smoke, `order was: ${names.join(' | ')}`);
+    assert.equal(job.steps[preflight].run, 'node tools/preflight/preflight.mjs --cdk-out cdk.out --stage "${{ inputs.stage }}"');
     assert.match(job.steps[deployStep].run, /--outputs-file cdk-outputs\.json/);
     assert.match(job.steps[smoke].run, /^dotnet run --project src\/IdentityStack\.Smoke .*-- cdk-outputs\.json "IdentityStack-\$\{\{ inputs\.stage \}\}"$/);
   });
