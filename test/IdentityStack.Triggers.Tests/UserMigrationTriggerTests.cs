@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Triggers.Directory;
 using IdentityStack.Triggers.Triggers;
@@ -31,14 +33,45 @@ public sealed class UserMigrationTriggerTests
     public async Task The_username_is_matched_case_insensitively() =>
         Assert.Equal("CONFIRMED", (await Run("user-migration-authentication.json", e => e.UserName = "Old.User@Example.com")).Response.FinalUserStatus);
 
+    // Cognito's rule (developer guide, "Managing error responses",
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html):
+    // with PreventUserExistenceErrors ENABLED (every client here), Cognito returns a simulated
+    // response for a non-existing user "when an empty response was returned by the Lambda trigger".
+    // An error instead would reach the client as UserLambdaValidationException and tell a legacy
+    // user apart from nobody.
     [Fact]
-    public async Task A_wrong_password_and_an_unknown_user_get_the_same_answer()
+    public async Task A_wrong_password_and_an_unknown_user_get_the_same_empty_response_never_an_error()
     {
-        var wrong = await Assert.ThrowsAsync<TriggerRejectedException>(() => Run("user-migration-authentication.json", e => e.Request.Password = "guess"));
-        var unknown = await Assert.ThrowsAsync<TriggerRejectedException>(() => Run("user-migration-authentication.json", e => e.UserName = "nobody@example.com"));
+        var wrong = await Run("user-migration-authentication.json", e => e.Request.Password = "guess");
+        var unknown = await Run("user-migration-authentication.json", e => e.UserName = "nobody@example.com");
 
-        Assert.Equal("Incorrect username or password.", wrong.Message);
-        Assert.Equal(wrong.Message, unknown.Message);
+        foreach (var e in new[] { wrong, unknown })
+        {
+            Assert.Equal("{}", JsonSerializer.Serialize(e.Response, Fixtures.Json.UserMigrationResponse));
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_user_costs_the_same_PBKDF2_work_as_a_wrong_password()
+    {
+        var verified = new List<string>();
+        var trigger = new UserMigrationTrigger(new InMemoryLegacyUsers(OldUser), (password, stored) =>
+        {
+            verified.Add(stored);
+            return PasswordHash.Verify(password, stored);
+        });
+
+        foreach (var userName in new[] { "nobody@example.com", "old.user@example.com" })
+        {
+            var e = Fixtures.Load("user-migration-authentication.json", Fixtures.Json.UserMigrationEvent);
+            e.UserName = userName;
+            e.Request.Password = "guess";
+            await trigger.HandleAsync(e, new TestContext(), CancellationToken.None);
+        }
+
+        Assert.Equal([PasswordHash.NoUser, OldUser.PasswordHash], verified);
+        Assert.StartsWith("pbkdf2-sha256$" + PasswordHash.DefaultIterations.ToString(CultureInfo.InvariantCulture) + "$", PasswordHash.NoUser, StringComparison.Ordinal);
+        Assert.False(PasswordHash.Verify(string.Empty, PasswordHash.NoUser));
     }
 
     [Fact]
@@ -52,8 +85,12 @@ public sealed class UserMigrationTriggerTests
     }
 
     [Fact]
-    public async Task A_forgotten_password_of_an_unknown_user_is_refused() =>
-        await Assert.ThrowsAsync<TriggerRejectedException>(() => Run("user-migration-forgot-password.json", e => e.UserName = "nobody@example.com"));
+    public async Task A_forgotten_password_of_an_unknown_user_gets_the_empty_response_so_Cognito_simulates_a_sent_code()
+    {
+        var e = await Run("user-migration-forgot-password.json", e => e.UserName = "nobody@example.com");
+
+        Assert.Equal("{}", JsonSerializer.Serialize(e.Response, Fixtures.Json.UserMigrationResponse));
+    }
 
     [Fact]
     public async Task Another_trigger_source_is_a_malformed_event() =>

@@ -14,8 +14,18 @@ internal static class PasswordHash
     private const int MinimumIterations = 10_000;
     private const int MaximumIterations = 10_000_000;
 
+    /// <summary>The work factor of new hashes (OWASP's 2023 figure for PBKDF2-HMAC-SHA256).</summary>
+    public const int DefaultIterations = 210_000;
+
+    /// <summary>
+    /// A well-formed hash with <see cref="DefaultIterations"/> that no known password matches (random
+    /// salt and digest). Verifying against it when a user is missing costs the same PBKDF2 work as a
+    /// wrong password, so the time to answer does not tell whether the user exists.
+    /// </summary>
+    public const string NoUser = "pbkdf2-sha256$210000$wcQsLPFGuNsNQv8n9BzWDQ==$c42LcWq3965if2WO7o1qZoi3KSIV6ZxkHlPT3/GIGRM=";
+
     /// <summary>A hash of <paramref name="password"/> in the stored format (for seeding legacy data and tests).</summary>
-    public static string Create(string password, int iterations = 210_000)
+    public static string Create(string password, int iterations = DefaultIterations)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
         var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, 32);

@@ -8,38 +8,50 @@ namespace IdentityStack.Triggers.Triggers;
 /// <summary>
 /// User migration: a user the pool does not know signs in (their legacy password is checked and
 /// they are imported confirmed, silently) or asks for a password reset (they are imported and must
-/// reset). Unknown users and wrong passwords get the same answer.
+/// reset). An unknown user and a wrong password get the same answer, in the same time.
 /// </summary>
-internal sealed class UserMigrationTrigger(ILegacyUserStore store)
+/// <remarks>
+/// Cognito's rule (developer guide, "Managing error responses",
+/// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html):
+/// with PreventUserExistenceErrors ENABLED, "with user migration Lambda trigger, Cognito will return
+/// a simulated response for non existing users when an empty response was returned by the Lambda
+/// trigger". So a user who is not imported gets the event back with an empty response: Cognito then
+/// answers NotAuthorizedException "Incorrect username or password." for a sign-in and a simulated
+/// "code sent" for a password reset, exactly as for a user who exists nowhere. Throwing instead
+/// would reach the client as UserLambdaValidationException, which tells a legacy user apart.
+/// </remarks>
+internal sealed class UserMigrationTrigger(ILegacyUserStore store, Func<string, string, bool> verifyPassword)
 {
     public const string Confirmed = "CONFIRMED";
     public const string ResetRequired = "RESET_REQUIRED";
     public const string Suppress = "SUPPRESS";
-    private const string NotFound = "Incorrect username or password.";
+
+    public UserMigrationTrigger(ILegacyUserStore store)
+        : this(store, PasswordHash.Verify)
+    {
+    }
 
     public async ValueTask<UserMigrationEvent> HandleAsync(UserMigrationEvent e, ILambdaContext context, CancellationToken cancellationToken)
     {
         var userName = e.UserName ?? throw new LambdaEventFormatException("The user migration event has no userName.");
-        var user = await store.FindAsync(userName, cancellationToken).ConfigureAwait(false);
-        switch (e.TriggerSource)
+        if (!string.Equals(e.TriggerSource, CognitoTriggerSources.UserMigrationAuthentication, StringComparison.Ordinal)
+            && !string.Equals(e.TriggerSource, CognitoTriggerSources.UserMigrationForgotPassword, StringComparison.Ordinal))
         {
-            case CognitoTriggerSources.UserMigrationAuthentication:
-                if (user is null || e.Request.Password is null || !PasswordHash.Verify(e.Request.Password, user.PasswordHash))
-                {
-                    throw new TriggerRejectedException(NotFound);
-                }
-
-                Import(e, user, Confirmed);
-                return e;
-            case CognitoTriggerSources.UserMigrationForgotPassword:
-                Import(e, user ?? throw new TriggerRejectedException(NotFound), ResetRequired);
-                return e;
-            default:
-                throw new LambdaEventFormatException($"The user migration trigger does not handle trigger source '{e.TriggerSource}'.");
+            throw new LambdaEventFormatException($"The user migration trigger does not handle trigger source '{e.TriggerSource}'.");
         }
+
+        var user = await store.FindAsync(userName, cancellationToken).ConfigureAwait(false);
+        if (string.Equals(e.TriggerSource, CognitoTriggerSources.UserMigrationAuthentication, StringComparison.Ordinal))
+        {
+            // The PBKDF2 work runs whether or not the user exists: against the dummy hash when not.
+            var matches = verifyPassword(e.Request.Password ?? string.Empty, user?.PasswordHash ?? PasswordHash.NoUser);
+            return user is not null && e.Request.Password is not null && matches ? Import(e, user, Confirmed) : NotImported(e);
+        }
+
+        return user is null ? NotImported(e) : Import(e, user, ResetRequired);
     }
 
-    private static void Import(UserMigrationEvent e, LegacyUser user, string status)
+    private static UserMigrationEvent Import(UserMigrationEvent e, LegacyUser user, string status)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -54,5 +66,13 @@ internal sealed class UserMigrationTrigger(ILegacyUserStore store)
         e.Response.UserAttributes = attributes;
         e.Response.FinalUserStatus = status;
         e.Response.MessageAction = Suppress;
+        return e;
+    }
+
+    /// <summary>The event with an empty response: Cognito answers as for a user that does not exist.</summary>
+    private static UserMigrationEvent NotImported(UserMigrationEvent e)
+    {
+        e.Response = new UserMigrationResponse();
+        return e;
     }
 }
