@@ -45,27 +45,30 @@ internal static class TriggerRegistry
     {
         TriggerSettings Settings() => TriggerSettings.FromEnvironment(environment);
 
+        // What Cognito users see of a trigger's failure is only what a trigger deliberately says.
+        ILambdaHandler UserFacing(string trigger, ILambdaHandler handler) => new UserFacingErrors(trigger, handler, output);
+
         return new Dictionary<string, Func<ILambdaHandler>>(StringComparer.Ordinal)
         {
-            [TriggerHandlerNames.PreSignUp] = () =>
-                Handler(Json.PreSignUpEvent, new PreSignUpTrigger(Settings()).HandleAsync),
-            [TriggerHandlerNames.PostConfirmation] = () =>
-                Handler(Json.PostConfirmationEvent, new PostConfirmationTrigger(directory(Settings()), time).HandleAsync),
-            [TriggerHandlerNames.PreAuthentication] = () =>
-                Handler(Json.PreAuthenticationEvent, new PreAuthenticationTrigger(directory(Settings())).HandleAsync),
-            [TriggerHandlerNames.PostAuthentication] = () =>
-                Handler(Json.PostAuthenticationEvent, new PostAuthenticationTrigger(output, time).HandleAsync),
+            [TriggerHandlerNames.PreSignUp] = () => UserFacing(
+                TriggerHandlerNames.PreSignUp, Handler(Json.PreSignUpEvent, new PreSignUpTrigger(Settings()).HandleAsync)),
+            [TriggerHandlerNames.PostConfirmation] = () => UserFacing(
+                TriggerHandlerNames.PostConfirmation, Handler(Json.PostConfirmationEvent, new PostConfirmationTrigger(directory(Settings()), time).HandleAsync)),
+            [TriggerHandlerNames.PreAuthentication] = () => UserFacing(
+                TriggerHandlerNames.PreAuthentication, Handler(Json.PreAuthenticationEvent, new PreAuthenticationTrigger(directory(Settings())).HandleAsync)),
+            [TriggerHandlerNames.PostAuthentication] = () => UserFacing(
+                TriggerHandlerNames.PostAuthentication, Handler(Json.PostAuthenticationEvent, new PostAuthenticationTrigger(output, time).HandleAsync)),
             [TriggerHandlerNames.PreTokenGeneration] = () =>
             {
                 var trigger = new PreTokenGenerationTrigger(Settings());
-                return new EventVersionDispatch(
+                return UserFacing(TriggerHandlerNames.PreTokenGeneration, new EventVersionDispatch(
                     Handler(Json.PreTokenGenerationEvent, trigger.HandleV1Async),
-                    Handler(Json.PreTokenGenerationV2Event, trigger.HandleV2Async));
+                    Handler(Json.PreTokenGenerationV2Event, trigger.HandleV2Async)));
             },
-            [TriggerHandlerNames.CustomMessage] = () =>
-                Handler(Json.CustomMessageEvent, new CustomMessageTrigger(MessageCatalog.LoadEmbedded(), Settings()).HandleAsync),
-            [TriggerHandlerNames.UserMigration] = () =>
-                Handler(Json.UserMigrationEvent, new UserMigrationTrigger(legacyUsers(Settings())).HandleAsync),
+            [TriggerHandlerNames.CustomMessage] = () => UserFacing(
+                TriggerHandlerNames.CustomMessage, Handler(Json.CustomMessageEvent, new CustomMessageTrigger(MessageCatalog.LoadEmbedded(), Settings()).HandleAsync)),
+            [TriggerHandlerNames.UserMigration] = () => UserFacing(
+                TriggerHandlerNames.UserMigration, Handler(Json.UserMigrationEvent, new UserMigrationTrigger(legacyUsers(Settings())).HandleAsync)),
             [ApiHandlerNames.Backend] = () => new ApiBackend(
                 TriggerSettings.Require(environment(ApiEnvironment.ResourceServer), ApiEnvironment.ResourceServer),
                 TriggerSettings.Require(environment(ApiEnvironment.AdminGroup), ApiEnvironment.AdminGroup),

@@ -109,6 +109,28 @@ public sealed class BootstrapContractTests
     }
 
     [Fact]
+    public async Task A_DynamoDB_error_reaches_Cognito_as_the_generic_sentence_while_the_log_keeps_it()
+    {
+        await using var dynamo = new RecordingDynamoDb
+        {
+            Answer = (_, _) => (HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found: Table: identity-dev-directory not found"}"""),
+        };
+
+        var (result, stdout, _) = await InvokeAsync("PreAuthentication", "pre-authentication.json", new()
+        {
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        });
+
+        Assert.Equal(ResultKind.InvocationError, result.Kind);
+        Assert.Equal("TriggerFailedException", result.ErrorTypeHeader);
+        Assert.Equal("Something went wrong on our side. Please try again in a moment. Reference: contract-1", JsonNode.Parse(result.Body)!["errorMessage"]!.GetValue<string>());
+        var logged = JsonNode.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(l => l.Contains("\"level\":\"ERROR\"", StringComparison.Ordinal)))!;
+        Assert.Equal("contract-1", logged["requestId"]!.GetValue<string>());
+        Assert.Contains("identity-dev-directory not found", logged["errorMessage"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_authentication_logs_one_emf_line()
     {
         var (result, stdout, _) = await InvokeAsync("PostAuthentication", "post-authentication.json");
