@@ -60,7 +60,8 @@ internal static class TriggerRegistry
                 TriggerHandlerNames.PostAuthentication, Handler(Json.PostAuthenticationEvent, new PostAuthenticationTrigger(output, time).HandleAsync)),
             [TriggerHandlerNames.PreTokenGeneration] = () =>
             {
-                var trigger = new PreTokenGenerationTrigger(Settings());
+                var settings = Settings();
+                var trigger = new PreTokenGenerationTrigger(settings, directory(settings));
                 return UserFacing(TriggerHandlerNames.PreTokenGeneration, new EventVersionDispatch(
                     Handler(Json.PreTokenGenerationEvent, trigger.HandleV1Async),
                     Handler(Json.PreTokenGenerationV2Event, trigger.HandleV2Async)));

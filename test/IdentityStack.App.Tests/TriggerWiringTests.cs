@@ -119,7 +119,7 @@ public sealed class TriggerWiringTests(SynthesizedStages stages)
     public void Each_trigger_role_has_only_the_permissions_its_trigger_needs(string stage)
     {
         var roles = RolesByHandler(stages[stage]);
-        string[] dataFree = [TriggerHandlerNames.PreSignUp, TriggerHandlerNames.PostAuthentication, TriggerHandlerNames.PreTokenGeneration, TriggerHandlerNames.CustomMessage];
+        string[] dataFree = [TriggerHandlerNames.PreSignUp, TriggerHandlerNames.PostAuthentication, TriggerHandlerNames.CustomMessage];
 
         foreach (var (handler, (_, statements)) in roles)
         {
@@ -139,7 +139,18 @@ public sealed class TriggerWiringTests(SynthesizedStages stages)
 
         var put = Assert.Single(roles[TriggerHandlerNames.PostConfirmation].Statements, s => Strings(s.GetProperty("Action")).Contains("dynamodb:PutItem", StringComparer.Ordinal));
         Assert.Equal(["USER#*"], Strings(put.GetProperty("Condition").GetProperty("ForAllValues:StringLike").GetProperty("dynamodb:LeadingKeys")));
-        Assert.DoesNotContain(roles[TriggerHandlerNames.PreAuthentication].Statements, s => Strings(s.GetProperty("Action")).Contains("dynamodb:PutItem", StringComparer.Ordinal));
+        // Pre authentication and pre token generation read the directory (disabled users, suspended
+        // tenants): a refresh-token grant runs only pre token generation, so both must be able to refuse.
+        var directoryTable = Assert.Single(TemplateJson.OfType(stages[stage], "AWS::DynamoDB::Table").Keys, k => k.Contains("DirectoryTable", StringComparison.Ordinal));
+        var functions = TriggerFunctions(stages[stage]);
+        foreach (var reader in new[] { TriggerHandlerNames.PreAuthentication, TriggerHandlerNames.PreTokenGeneration })
+        {
+            var read = Assert.Single(roles[reader].Statements, s => Strings(s.GetProperty("Action")).Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)));
+            Assert.Equal(["dynamodb:GetItem"], Strings(read.GetProperty("Action")));
+            Assert.Equal(directoryTable, read.GetProperty("Resource").GetProperty("Fn::GetAtt")[0].GetString());
+            var function = functions.Values.Single(f => string.Equals(f.GetProperty("Properties").GetProperty("Handler").GetString(), reader, StringComparison.Ordinal));
+            Assert.Equal(directoryTable, function.GetProperty("Properties").GetProperty("Environment").GetProperty("Variables").GetProperty(TriggerEnvironment.DirectoryTable).GetProperty("Ref").GetString());
+        }
         Assert.Contains(roles[TriggerHandlerNames.UserMigration].Statements, s => Strings(s.GetProperty("Action")).SequenceEqual(["dynamodb:GetItem"], StringComparer.Ordinal));
         Assert.All(TemplateJson.OfType(stages[stage], "AWS::IAM::Role").Values, role =>
             Assert.False(role.GetProperty("Properties").TryGetProperty("ManagedPolicyArns", out _), "no role gets a managed policy"));

@@ -116,6 +116,52 @@ public sealed class SignUpToApiTests(LocalIdentityPlatform platform) : IClassFix
         Assert.Contains(platform.EventsOf("PreTokenGeneration"), Ran(username, "TokenGeneration_RefreshTokens"));
         Assert.Equal(200, me.Status);
         Assert.Equal("globex", (string?)me.Body!["tenant"]);
+        // The trigger's claim, not cognito-local's copy of custom:tenant_id: the refresh ran our trigger.
+        Assert.Equal("globex", (string?)JwtPayload((string)refreshed["id_token"]!)["tenant_id"]);
+    }
+
+    // Cognito runs pre token generation, never pre authentication, for a refresh-token grant
+    // (developer guide, "Lambda trigger sources",
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html):
+    // suspending a tenant must stop its users' refreshes there, or they keep getting tokens (and AWS
+    // credentials) until the refresh token expires.
+    [Fact]
+    public async Task A_suspended_tenant_gets_no_tokens_from_a_refresh()
+    {
+        var username = NewUsername("suspended");
+        await platform.InvitedUserAsync(username, tenant: "initech", group: "members");
+        var refreshToken = (string)(await platform.SignInAsync(username))["AuthenticationResult"]!["RefreshToken"]!;
+        var answer = platform.DynamoDb.Answer;
+        platform.DynamoDb.Answer = (operation, body) =>
+            string.Equals(body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString(), "TENANT#initech", StringComparison.Ordinal)
+                ? (System.Net.HttpStatusCode.OK, """{"Item":{"pk":{"S":"TENANT#initech"},"status":{"S":"SUSPENDED"}}}""")
+                : answer(operation, body);
+        try
+        {
+            await Assert.ThrowsAsync<CognitoErrorException>(() => platform.Cognito.TokenEndpointAsync(new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["grant_type"] = "refresh_token",
+                ["client_id"] = platform.Spa.ClientId,
+                ["refresh_token"] = refreshToken,
+            }));
+        }
+        finally
+        {
+            platform.DynamoDb.Answer = answer;
+        }
+
+        var refresh = platform.Lambda.Invocations.Last(i => string.Equals(i.Function, (string?)platform.Functions.TriggerFunctions["PreTokenGeneration"], StringComparison.Ordinal));
+        Assert.Equal("TokenGeneration_RefreshTokens", (string?)JsonNode.Parse(refresh.Event)!["triggerSource"]);
+        Assert.True(refresh.Result.IsError, refresh.Result.Body);
+        Assert.Equal("Your organisation's access is suspended. Contact your administrator.", (string?)JsonNode.Parse(refresh.Result.Body)!["errorMessage"]);
+        Assert.Contains(platform.DynamoDb.Requests, r => string.Equals(r.Operation, "GetItem", StringComparison.Ordinal)
+            && string.Equals(r.Body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString(), "TENANT#initech", StringComparison.Ordinal));
+    }
+
+    private static JsonObject JwtPayload(string jwt)
+    {
+        var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        return JsonNode.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=')))!.AsObject();
     }
 
     [Fact]

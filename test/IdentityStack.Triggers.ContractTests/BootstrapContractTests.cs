@@ -144,14 +144,44 @@ public sealed class BootstrapContractTests
     [Theory]
     [InlineData("pre-token-generation-v2.json")]
     [InlineData("pre-token-generation-v1.json")]
-    public async Task Pre_token_generation_adds_the_tenant_claim_in_either_version(string fixture)
+    public async Task Pre_token_generation_adds_the_tenant_claim_in_either_version_after_checking_the_directory(string fixture)
     {
-        var (result, _, _) = await InvokeAsync("PreTokenGeneration", fixture, new() { ["GROUP_SCOPES"] = "admins=identitystack/admin" });
+        await using var dynamo = new RecordingDynamoDb();
+
+        var (result, _, _) = await InvokeAsync("PreTokenGeneration", fixture, new()
+        {
+            ["GROUP_SCOPES"] = "admins=identitystack/admin",
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        });
 
         var response = Response(result)["response"]!;
         var claims = response["claimsAndScopeOverrideDetails"]?["accessTokenGeneration"]?["claimsToAddOrOverride"]
             ?? response["claimsOverrideDetails"]!["claimsToAddOrOverride"]!;
         Assert.Equal("acme-01", claims["tenant_id"]!.GetValue<string>());
+        Assert.Equal(
+            ["TENANT#acme-01", "USER#8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"],
+            dynamo.Requests.Select(r => r.Body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(dynamo.Requests, r => Assert.Equal("identity-dev-directory", r.Body.GetProperty("TableName").GetString()));
+    }
+
+    [Fact]
+    public async Task Pre_token_generation_gives_a_members_only_user_no_admin_scope()
+    {
+        await using var dynamo = new RecordingDynamoDb();
+        var e = JsonNode.Parse(Fixture("pre-token-generation-v2.json"))!;
+        e["request"]!["groupConfiguration"]!["groupsToOverride"] = new JsonArray("members");
+
+        var (result, _, _) = await InvokeEventAsync("PreTokenGeneration", e.ToJsonString(), new()
+        {
+            ["GROUP_SCOPES"] = "admins=identitystack/admin,identitystack/write;members=identitystack/read",
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        });
+
+        var access = Response(result)["response"]!["claimsAndScopeOverrideDetails"]!["accessTokenGeneration"]!;
+        Assert.Equal(["members"], access["claimsToAddOrOverride"]!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Null(access["scopesToAdd"]);
     }
 
     [Fact]

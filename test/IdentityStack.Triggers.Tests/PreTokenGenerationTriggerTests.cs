@@ -13,7 +13,7 @@ public sealed class PreTokenGenerationTriggerTests
     {
         var e = Fixtures.Load("pre-token-generation-v2.json", Fixtures.Json.PreTokenGenerationV2Event);
 
-        var result = await new PreTokenGenerationTrigger(Settings).HandleV2Async(e, new TestContext(), CancellationToken.None);
+        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory()).HandleV2Async(e, new TestContext(), CancellationToken.None);
 
         var details = result.Response.ClaimsAndScopeOverrideDetails!;
         foreach (var token in new[] { details.IdTokenGeneration!, details.AccessTokenGeneration! })
@@ -34,7 +34,7 @@ public sealed class PreTokenGenerationTriggerTests
         e.Request.GroupConfiguration.GroupsToOverride.Clear();
         e.Request.UserAttributes.Remove("custom:tenant_id");
 
-        var result = await new PreTokenGenerationTrigger(Settings).HandleV2Async(e, new TestContext(), CancellationToken.None);
+        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory()).HandleV2Async(e, new TestContext(), CancellationToken.None);
 
         var access = result.Response.ClaimsAndScopeOverrideDetails!.AccessTokenGeneration!;
         Assert.Empty(access.ClaimsToAddOrOverride!["roles"]!.AsArray());
@@ -47,12 +47,61 @@ public sealed class PreTokenGenerationTriggerTests
     {
         var e = Fixtures.Load("pre-token-generation-v1.json", Fixtures.Json.PreTokenGenerationEvent);
 
-        var result = await new PreTokenGenerationTrigger(Settings).HandleV1Async(e, new TestContext(), CancellationToken.None);
+        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory()).HandleV1Async(e, new TestContext(), CancellationToken.None);
 
         var claims = result.Response.ClaimsOverrideDetails!;
         Assert.Equal("acme-01", claims.ClaimsToAddOrOverride!["tenant_id"]);
         Assert.Equal("members", claims.ClaimsToAddOrOverride["roles"]);
         Assert.Contains("phone_number", claims.ClaimsToSuppress!, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public async Task V2_for_a_members_only_user_adds_no_admin_or_write_scope()
+    {
+        var e = Fixtures.Load("pre-token-generation-v2.json", Fixtures.Json.PreTokenGenerationV2Event);
+        e.Request.GroupConfiguration.GroupsToOverride.Clear();
+        e.Request.GroupConfiguration.GroupsToOverride.Add("members");
+
+        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory()).HandleV2Async(e, new TestContext(), CancellationToken.None);
+
+        var access = result.Response.ClaimsAndScopeOverrideDetails!.AccessTokenGeneration!;
+        Assert.Equal(["members"], access.ClaimsToAddOrOverride!["roles"]!.AsArray().Select(r => r!.GetValue<string>()), StringComparer.Ordinal);
+        Assert.Null(access.ScopesToAdd); // identitystack/read is already granted; admin and write never are
+    }
+
+    // Cognito runs pre token generation, never pre authentication, for a refresh-token grant
+    // (developer guide, "Lambda trigger sources": TokenGeneration_RefreshTokens,
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html).
+    // So a suspension or a disabled profile must stop token issue here too.
+    [Theory]
+    [InlineData("TokenGeneration_RefreshTokens")]
+    [InlineData("TokenGeneration_Authentication")]
+    [InlineData("TokenGeneration_HostedAuth")]
+    public async Task V2_issues_no_tokens_to_a_suspended_tenant_or_a_disabled_user(string source)
+    {
+        var e = Fixtures.Load("pre-token-generation-v2.json", Fixtures.Json.PreTokenGenerationV2Event);
+        e.TriggerSource = source;
+        var suspended = new InMemoryDirectory();
+        suspended.SuspendedTenants.Add("acme-01");
+        var disabled = new InMemoryDirectory();
+        disabled.DisabledUsers.Add(e.Request.UserAttributes["sub"]);
+
+        var tenantError = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreTokenGenerationTrigger(Settings, suspended).HandleV2Async(e, new TestContext(), CancellationToken.None).AsTask());
+        var userError = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreTokenGenerationTrigger(Settings, disabled).HandleV2Async(e, new TestContext(), CancellationToken.None).AsTask());
+
+        Assert.Equal("Your organisation's access is suspended. Contact your administrator.", tenantError.Message);
+        Assert.Equal("This account is disabled. Contact your administrator.", userError.Message);
+    }
+
+    [Fact]
+    public async Task V1_issues_no_tokens_to_a_suspended_tenant_on_refresh()
+    {
+        var e = Fixtures.Load("pre-token-generation-v1.json", Fixtures.Json.PreTokenGenerationEvent);
+        e.TriggerSource = "TokenGeneration_RefreshTokens";
+        var directory = new InMemoryDirectory();
+        directory.SuspendedTenants.Add("acme-01");
+
+        await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreTokenGenerationTrigger(Settings, directory).HandleV1Async(e, new TestContext(), CancellationToken.None).AsTask());
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using IdentityStack.Lambda.CognitoEvents;
-using IdentityStack.Triggers.Contract;
 using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers.Directory;
 
@@ -15,22 +14,7 @@ internal sealed class PreAuthenticationTrigger(IIdentityDirectory directory)
             return e; // Let Cognito answer as for a wrong password: say nothing about who exists.
         }
 
-        var sub = e.Request.Attribute(UserAttributeNames.Sub);
-        var tenant = e.Request.Attribute(TenantIdAttributeName.Claim);
-        var disabled = sub is null ? Task.FromResult(false) : directory.IsUserDisabledAsync(sub, cancellationToken);
-        var suspended = tenant is null ? Task.FromResult(false) : directory.IsTenantSuspendedAsync(tenant, cancellationToken);
-        await Task.WhenAll(disabled, suspended).ConfigureAwait(false);
-
-        if (await disabled.ConfigureAwait(false))
-        {
-            throw new TriggerRejectedException("This account is disabled. Contact your administrator.");
-        }
-
-        if (await suspended.ConfigureAwait(false))
-        {
-            throw new TriggerRejectedException("Your organisation's access is suspended. Contact your administrator.");
-        }
-
+        await AccountAccess.RefuseIfBlockedAsync(directory, e.Request, cancellationToken).ConfigureAwait(false);
         return e;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Triggers.Contract;
 using IdentityStack.Lambda.Runtime;
+using IdentityStack.Triggers.Directory;
 
 namespace IdentityStack.Triggers.Triggers;
 
@@ -9,15 +10,17 @@ namespace IdentityStack.Triggers.Triggers;
 /// Pre token generation: adds <c>tenant_id</c> and <c>roles</c> (the user's groups) to the tokens,
 /// adds scopes by group (e.g. admins get the admin scope) and removes sensitive claims.
 /// Version 2 events change the ID and access tokens; version 1 events (Lite tier, or emulators) can
-/// only change the ID token, which gets the same claims.
+/// only change the ID token, which gets the same claims. A disabled user or a suspended tenant gets
+/// no tokens, also from a refresh (<see cref="AccountAccess"/>).
 /// </summary>
-internal sealed class PreTokenGenerationTrigger(TriggerSettings settings)
+internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdentityDirectory directory)
 {
     public const string TenantClaim = "tenant_id";
     public const string RolesClaim = "roles";
 
-    public ValueTask<PreTokenGenerationV2Event> HandleV2Async(PreTokenGenerationV2Event e, ILambdaContext context, CancellationToken cancellationToken)
+    public async ValueTask<PreTokenGenerationV2Event> HandleV2Async(PreTokenGenerationV2Event e, ILambdaContext context, CancellationToken cancellationToken)
     {
+        await AccountAccess.RefuseIfBlockedAsync(directory, e.Request, cancellationToken).ConfigureAwait(false);
         var claims = Claims(e.Request);
         var scopes = ScopesFor(e.Request.GroupConfiguration.GroupsToOverride)
             .Where(s => !e.Request.Scopes.Contains(s, StringComparer.Ordinal))
@@ -36,11 +39,12 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings)
                 ScopesToAdd = scopes.Count > 0 ? scopes : null,
             },
         };
-        return ValueTask.FromResult(e);
+        return e;
     }
 
-    public ValueTask<PreTokenGenerationEvent> HandleV1Async(PreTokenGenerationEvent e, ILambdaContext context, CancellationToken cancellationToken)
+    public async ValueTask<PreTokenGenerationEvent> HandleV1Async(PreTokenGenerationEvent e, ILambdaContext context, CancellationToken cancellationToken)
     {
+        await AccountAccess.RefuseIfBlockedAsync(directory, e.Request, cancellationToken).ConfigureAwait(false);
         var claims = new Dictionary<string, string>(StringComparer.Ordinal);
         if (e.Request.Attribute(TenantIdAttributeName.Claim) is { } tenant)
         {
@@ -54,7 +58,7 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings)
             ClaimsToAddOrOverride = claims,
             ClaimsToSuppress = [.. settings.SuppressedClaims],
         };
-        return ValueTask.FromResult(e);
+        return e;
     }
 
     private static Dictionary<string, JsonNode?> Claims(PreTokenGenerationRequest request)

@@ -57,7 +57,7 @@ public sealed class CognitoTriggers : Construct
         foreach (var trigger in CognitoTrigger.All)
         {
             var environment = new Dictionary<string, string>(shared, StringComparer.Ordinal);
-            if (trigger == CognitoTrigger.PostConfirmation || trigger == CognitoTrigger.PreAuthentication)
+            if (DirectoryUsers.Contains(trigger))
             {
                 environment[TriggerEnvironment.DirectoryTable] = DirectoryTable.TableName;
             }
@@ -132,7 +132,14 @@ public sealed class CognitoTriggers : Construct
             });
     }
 
-    /// <summary>Post confirmation may only create profile items; pre authentication and user migration only read.</summary>
+    /// <summary>
+    /// The triggers that use the directory table: post confirmation writes profiles; pre authentication
+    /// and pre token generation read them, the latter because a refresh-token grant runs pre token
+    /// generation but never pre authentication, so suspension must be checked there too.
+    /// </summary>
+    private static readonly CognitoTrigger[] DirectoryUsers = [CognitoTrigger.PostConfirmation, CognitoTrigger.PreAuthentication, CognitoTrigger.PreTokenGeneration];
+
+    /// <summary>Post confirmation may only create profile items; pre authentication, pre token generation and user migration only read.</summary>
     private void GrantDataAccess()
     {
         Functions[CognitoTrigger.PostConfirmation].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
@@ -144,11 +151,14 @@ public sealed class CognitoTriggers : Construct
                 ["ForAllValues:StringLike"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["dynamodb:LeadingKeys"] = ProfileKeys },
             },
         }));
-        Functions[CognitoTrigger.PreAuthentication].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        foreach (var reader in new[] { CognitoTrigger.PreAuthentication, CognitoTrigger.PreTokenGeneration })
         {
-            Actions = ["dynamodb:GetItem"],
-            Resources = [DirectoryTable.TableArn],
-        }));
+            Functions[reader].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Actions = ["dynamodb:GetItem"],
+                Resources = [DirectoryTable.TableArn],
+            }));
+        }
         Functions[CognitoTrigger.UserMigration].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["dynamodb:GetItem"],

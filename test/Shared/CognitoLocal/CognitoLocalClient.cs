@@ -33,7 +33,14 @@ internal sealed class CognitoLocalClient(HttpClient http, string url)
     {
         using var content = new FormUrlEncodedContent(form);
         using var response = await http.PostAsync(new Uri(url + "/oauth2/token"), content).ConfigureAwait(false);
-        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false)) as JsonObject ?? [];
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode && !body.TrimStart().StartsWith('{'))
+        {
+            // cognito-local answers some failures (a trigger's error, say) with an HTML page.
+            throw new CognitoErrorException("oauth2/token", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), body);
+        }
+
+        var json = JsonNode.Parse(body) as JsonObject ?? [];
         return response.IsSuccessStatusCode
             ? json
             : throw new CognitoErrorException("oauth2/token", (string?)json["error"] ?? response.StatusCode.ToString(), (string?)json["error_description"] ?? string.Empty);

@@ -1,0 +1,39 @@
+using IdentityStack.Lambda.CognitoEvents;
+using IdentityStack.Triggers.Contract;
+
+namespace IdentityStack.Triggers.Directory;
+
+/// <summary>
+/// Whether a user may get tokens now: not when their profile is disabled, nor when their tenant is
+/// suspended. Checked at sign-in (pre authentication) and again whenever tokens are issued (pre token
+/// generation), because Cognito runs pre authentication only for a sign-in, never for a refresh-token
+/// grant, while pre token generation runs for both (developer guide, "Lambda trigger sources":
+/// PreAuthentication_Authentication only; TokenGeneration_RefreshTokens "User tries to refresh the
+/// identity and access tokens",
+/// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html).
+/// </summary>
+internal static class AccountAccess
+{
+    public const string DisabledMessage = "This account is disabled. Contact your administrator.";
+    public const string SuspendedMessage = "Your organisation's access is suspended. Contact your administrator.";
+
+    /// <summary>Throws <see cref="TriggerRejectedException"/> when the user with these attributes must not get tokens.</summary>
+    public static async Task RefuseIfBlockedAsync(IIdentityDirectory directory, CognitoTriggerRequest request, CancellationToken cancellationToken)
+    {
+        var sub = request.Attribute(UserAttributeNames.Sub);
+        var tenant = request.Attribute(TenantIdAttributeName.Claim);
+        var disabled = sub is null ? Task.FromResult(false) : directory.IsUserDisabledAsync(sub, cancellationToken);
+        var suspended = tenant is null ? Task.FromResult(false) : directory.IsTenantSuspendedAsync(tenant, cancellationToken);
+        await Task.WhenAll(disabled, suspended).ConfigureAwait(false);
+
+        if (await disabled.ConfigureAwait(false))
+        {
+            throw new TriggerRejectedException(DisabledMessage);
+        }
+
+        if (await suspended.ConfigureAwait(false))
+        {
+            throw new TriggerRejectedException(SuspendedMessage);
+        }
+    }
+}
