@@ -1,11 +1,11 @@
-using Amazon.DynamoDBv2;
 using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers;
+using IdentityStack.Triggers.Directory;
 
 // One Native AOT binary serves every trigger; the function's handler setting (_HANDLER) picks one.
 var handlers = TriggerRegistry.Create(
     Environment.GetEnvironmentVariable,
-    () => new AmazonDynamoDBClient(),
+    DynamoDbClientSettings.CreateClient,
     Console.Out,
     TimeProvider.System);
 

@@ -53,7 +53,7 @@ internal static class TriggerRegistry
             [TriggerHandlerNames.PreSignUp] = () => UserFacing(
                 TriggerHandlerNames.PreSignUp, Handler(Json.PreSignUpEvent, new PreSignUpTrigger(Settings()).HandleAsync)),
             [TriggerHandlerNames.PostConfirmation] = () => UserFacing(
-                TriggerHandlerNames.PostConfirmation, Handler(Json.PostConfirmationEvent, new PostConfirmationTrigger(directory(Settings()), time).HandleAsync)),
+                TriggerHandlerNames.PostConfirmation, Handler(Json.PostConfirmationEvent, new PostConfirmationTrigger(directory(Settings()), time, output).HandleAsync)),
             [TriggerHandlerNames.PreAuthentication] = () => UserFacing(
                 TriggerHandlerNames.PreAuthentication, Handler(Json.PreAuthenticationEvent, new PreAuthenticationTrigger(directory(Settings())).HandleAsync)),
             [TriggerHandlerNames.PostAuthentication] = () => UserFacing(
@@ -61,7 +61,7 @@ internal static class TriggerRegistry
             [TriggerHandlerNames.PreTokenGeneration] = () =>
             {
                 var settings = Settings();
-                var trigger = new PreTokenGenerationTrigger(settings, directory(settings));
+                var trigger = new PreTokenGenerationTrigger(settings, directory(settings), time, output);
                 return UserFacing(TriggerHandlerNames.PreTokenGeneration, new EventVersionDispatch(
                     Handler(Json.PreTokenGenerationEvent, trigger.HandleV1Async),
                     Handler(Json.PreTokenGenerationV2Event, trigger.HandleV2Async)));

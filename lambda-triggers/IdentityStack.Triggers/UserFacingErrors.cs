@@ -1,4 +1,3 @@
-using System.Text.Json;
 using IdentityStack.Lambda.Runtime;
 
 namespace IdentityStack.Triggers;
@@ -26,28 +25,8 @@ internal sealed class UserFacingErrors(string trigger, ILambdaHandler inner, Tex
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await log.WriteLineAsync(Describe(trigger, context.RequestId, error)).ConfigureAwait(false);
+            await log.WriteLineAsync(TriggerErrorLog.Line(TriggerErrorLog.Error, trigger, context.RequestId, error)).ConfigureAwait(false);
             throw TriggerFailedException.For(context.RequestId);
         }
-    }
-
-    /// <summary>One JSON line: level, trigger, request id, error type, message, stack trace.</summary>
-    private static string Describe(string trigger, string requestId, Exception error)
-    {
-        using var buffer = new MemoryStream();
-        // Relaxed escaping keeps quotes and apostrophes readable in CloudWatch; the line is never HTML.
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteString("level", "ERROR");
-            json.WriteString("trigger", trigger);
-            json.WriteString("requestId", requestId);
-            json.WriteString("errorType", error.GetType().FullName);
-            json.WriteString("errorMessage", error.Message);
-            json.WriteString("stackTrace", error.ToString());
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -158,6 +158,21 @@ public sealed class SignUpToApiTests(LocalIdentityPlatform platform) : IClassFix
             && string.Equals(r.Body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString(), "TENANT#initech", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_invited_user_gets_a_directory_profile_at_the_first_token_issue()
+    {
+        var username = NewUsername("invited");
+        await platform.InvitedUserAsync(username, tenant: "hooli", group: "members");
+        var idToken = (string)(await platform.SignInAsync(username))["AuthenticationResult"]!["IdToken"]!;
+        var sub = (string)JwtPayload(idToken)["sub"]!;
+
+        // Invited users never pass post confirmation; pre token generation writes the missing profile.
+        Assert.Contains(platform.DynamoDb.Requests, r => string.Equals(r.Operation, "PutItem", StringComparison.Ordinal)
+            && string.Equals(r.Body.GetProperty("Item").GetProperty("pk").GetProperty("S").GetString(), "USER#" + sub, StringComparison.Ordinal)
+            && string.Equals(r.Body.GetProperty("Item").GetProperty("tenantId").GetProperty("S").GetString(), "hooli", StringComparison.Ordinal)
+            && string.Equals(r.Body.GetProperty("ConditionExpression").GetString(), "attribute_not_exists(#pk)", StringComparison.Ordinal));
+    }
+
     private static JsonObject JwtPayload(string jwt)
     {
         var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');

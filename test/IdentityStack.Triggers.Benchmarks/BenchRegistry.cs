@@ -20,7 +20,7 @@ internal static class BenchRegistry
 
         public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(false);
 
-        public Task<bool> IsUserDisabledAsync(string userSub, CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) => Task.FromResult(ProfileState.Active);
     }
 
     private sealed class MemoryLegacyUsers : ILegacyUserStore

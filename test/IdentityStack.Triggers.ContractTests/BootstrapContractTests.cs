@@ -22,11 +22,11 @@ public sealed class BootstrapContractTests
         InvokeEventAsync(handler, Fixture(fixture), environment);
 
     private static async Task<(PostedResult Result, string Stdout, int ExitCode)> InvokeEventAsync(
-        string handler, string eventJson, Dictionary<string, string>? environment = null)
+        string handler, string eventJson, Dictionary<string, string>? environment = null, DateTimeOffset? deadline = null)
     {
         PublishedBootstrap.AssertPublished();
         await using var api = new FakeRuntimeApi();
-        api.Enqueue("contract-1", eventJson, traceId: "Root=1-67890abc-def012345678901234567890;Sampled=1");
+        api.Enqueue("contract-1", eventJson, traceId: "Root=1-67890abc-def012345678901234567890;Sampled=1", deadlineMs: deadline?.ToUnixTimeMilliseconds());
 
         var start = LambdaProcessStart.For(PublishedBootstrap.Path, api.HostAndPort, handler, environment);
         using var process = Process.Start(start)!;
@@ -130,6 +130,55 @@ public sealed class BootstrapContractTests
         Assert.Contains("identity-dev-directory not found", logged["errorMessage"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string, bool> DependencyDown => new()
+    {
+        // Fail closed: no answer from the directory means no sign-in and no tokens.
+        { "PreAuthentication", "pre-authentication.json", true },
+        { "PreTokenGeneration", "pre-token-generation-v2.json", true },
+        // Fail open: the user is confirmed anyway; the profile is written at the first token issue.
+        { "PostConfirmation", "post-confirmation.json", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(DependencyDown))]
+    public async Task A_hanging_directory_is_cut_off_within_the_invocations_budget(string handler, string fixture, bool failsClosed) =>
+        await AssertAnswersInTimeAsync(UnresponsiveEndpoint.Hanging(), handler, fixture, failsClosed);
+
+    [Theory]
+    [MemberData(nameof(DependencyDown))]
+    public async Task A_refused_connection_to_the_directory_is_answered_at_once(string handler, string fixture, bool failsClosed) =>
+        await AssertAnswersInTimeAsync(UnresponsiveEndpoint.Refusing(), handler, fixture, failsClosed);
+
+    /// <summary>
+    /// The trigger answers before the invocation's deadline (Cognito's 5 seconds; 3 here to keep the
+    /// run short): refusing with the generic sentence when it fails closed, the whole event when open.
+    /// </summary>
+    private static async Task AssertAnswersInTimeAsync(UnresponsiveEndpoint dynamo, string handler, string fixture, bool failsClosed)
+    {
+        await using var _ = dynamo;
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(3);
+
+        var (result, stdout, _) = await InvokeEventAsync(handler, Fixture(fixture), new()
+        {
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+            ["AWS_ACCESS_KEY_ID"] = "AKIDCONTRACTTEST",
+            ["AWS_SECRET_ACCESS_KEY"] = "contract-test",
+        }, deadline);
+
+        Assert.True(result.PostedAt < deadline, $"{handler} answered {(result.PostedAt - deadline).TotalMilliseconds:F0} ms after the deadline");
+        if (failsClosed)
+        {
+            Assert.Equal(ResultKind.InvocationError, result.Kind);
+            Assert.Equal("Something went wrong on our side. Please try again in a moment. Reference: contract-1", JsonNode.Parse(result.Body)!["errorMessage"]!.GetValue<string>());
+        }
+        else
+        {
+            Response(result);
+            Assert.Contains("\"level\":\"WARN\"", stdout, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Post_authentication_logs_one_emf_line()
     {
@@ -161,8 +210,13 @@ public sealed class BootstrapContractTests
         Assert.Equal("acme-01", claims["tenant_id"]!.GetValue<string>());
         Assert.Equal(
             ["TENANT#acme-01", "USER#8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"],
-            dynamo.Requests.Select(r => r.Body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString()).Order(StringComparer.Ordinal));
+            dynamo.Requests.Where(r => string.Equals(r.Operation, "GetItem", StringComparison.Ordinal)).Select(r => r.Body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString()).Order(StringComparer.Ordinal));
         Assert.All(dynamo.Requests, r => Assert.Equal("identity-dev-directory", r.Body.GetProperty("TableName").GetString()));
+        // The directory answered "no profile": the user's profile is written, once, conditionally.
+        var put = Assert.Single(dynamo.Requests, r => string.Equals(r.Operation, "PutItem", StringComparison.Ordinal)).Body;
+        Assert.Equal("USER#8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", put.GetProperty("Item").GetProperty("pk").GetProperty("S").GetString());
+        Assert.Equal("acme-01", put.GetProperty("Item").GetProperty("tenantId").GetProperty("S").GetString());
+        Assert.Equal("attribute_not_exists(#pk)", put.GetProperty("ConditionExpression").GetString());
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class DirectoryTriggerTests
     public async Task Post_confirmation_writes_the_profile_once_even_when_cognito_retries()
     {
         var directory = new InMemoryDirectory();
-        var trigger = new PostConfirmationTrigger(directory, new FixedClock(Now));
+        var trigger = new PostConfirmationTrigger(directory, new FixedClock(Now), TextWriter.Null);
         var e = Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent);
 
         await trigger.HandleAsync(e, new TestContext(), CancellationToken.None);
@@ -31,7 +31,7 @@ public sealed class DirectoryTriggerTests
         var e = Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent);
         e.TriggerSource = CognitoTriggerSources.PostConfirmationConfirmForgotPassword;
 
-        await new PostConfirmationTrigger(directory, TimeProvider.System).HandleAsync(e, new TestContext(), CancellationToken.None);
+        await new PostConfirmationTrigger(directory, TimeProvider.System, TextWriter.Null).HandleAsync(e, new TestContext(), CancellationToken.None);
 
         Assert.Equal(0, directory.Writes);
     }
@@ -43,7 +43,7 @@ public sealed class DirectoryTriggerTests
         e.Request.UserAttributes.Remove("sub");
 
         await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(() =>
-            new PostConfirmationTrigger(new InMemoryDirectory(), TimeProvider.System).HandleAsync(e, new TestContext(), CancellationToken.None).AsTask());
+            new PostConfirmationTrigger(new InMemoryDirectory(), TimeProvider.System, TextWriter.Null).HandleAsync(e, new TestContext(), CancellationToken.None).AsTask());
     }
 
     [Fact]
@@ -102,5 +102,29 @@ public sealed class DirectoryTriggerTests
         e.Request.UserAttributes.Remove("custom:tenant_id");
 
         Assert.Same(e, await new PreAuthenticationTrigger(directory).HandleAsync(e, new TestContext(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Post_confirmation_fails_open_when_the_directory_fails_and_logs_a_warning()
+    {
+        var e = Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent);
+        var log = new StringWriter();
+
+        var result = await new PostConfirmationTrigger(new UnavailableDirectory(), TimeProvider.System, log).HandleAsync(e, new TestContext(), CancellationToken.None);
+
+        Assert.Same(e, result);
+        var line = System.Text.Json.Nodes.JsonNode.Parse(log.ToString().Trim())!;
+        Assert.Equal("WARN", line["level"]!.GetValue<string>());
+        Assert.Equal("PostConfirmation", line["trigger"]!.GetValue<string>());
+        Assert.Equal("the directory is down", line["errorMessage"]!.GetValue<string>());
+    }
+
+    private sealed class UnavailableDirectory : IIdentityDirectory
+    {
+        public Task<bool> CreateProfileIfAbsentAsync(UserProfile profile, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
+
+        public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
+
+        public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
     }
 }

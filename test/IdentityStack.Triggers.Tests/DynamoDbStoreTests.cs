@@ -80,16 +80,25 @@ public sealed class DynamoDbStoreTests
     }
 
     [Theory]
-    [InlineData("""{"Item":{"disabled":{"BOOL":true}}}""", true)]
-    [InlineData("""{"Item":{"disabled":{"BOOL":false}}}""", false)]
-    [InlineData("{}", false)]
-    public async Task The_disabled_flag_is_read_from_the_profile(string answer, bool disabled)
+    [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"},"disabled":{"BOOL":true}}}""", "Disabled")]
+    [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"},"disabled":{"BOOL":false}}}""", "Active")]
+    [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"}}}""", "Active")]
+    [InlineData("""{"Item":{}}""", "Missing")]
+    [InlineData("{}", "Missing")]
+    public async Task The_profile_state_is_read_with_the_key_so_a_profile_without_the_flag_is_not_missing(string answer, string state)
     {
+        var expected = Enum.Parse<ProfileState>(state);
         await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.OK, answer) };
         using var client = Client(endpoint);
 
-        Assert.Equal(disabled, await new DynamoDbIdentityDirectory(client, "t").IsUserDisabledAsync("8f1e2d3c", CancellationToken.None));
-        Assert.Equal("USER#8f1e2d3c", Assert.Single(endpoint.Requests).Body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString());
+        Assert.Equal(expected, await new DynamoDbIdentityDirectory(client, "identity-dev-directory").GetProfileStateAsync("8f1e2d3c", CancellationToken.None));
+        var (operation, body, _) = Assert.Single(endpoint.Requests);
+        Assert.Equal("GetItem", operation);
+        Assert.Equal("identity-dev-directory", body.GetProperty("TableName").GetString());
+        Assert.Equal("USER#8f1e2d3c", body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString());
+        Assert.Equal("#pk, #a", body.GetProperty("ProjectionExpression").GetString());
+        Assert.Equal("pk", body.GetProperty("ExpressionAttributeNames").GetProperty("#pk").GetString());
+        Assert.Equal("disabled", body.GetProperty("ExpressionAttributeNames").GetProperty("#a").GetString());
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class PreTokenGenerationTriggerTests
     {
         var e = Fixtures.Load("pre-token-generation-v2.json", Fixtures.Json.PreTokenGenerationV2Event);
 
-        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory()).HandleV2Async(e, new TestContext(), CancellationToken.None);
+        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory(), TimeProvider.System, TextWriter.Null).HandleV2Async(e, new TestContext(), CancellationToken.None);
 
         var details = result.Response.ClaimsAndScopeOverrideDetails!;
         foreach (var token in new[] { details.IdTokenGeneration!, details.AccessTokenGeneration! })
@@ -34,7 +34,7 @@ public sealed class PreTokenGenerationTriggerTests
         e.Request.GroupConfiguration.GroupsToOverride.Clear();
         e.Request.UserAttributes.Remove("custom:tenant_id");
 
-        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory()).HandleV2Async(e, new TestContext(), CancellationToken.None);
+        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory(), TimeProvider.System, TextWriter.Null).HandleV2Async(e, new TestContext(), CancellationToken.None);
 
         var access = result.Response.ClaimsAndScopeOverrideDetails!.AccessTokenGeneration!;
         Assert.Empty(access.ClaimsToAddOrOverride!["roles"]!.AsArray());
@@ -47,7 +47,7 @@ public sealed class PreTokenGenerationTriggerTests
     {
         var e = Fixtures.Load("pre-token-generation-v1.json", Fixtures.Json.PreTokenGenerationEvent);
 
-        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory()).HandleV1Async(e, new TestContext(), CancellationToken.None);
+        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory(), TimeProvider.System, TextWriter.Null).HandleV1Async(e, new TestContext(), CancellationToken.None);
 
         var claims = result.Response.ClaimsOverrideDetails!;
         Assert.Equal("acme-01", claims.ClaimsToAddOrOverride!["tenant_id"]);
@@ -62,7 +62,7 @@ public sealed class PreTokenGenerationTriggerTests
         e.Request.GroupConfiguration.GroupsToOverride.Clear();
         e.Request.GroupConfiguration.GroupsToOverride.Add("members");
 
-        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory()).HandleV2Async(e, new TestContext(), CancellationToken.None);
+        var result = await new PreTokenGenerationTrigger(Settings, new InMemoryDirectory(), TimeProvider.System, TextWriter.Null).HandleV2Async(e, new TestContext(), CancellationToken.None);
 
         var access = result.Response.ClaimsAndScopeOverrideDetails!.AccessTokenGeneration!;
         Assert.Equal(["members"], access.ClaimsToAddOrOverride!["roles"]!.AsArray().Select(r => r!.GetValue<string>()), StringComparer.Ordinal);
@@ -86,8 +86,8 @@ public sealed class PreTokenGenerationTriggerTests
         var disabled = new InMemoryDirectory();
         disabled.DisabledUsers.Add(e.Request.UserAttributes["sub"]);
 
-        var tenantError = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreTokenGenerationTrigger(Settings, suspended).HandleV2Async(e, new TestContext(), CancellationToken.None).AsTask());
-        var userError = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreTokenGenerationTrigger(Settings, disabled).HandleV2Async(e, new TestContext(), CancellationToken.None).AsTask());
+        var tenantError = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreTokenGenerationTrigger(Settings, suspended, TimeProvider.System, TextWriter.Null).HandleV2Async(e, new TestContext(), CancellationToken.None).AsTask());
+        var userError = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreTokenGenerationTrigger(Settings, disabled, TimeProvider.System, TextWriter.Null).HandleV2Async(e, new TestContext(), CancellationToken.None).AsTask());
 
         Assert.Equal("Your organisation's access is suspended. Contact your administrator.", tenantError.Message);
         Assert.Equal("This account is disabled. Contact your administrator.", userError.Message);
@@ -101,7 +101,51 @@ public sealed class PreTokenGenerationTriggerTests
         var directory = new InMemoryDirectory();
         directory.SuspendedTenants.Add("acme-01");
 
-        await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreTokenGenerationTrigger(Settings, directory).HandleV1Async(e, new TestContext(), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreTokenGenerationTrigger(Settings, directory, TimeProvider.System, TextWriter.Null).HandleV1Async(e, new TestContext(), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task A_user_without_a_profile_gets_one_at_the_first_token_issue_and_only_once()
+    {
+        var directory = new InMemoryDirectory();
+        var trigger = new PreTokenGenerationTrigger(Settings, directory, new FixedClock(DateTimeOffset.Parse("2026-11-29T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), TextWriter.Null);
+
+        foreach (var source in new[] { "TokenGeneration_NewPasswordChallenge", "TokenGeneration_RefreshTokens" })
+        {
+            var e = Fixtures.Load("pre-token-generation-v2.json", Fixtures.Json.PreTokenGenerationV2Event);
+            e.TriggerSource = source;
+            await trigger.HandleV2Async(e, new TestContext(), CancellationToken.None);
+        }
+
+        var profile = Assert.Single(directory.Profiles.Values);
+        Assert.Equal("8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", profile.Sub);
+        Assert.Equal("acme-01", profile.TenantId);
+        Assert.Equal("maria@example.com", profile.Email);
+        Assert.Equal(1, directory.Writes);
+    }
+
+    [Fact]
+    public async Task A_failed_profile_write_still_issues_tokens_and_logs_a_warning()
+    {
+        var log = new StringWriter();
+        var e = Fixtures.Load("pre-token-generation-v2.json", Fixtures.Json.PreTokenGenerationV2Event);
+
+        var result = await new PreTokenGenerationTrigger(Settings, new ReadOnlyDirectory(), TimeProvider.System, log).HandleV2Async(e, new TestContext(), CancellationToken.None);
+
+        Assert.NotNull(result.Response.ClaimsAndScopeOverrideDetails);
+        Assert.Equal("WARN", System.Text.Json.Nodes.JsonNode.Parse(log.ToString().Trim())!["level"]!.GetValue<string>());
+    }
+
+    /// <summary>Reads work (no profile, active tenant); writes fail.</summary>
+    private sealed class ReadOnlyDirectory : IdentityStack.Triggers.Directory.IIdentityDirectory
+    {
+        public Task<bool> CreateProfileIfAbsentAsync(IdentityStack.Triggers.Directory.UserProfile profile, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("write refused");
+
+        public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<IdentityStack.Triggers.Directory.ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) =>
+            Task.FromResult(IdentityStack.Triggers.Directory.ProfileState.Missing);
     }
 
     [Fact]

@@ -58,7 +58,8 @@ internal sealed class InMemoryDirectory : IIdentityDirectory
 
     public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(SuspendedTenants.Contains(tenantId));
 
-    public Task<bool> IsUserDisabledAsync(string userSub, CancellationToken cancellationToken) => Task.FromResult(DisabledUsers.Contains(userSub));
+    public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) =>
+        Task.FromResult(DisabledUsers.Contains(userSub) ? ProfileState.Disabled : Profiles.ContainsKey(userSub) ? ProfileState.Active : ProfileState.Missing);
 }
 
 internal sealed class InMemoryLegacyUsers(params LegacyUser[] users) : ILegacyUserStore

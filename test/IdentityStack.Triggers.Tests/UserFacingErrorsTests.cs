@@ -93,13 +93,13 @@ public sealed class UserFacingErrorsTests
 
     private sealed class FailingDirectory(Exception error) : IIdentityDirectory
     {
-        public Task<bool> CreateProfileIfAbsentAsync(UserProfile profile, CancellationToken cancellationToken) => Fail();
+        public Task<bool> CreateProfileIfAbsentAsync(UserProfile profile, CancellationToken cancellationToken) => FailWith<bool>();
 
-        public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Fail();
+        public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => FailWith<bool>();
 
-        public Task<bool> IsUserDisabledAsync(string userSub, CancellationToken cancellationToken) => Fail();
+        public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) => FailWith<ProfileState>();
 
-        private async Task<bool> Fail()
+        private async Task<T> FailWith<T>()
         {
             await Task.Yield();
             throw error;

@@ -64,7 +64,7 @@ internal sealed class FakeRuntimeApi : LoopbackHttpServer
         };
         var segments = path.Split('/');
         var requestId = kind is ResultKind.Response or ResultKind.InvocationError ? segments[^2] : null;
-        var posted = new PostedResult(kind, requestId, body, request.Headers["Lambda-Runtime-Function-Error-Type"]);
+        var posted = new PostedResult(kind, requestId, body, request.Headers["Lambda-Runtime-Function-Error-Type"]) { PostedAt = DateTimeOffset.UtcNow };
         OnPosted?.Invoke(posted);
         Posted.Enqueue(posted);
         var status = kind == ResultKind.Response ? ResponseStatus : HttpStatusCode.Accepted;
@@ -82,4 +82,8 @@ internal enum ResultKind
     Unknown,
 }
 
-internal sealed record PostedResult(ResultKind Kind, string? RequestId, string Body, string? ErrorTypeHeader);
+internal sealed record PostedResult(ResultKind Kind, string? RequestId, string Body, string? ErrorTypeHeader)
+{
+    /// <summary>When the result reached the API (to compare with the invocation's deadline).</summary>
+    public DateTimeOffset PostedAt { get; init; }
+}

@@ -17,16 +17,23 @@ internal static class AccountAccess
     public const string DisabledMessage = "This account is disabled. Contact your administrator.";
     public const string SuspendedMessage = "Your organisation's access is suspended. Contact your administrator.";
 
-    /// <summary>Throws <see cref="TriggerRejectedException"/> when the user with these attributes must not get tokens.</summary>
-    public static async Task RefuseIfBlockedAsync(IIdentityDirectory directory, CognitoTriggerRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Throws <see cref="TriggerRejectedException"/> when the user with these attributes must not get
+    /// tokens; otherwise returns the state of their profile (<see cref="ProfileState.Missing"/> or
+    /// <see cref="ProfileState.Active"/>).
+    /// </summary>
+    public static async Task<ProfileState> RefuseIfBlockedAsync(IIdentityDirectory directory, CognitoTriggerRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(request);
         var sub = request.Attribute(UserAttributeNames.Sub);
         var tenant = request.Attribute(TenantIdAttributeName.Claim);
-        var disabled = sub is null ? Task.FromResult(false) : directory.IsUserDisabledAsync(sub, cancellationToken);
+        var profile = sub is null ? Task.FromResult(ProfileState.Missing) : directory.GetProfileStateAsync(sub, cancellationToken);
         var suspended = tenant is null ? Task.FromResult(false) : directory.IsTenantSuspendedAsync(tenant, cancellationToken);
-        await Task.WhenAll(disabled, suspended).ConfigureAwait(false);
+        await Task.WhenAll(profile, suspended).ConfigureAwait(false);
 
-        if (await disabled.ConfigureAwait(false))
+        var state = await profile.ConfigureAwait(false);
+        if (state == ProfileState.Disabled)
         {
             throw new TriggerRejectedException(DisabledMessage);
         }
@@ -35,5 +42,7 @@ internal static class AccountAccess
         {
             throw new TriggerRejectedException(SuspendedMessage);
         }
+
+        return state;
     }
 }

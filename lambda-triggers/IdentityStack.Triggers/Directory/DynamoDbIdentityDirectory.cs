@@ -62,10 +62,13 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
         return item is not null && item.TryGetValue("status", out var status) && string.Equals(status.S, SuspendedStatus, StringComparison.Ordinal);
     }
 
-    public async Task<bool> IsUserDisabledAsync(string userSub, CancellationToken cancellationToken)
+    public async Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken)
     {
+        // The key is projected too: an item that exists without the flag must not read as missing.
         var item = await GetAsync(UserKey(userSub), "disabled", cancellationToken).ConfigureAwait(false);
-        return item is not null && item.TryGetValue("disabled", out var disabled) && disabled.BOOL == true;
+        return item is null || !item.ContainsKey(KeyAttribute)
+            ? ProfileState.Missing
+            : item.TryGetValue("disabled", out var disabled) && disabled.BOOL == true ? ProfileState.Disabled : ProfileState.Active;
     }
 
     public async Task<IReadOnlyList<Api.UserSummary>> ListUsersAsync(string? tenant, int limit, CancellationToken cancellationToken)
@@ -99,8 +102,8 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
         {
             TableName = tableName,
             Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [KeyAttribute] = new() { S = key } },
-            ProjectionExpression = "#a",
-            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#a"] = attribute },
+            ProjectionExpression = "#pk, #a",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = KeyAttribute, ["#a"] = attribute },
         }, cancellationToken).ConfigureAwait(false);
         return response.Item is { Count: > 0 } item ? item : null;
     }

@@ -9,6 +9,6 @@ internal interface IIdentityDirectory
     /// <summary>Whether the tenant is suspended (an unknown tenant is not).</summary>
     Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken);
 
-    /// <summary>Whether the user's profile carries the disabled flag.</summary>
-    Task<bool> IsUserDisabledAsync(string userSub, CancellationToken cancellationToken);
+    /// <summary>Whether the user has a profile, and whether it carries the disabled flag.</summary>
+    Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken);
 }

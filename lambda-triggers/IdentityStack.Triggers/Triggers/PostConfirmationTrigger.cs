@@ -7,9 +7,12 @@ namespace IdentityStack.Triggers.Triggers;
 
 /// <summary>
 /// Post confirmation: writes the user's profile once. Cognito retries a trigger up to three times,
-/// so the write is conditional and a profile that already exists counts as success.
+/// so the write is conditional and a profile that already exists counts as success. Fails open: the
+/// user is confirmed whatever happens here, so a directory that cannot answer within the
+/// invocation's budget is logged (WARN) and the confirmation goes on; the profile is written at the
+/// user's first token issue instead (pre token generation writes a missing one).
 /// </summary>
-internal sealed class PostConfirmationTrigger(IIdentityDirectory directory, TimeProvider time)
+internal sealed class PostConfirmationTrigger(IIdentityDirectory directory, TimeProvider time, TextWriter log)
 {
     public async ValueTask<PostConfirmationEvent> HandleAsync(PostConfirmationEvent e, ILambdaContext context, CancellationToken cancellationToken)
     {
@@ -18,16 +21,18 @@ internal sealed class PostConfirmationTrigger(IIdentityDirectory directory, Time
             return e; // A confirmed password reset: the profile exists already.
         }
 
-        var sub = e.Request.Attribute(UserAttributeNames.Sub)
+        var profile = UserProfile.Of(e.UserPoolId, e.UserName, e.Request, time.GetUtcNow())
             ?? throw new LambdaEventFormatException("The post confirmation event has no 'sub' user attribute.");
-        var profile = new UserProfile(
-            sub,
-            e.UserPoolId,
-            e.UserName ?? sub,
-            e.Request.Attribute(UserAttributeNames.Email),
-            e.Request.Attribute(TenantIdAttributeName.Claim),
-            time.GetUtcNow());
-        await directory.CreateProfileIfAbsentAsync(profile, cancellationToken).ConfigureAwait(false);
+        using var budget = InvocationBudget.For(context, cancellationToken);
+        try
+        {
+            await directory.CreateProfileIfAbsentAsync(profile, budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            await log.WriteLineAsync(TriggerErrorLog.Line(TriggerErrorLog.Warning, TriggerHandlerNames.PostConfirmation, context.RequestId, error, "profile not written; confirmation goes on")).ConfigureAwait(false);
+        }
+
         return e;
     }
 }

@@ -4,7 +4,11 @@ using IdentityStack.Triggers.Directory;
 
 namespace IdentityStack.Triggers.Triggers;
 
-/// <summary>Pre authentication: refuses sign-in for disabled users and for users of a suspended tenant.</summary>
+/// <summary>
+/// Pre authentication: refuses sign-in for disabled users and for users of a suspended tenant.
+/// Fails closed: when the directory cannot answer within the invocation's budget, sign-in is refused
+/// (with the generic message), because letting a suspended user in is worse than a retry.
+/// </summary>
 internal sealed class PreAuthenticationTrigger(IIdentityDirectory directory)
 {
     public async ValueTask<PreAuthenticationEvent> HandleAsync(PreAuthenticationEvent e, ILambdaContext context, CancellationToken cancellationToken)
@@ -14,7 +18,8 @@ internal sealed class PreAuthenticationTrigger(IIdentityDirectory directory)
             return e; // Let Cognito answer as for a wrong password: say nothing about who exists.
         }
 
-        await AccountAccess.RefuseIfBlockedAsync(directory, e.Request, cancellationToken).ConfigureAwait(false);
+        using var budget = InvocationBudget.For(context, cancellationToken);
+        await AccountAccess.RefuseIfBlockedAsync(directory, e.Request, budget.Token).ConfigureAwait(false);
         return e;
     }
 }

@@ -11,16 +11,19 @@ namespace IdentityStack.Triggers.Triggers;
 /// adds scopes by group (e.g. admins get the admin scope) and removes sensitive claims.
 /// Version 2 events change the ID and access tokens; version 1 events (Lite tier, or emulators) can
 /// only change the ID token, which gets the same claims. A disabled user or a suspended tenant gets
-/// no tokens, also from a refresh (<see cref="AccountAccess"/>).
+/// no tokens, also from a refresh (<see cref="AccountAccess"/>). Fails closed like pre authentication:
+/// no answer from the directory within the invocation's budget means no tokens. A user without a
+/// profile (invited, migrated, or whose post confirmation could not write it) gets one written here,
+/// once; that write fails open.
 /// </summary>
-internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdentityDirectory directory)
+internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdentityDirectory directory, TimeProvider time, TextWriter log)
 {
     public const string TenantClaim = "tenant_id";
     public const string RolesClaim = "roles";
 
     public async ValueTask<PreTokenGenerationV2Event> HandleV2Async(PreTokenGenerationV2Event e, ILambdaContext context, CancellationToken cancellationToken)
     {
-        await AccountAccess.RefuseIfBlockedAsync(directory, e.Request, cancellationToken).ConfigureAwait(false);
+        await CheckAccessAsync(e.UserPoolId, e.UserName, e.Request, context, cancellationToken).ConfigureAwait(false);
         var claims = Claims(e.Request);
         var scopes = ScopesFor(e.Request.GroupConfiguration.GroupsToOverride)
             .Where(s => !e.Request.Scopes.Contains(s, StringComparer.Ordinal))
@@ -44,7 +47,7 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
 
     public async ValueTask<PreTokenGenerationEvent> HandleV1Async(PreTokenGenerationEvent e, ILambdaContext context, CancellationToken cancellationToken)
     {
-        await AccountAccess.RefuseIfBlockedAsync(directory, e.Request, cancellationToken).ConfigureAwait(false);
+        await CheckAccessAsync(e.UserPoolId, e.UserName, e.Request, context, cancellationToken).ConfigureAwait(false);
         var claims = new Dictionary<string, string>(StringComparer.Ordinal);
         if (e.Request.Attribute(TenantIdAttributeName.Claim) is { } tenant)
         {
@@ -59,6 +62,26 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
             ClaimsToSuppress = [.. settings.SuppressedClaims],
         };
         return e;
+    }
+
+    /// <summary>Refuses a blocked user; writes the profile of a user who has none (failing open).</summary>
+    private async Task CheckAccessAsync(string userPoolId, string? userName, CognitoTriggerRequest request, ILambdaContext context, CancellationToken cancellationToken)
+    {
+        using var budget = InvocationBudget.For(context, cancellationToken);
+        var state = await AccountAccess.RefuseIfBlockedAsync(directory, request, budget.Token).ConfigureAwait(false);
+        if (state != ProfileState.Missing || UserProfile.Of(userPoolId, userName, request, time.GetUtcNow()) is not { } profile)
+        {
+            return;
+        }
+
+        try
+        {
+            await directory.CreateProfileIfAbsentAsync(profile, budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            await log.WriteLineAsync(TriggerErrorLog.Line(TriggerErrorLog.Warning, TriggerHandlerNames.PreTokenGeneration, context.RequestId, error, "missing profile not written; tokens issued")).ConfigureAwait(false);
+        }
     }
 
     private static Dictionary<string, JsonNode?> Claims(PreTokenGenerationRequest request)

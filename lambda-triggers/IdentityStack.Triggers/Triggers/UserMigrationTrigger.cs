@@ -40,7 +40,13 @@ internal sealed class UserMigrationTrigger(ILegacyUserStore store, Func<string, 
             throw new LambdaEventFormatException($"The user migration trigger does not handle trigger source '{e.TriggerSource}'.");
         }
 
-        var user = await store.FindAsync(userName, cancellationToken).ConfigureAwait(false);
+        // Fails closed: a legacy store that cannot answer within the budget imports nobody.
+        LegacyUser? user;
+        using (var budget = InvocationBudget.For(context, cancellationToken))
+        {
+            user = await store.FindAsync(userName, budget.Token).ConfigureAwait(false);
+        }
+
         if (string.Equals(e.TriggerSource, CognitoTriggerSources.UserMigrationAuthentication, StringComparison.Ordinal))
         {
             // The PBKDF2 work runs whether or not the user exists: against the dummy hash when not.

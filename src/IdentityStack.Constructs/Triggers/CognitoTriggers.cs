@@ -139,18 +139,23 @@ public sealed class CognitoTriggers : Construct
     /// </summary>
     private static readonly CognitoTrigger[] DirectoryUsers = [CognitoTrigger.PostConfirmation, CognitoTrigger.PreAuthentication, CognitoTrigger.PreTokenGeneration];
 
-    /// <summary>Post confirmation may only create profile items; pre authentication, pre token generation and user migration only read.</summary>
+    /// <summary>Post confirmation and pre token generation may only create profile items; pre authentication, pre token generation and user migration read.</summary>
     private void GrantDataAccess()
     {
-        Functions[CognitoTrigger.PostConfirmation].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        // Profiles are created by post confirmation, or by pre token generation for a user who has
+        // none (invited, migrated); both may create profile items only.
+        foreach (var writer in new[] { CognitoTrigger.PostConfirmation, CognitoTrigger.PreTokenGeneration })
         {
-            Actions = ["dynamodb:PutItem"],
-            Resources = [DirectoryTable.TableArn],
-            Conditions = new Dictionary<string, object>(StringComparer.Ordinal)
+            Functions[writer].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
             {
-                ["ForAllValues:StringLike"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["dynamodb:LeadingKeys"] = ProfileKeys },
-            },
-        }));
+                Actions = ["dynamodb:PutItem"],
+                Resources = [DirectoryTable.TableArn],
+                Conditions = new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["ForAllValues:StringLike"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["dynamodb:LeadingKeys"] = ProfileKeys },
+                },
+            }));
+        }
         foreach (var reader in new[] { CognitoTrigger.PreAuthentication, CognitoTrigger.PreTokenGeneration })
         {
             Functions[reader].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps

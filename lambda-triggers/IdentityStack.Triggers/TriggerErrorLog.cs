@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace IdentityStack.Triggers;
+
+/// <summary>One JSON line per failure in a trigger's log: level, trigger, request id, error type, message, stack trace.</summary>
+internal static class TriggerErrorLog
+{
+    public const string Error = "ERROR";
+    public const string Warning = "WARN";
+
+    // Relaxed escaping keeps quotes and apostrophes readable in CloudWatch; the line is never HTML.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Line(string level, string trigger, string requestId, Exception error, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("level", level);
+            json.WriteString("trigger", trigger);
+            json.WriteString("requestId", requestId);
+            if (note is not null)
+            {
+                json.WriteString("note", note);
+            }
+
+            json.WriteString("errorType", error.GetType().FullName);
+            json.WriteString("errorMessage", error.Message);
+            json.WriteString("stackTrace", error.ToString());
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
