@@ -83,8 +83,19 @@ public sealed class ApiTests(SynthesizedStages stages)
         var policy = TemplateJson.OfType(stages[stage], "AWS::IAM::Policy").Single(p => p.Key.StartsWith("ApiBackendRole", StringComparison.Ordinal)).Value;
         var data = policy.GetProperty("Properties").GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray()
             .Single(s => s.GetProperty("Action").ToString().Contains("dynamodb", StringComparison.Ordinal));
-        Assert.Equal("dynamodb:Scan", data.GetProperty("Action").GetString());
-        Assert.Equal(LogicalId(stage, "AWS::DynamoDB::Table", "TriggersDirectoryTable"), data.GetProperty("Resource")[0].GetProperty("Fn::GetAtt")[0].GetString());
+        // Only a query of the tenant index: the admin listing never scans the directory.
+        Assert.Equal("dynamodb:Query", data.GetProperty("Action").GetString());
+        var resource = data.GetProperty("Resource").GetProperty("Fn::Join")[1];
+        Assert.Equal(LogicalId(stage, "AWS::DynamoDB::Table", "TriggersDirectoryTable"), resource[0].GetProperty("Fn::GetAtt")[0].GetString());
+        Assert.Equal("/index/tenant-users", resource[1].GetString());
+
+        var table = TemplateJson.OfType(stages[stage], "AWS::DynamoDB::Table")[LogicalId(stage, "AWS::DynamoDB::Table", "TriggersDirectoryTable")].GetProperty("Properties");
+        var index = Assert.Single(table.GetProperty("GlobalSecondaryIndexes").EnumerateArray());
+        Assert.Equal("tenant-users", index.GetProperty("IndexName").GetString());
+        Assert.Equal(
+            [("tenantId", "HASH"), ("pk", "RANGE")],
+            index.GetProperty("KeySchema").EnumerateArray().Select(k => (k.GetProperty("AttributeName").GetString(), k.GetProperty("KeyType").GetString())));
+        Assert.Equal("INCLUDE", index.GetProperty("Projection").GetProperty("ProjectionType").GetString());
 
         var permission = TemplateJson.OfType(stages[stage], "AWS::Lambda::Permission").Values.Select(p => p.GetProperty("Properties"))
             .Where(p => string.Equals(p.GetProperty("Principal").GetString(), "apigateway.amazonaws.com", StringComparison.Ordinal)).ToList();

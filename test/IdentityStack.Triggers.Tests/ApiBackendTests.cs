@@ -12,10 +12,16 @@ public sealed class ApiBackendTests
     {
         public string? AskedTenant { get; private set; }
 
-        public Task<IReadOnlyList<UserSummary>> ListUsersAsync(string? tenant, int limit, CancellationToken cancellationToken)
+        public UserListingCursor? AskedAfter { get; private set; }
+
+        public int Calls { get; private set; }
+
+        public Task<UserPage> ListUsersAsync(string tenant, int limit, UserListingCursor? after, CancellationToken cancellationToken)
         {
+            Calls++;
             AskedTenant = tenant;
-            return Task.FromResult<IReadOnlyList<UserSummary>>([new UserSummary("u-1", "maria", "maria@example.com", tenant)]);
+            AskedAfter = after;
+            return Task.FromResult(new UserPage([new UserSummary("u-1", "maria", "maria@example.com", tenant)], new UserListingCursor("USER#u-1")));
         }
     }
 
@@ -24,7 +30,7 @@ public sealed class ApiBackendTests
     private ApiBackend Backend() => new("identitystack", "admins", () => _users, new FixedClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)));
 
     /// <summary>The fixture as a route call: method, path, and changes to its claims and scopes.</summary>
-    private static byte[] Event(string method, string path, Action<JsonObject>? jwt = null, string? body = null)
+    private static byte[] Event(string method, string path, Action<JsonObject>? jwt = null, string? body = null, string? cursor = null)
     {
         var e = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "http-api", "get-me.json")))!.AsObject();
         e["routeKey"] = $"{method} {path}";
@@ -34,6 +40,11 @@ public sealed class ApiBackendTests
         if (body is not null)
         {
             e["body"] = body;
+        }
+
+        if (cursor is not null)
+        {
+            e["queryStringParameters"] = new JsonObject { ["cursor"] = cursor };
         }
 
         jwt?.Invoke(e["requestContext"]!["authorizer"]!["jwt"]!.AsObject());
@@ -125,7 +136,47 @@ public sealed class ApiBackendTests
 
         Assert.Equal(200, status);
         Assert.Equal("acme", _users.AskedTenant);
+        Assert.Null(_users.AskedAfter);
         Assert.Equal("maria", body.GetProperty("users")[0].GetProperty("userName").GetString());
+        Assert.Equal(new UserListingCursor("USER#u-1").Encode(), body.GetProperty("nextCursor").GetString());
+    }
+
+    [Fact]
+    public async Task Admin_users_pages_on_from_the_cursor_always_in_the_callers_tenant()
+    {
+        var (status, _) = await CallAsync(Event("GET", "/admin/users", cursor: new UserListingCursor("USER#u-1").Encode()));
+
+        Assert.Equal(200, status);
+        Assert.Equal(new UserListingCursor("USER#u-1"), _users.AskedAfter);
+        Assert.Equal("acme", _users.AskedTenant);
+    }
+
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("VEVOQU5UI2dsb2JleA")] // "TENANT#globex": a key, but not a user's
+    [InlineData("")]
+    public async Task Admin_users_with_a_cursor_this_api_did_not_make_is_400(string cursor)
+    {
+        var (status, body) = await CallAsync(Event("GET", "/admin/users", cursor: cursor));
+
+        Assert.Equal(400, status);
+        Assert.Contains("nextCursor", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, _users.Calls);
+    }
+
+    [Fact]
+    public async Task Admin_users_for_a_caller_without_a_tenant_is_403_never_every_tenant()
+    {
+        var (status, body) = await CallAsync(Event("GET", "/admin/users", jwt =>
+        {
+            var claims = jwt["claims"]!.AsObject();
+            claims.Remove("tenant_id");
+            claims.Remove("custom:tenant_id");
+        }));
+
+        Assert.Equal(403, status);
+        Assert.Contains("no tenant_id", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, _users.Calls);
     }
 
     [Fact]

@@ -133,22 +133,41 @@ public sealed class DynamoDbStoreTests
     }
 
     [Fact]
-    public async Task Listing_users_scans_only_user_items_of_the_admins_tenant()
+    public async Task Listing_users_queries_the_tenant_index_of_the_admins_tenant_and_hands_back_a_cursor()
     {
         await using var endpoint = new RecordingDynamoDb
         {
-            Answer = (_, _) => (HttpStatusCode.OK, """{"Items":[{"pk":{"S":"USER#8f1e2d3c"},"sub":{"S":"8f1e2d3c"},"userName":{"S":"maria"},"email":{"S":"maria@example.com"},"tenantId":{"S":"acme-01"}}],"Count":1,"ScannedCount":3}"""),
+            Answer = (_, _) => (HttpStatusCode.OK, """{"Items":[{"pk":{"S":"USER#8f1e2d3c"},"sub":{"S":"8f1e2d3c"},"userName":{"S":"maria"},"email":{"S":"maria@example.com"},"tenantId":{"S":"acme-01"}}],"Count":1,"LastEvaluatedKey":{"pk":{"S":"USER#8f1e2d3c"},"tenantId":{"S":"acme-01"}}}"""),
         };
         using var client = Client(endpoint);
 
-        var users = await new DynamoDbIdentityDirectory(client, "identity-dev-directory").ListUsersAsync("acme-01", 50, CancellationToken.None);
+        var page = await new DynamoDbIdentityDirectory(client, "identity-dev-directory").ListUsersAsync("acme-01", 50, new IdentityStack.Triggers.Api.UserListingCursor("USER#0001"), CancellationToken.None);
 
         var (operation, body, _) = Assert.Single(endpoint.Requests);
-        Assert.Equal("Scan", operation);
-        Assert.Equal("begins_with(#pk, :user) AND tenantId = :tenant", body.GetProperty("FilterExpression").GetString());
-        Assert.Equal("USER#", body.GetProperty("ExpressionAttributeValues").GetProperty(":user").GetProperty("S").GetString());
+        Assert.Equal("Query", operation);
+        Assert.Equal("identity-dev-directory", body.GetProperty("TableName").GetString());
+        Assert.Equal("tenant-users", body.GetProperty("IndexName").GetString());
+        Assert.Equal("#tenant = :tenant", body.GetProperty("KeyConditionExpression").GetString());
+        Assert.Equal("tenantId", body.GetProperty("ExpressionAttributeNames").GetProperty("#tenant").GetString());
         Assert.Equal("acme-01", body.GetProperty("ExpressionAttributeValues").GetProperty(":tenant").GetProperty("S").GetString());
         Assert.Equal(50, body.GetProperty("Limit").GetInt32());
-        Assert.Equal(new IdentityStack.Triggers.Api.UserSummary("8f1e2d3c", "maria", "maria@example.com", "acme-01"), Assert.Single(users));
+        Assert.False(body.TryGetProperty("FilterExpression", out _), "a filter after Limit would give short pages");
+        Assert.Equal("USER#0001", body.GetProperty("ExclusiveStartKey").GetProperty("pk").GetProperty("S").GetString());
+        Assert.Equal("acme-01", body.GetProperty("ExclusiveStartKey").GetProperty("tenantId").GetProperty("S").GetString());
+        Assert.Equal(new IdentityStack.Triggers.Api.UserSummary("8f1e2d3c", "maria", "maria@example.com", "acme-01"), Assert.Single(page.Users));
+        Assert.Equal(new IdentityStack.Triggers.Api.UserListingCursor("USER#8f1e2d3c"), page.NextCursor);
+    }
+
+    [Fact]
+    public async Task The_last_page_has_no_cursor()
+    {
+        await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.OK, """{"Items":[],"Count":0}""") };
+        using var client = Client(endpoint);
+
+        var page = await new DynamoDbIdentityDirectory(client, "t").ListUsersAsync("acme-01", 50, null, CancellationToken.None);
+
+        Assert.Empty(page.Users);
+        Assert.Null(page.NextCursor);
+        Assert.False(Assert.Single(endpoint.Requests).Body.TryGetProperty("ExclusiveStartKey", out _));
     }
 }

@@ -9,7 +9,9 @@ namespace IdentityStack.Triggers.Api;
 /// The HTTP API backend (payload v2.0). API Gateway's JWT authorizer has already checked the token
 /// and the route's scopes; the backend reads the verified claims and checks again what matters
 /// (defence in depth): write scope for POST /items, admin scope and the admin group for
-/// /admin/users. A malformed event or missing claims answer 4xx with a JSON error, never a crash.
+/// /admin/users, which lists only the caller's own tenant (a caller without a tenant gets 403, never
+/// everyone), a page at a time (<c>?cursor=</c> from the page before). A malformed event or missing
+/// claims answer 4xx with a JSON error, never a crash.
 /// </summary>
 internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<IUserListing> users, TimeProvider time) : ILambdaHandler
 {
@@ -56,19 +58,31 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
         {
             "GET /me" => Ok(200, new MeResponse(caller.Sub, caller.Username, caller.Groups, caller.Tenant, caller.Scopes), Json.MeResponse),
             "POST /items" => CreateItem(caller, request),
-            _ => await ListUsersAsync(caller, cancellationToken).ConfigureAwait(false),
+            _ => await ListUsersAsync(caller, request, cancellationToken).ConfigureAwait(false),
         };
     }
 
-    private async Task<HttpApiResponse> ListUsersAsync(Caller caller, CancellationToken cancellationToken)
+    private async Task<HttpApiResponse> ListUsersAsync(Caller caller, HttpApiRequest request, CancellationToken cancellationToken)
     {
         if (!caller.HasScope(resourceServer + "/admin") || !caller.InGroup(adminGroup))
         {
             return Error(403, "forbidden", $"Admin routes need the {resourceServer}/admin scope and membership of the '{adminGroup}' group.");
         }
 
-        var listed = await users().ListUsersAsync(caller.Tenant, UserPageSize, cancellationToken).ConfigureAwait(false);
-        return Ok(200, new UsersResponse(listed), Json.UsersResponse);
+        if (caller.Tenant is not { } tenant)
+        {
+            return Error(403, "forbidden", "The admin listing shows the users of the caller's tenant, and this token carries no tenant_id.");
+        }
+
+        UserListingCursor? after = null;
+        if (request.QueryStringParameters?.TryGetValue("cursor", out var cursor) == true
+            && (after = UserListingCursor.TryDecode(cursor)) is null)
+        {
+            return Error(400, "bad_request", "cursor is not one this API gave out; pass nextCursor from the previous page unchanged, or leave it out for the first page.");
+        }
+
+        var page = await users().ListUsersAsync(tenant, UserPageSize, after, cancellationToken).ConfigureAwait(false);
+        return Ok(200, new UsersResponse(page.Users, page.NextCursor?.Encode()), Json.UsersResponse);
     }
 
     private HttpApiResponse CreateItem(Caller caller, HttpApiRequest request)

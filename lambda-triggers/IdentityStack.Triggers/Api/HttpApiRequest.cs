@@ -11,6 +11,8 @@ internal sealed record HttpApiRequest
 
     public string? Body { get; init; }
 
+    public IDictionary<string, string>? QueryStringParameters { get; init; }
+
     public bool IsBase64Encoded { get; init; }
 
     public HttpApiRequestContext? RequestContext { get; init; }

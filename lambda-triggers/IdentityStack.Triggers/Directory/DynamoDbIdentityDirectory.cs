@@ -36,7 +36,7 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
 
         if (profile.TenantId is not null)
         {
-            item["tenantId"] = new AttributeValue { S = profile.TenantId };
+            item[DirectoryKeys.TenantAttribute] = new AttributeValue { S = profile.TenantId };
         }
 
         try
@@ -71,29 +71,33 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
             : item.TryGetValue("disabled", out var disabled) && disabled.BOOL == true ? ProfileState.Disabled : ProfileState.Active;
     }
 
-    public async Task<IReadOnlyList<Api.UserSummary>> ListUsersAsync(string? tenant, int limit, CancellationToken cancellationToken)
+    public async Task<Api.UserPage> ListUsersAsync(string tenant, int limit, Api.UserListingCursor? after, CancellationToken cancellationToken)
     {
-        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":user"] = new() { S = DirectoryKeys.UserPrefix } };
-        var filter = "begins_with(#pk, :user)";
-        if (tenant is not null)
-        {
-            values[":tenant"] = new AttributeValue { S = tenant };
-            filter += " AND tenantId = :tenant";
-        }
-
-        var response = await dynamoDb.ScanAsync(new ScanRequest
+        ArgumentException.ThrowIfNullOrEmpty(tenant);
+        var response = await dynamoDb.QueryAsync(new QueryRequest
         {
             TableName = tableName,
-            FilterExpression = filter,
-            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = KeyAttribute },
-            ExpressionAttributeValues = values,
+            IndexName = DirectoryKeys.TenantIndex,
+            KeyConditionExpression = "#tenant = :tenant",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#tenant"] = DirectoryKeys.TenantAttribute },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":tenant"] = new() { S = tenant } },
             Limit = limit,
+            // The index key of the last user of the page before: always the caller's own tenant.
+            ExclusiveStartKey = after is null ? null : new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+            {
+                [DirectoryKeys.TenantAttribute] = new() { S = tenant },
+                [KeyAttribute] = new() { S = after.LastUserKey },
+            },
         }, cancellationToken).ConfigureAwait(false);
-        return [.. (response.Items ?? []).Select(i => new Api.UserSummary(
+        var users = (response.Items ?? []).Select(i => new Api.UserSummary(
             i.TryGetValue("sub", out var sub) ? sub.S : string.Empty,
             i.TryGetValue("userName", out var name) ? name.S : string.Empty,
             i.TryGetValue("email", out var email) ? email.S : null,
-            i.TryGetValue("tenantId", out var t) ? t.S : null))];
+            i.TryGetValue(DirectoryKeys.TenantAttribute, out var t) ? t.S : null)).ToList();
+        var next = response.LastEvaluatedKey is { Count: > 0 } last && last.TryGetValue(KeyAttribute, out var key) && key.S is not null
+            ? new Api.UserListingCursor(key.S)
+            : null;
+        return new Api.UserPage(users, next);
     }
 
     private async Task<Dictionary<string, AttributeValue>?> GetAsync(string key, string attribute, CancellationToken cancellationToken)

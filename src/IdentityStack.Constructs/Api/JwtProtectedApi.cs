@@ -85,7 +85,12 @@ public sealed class JwtProtectedApi : Construct
             },
             LogRemovalPolicy = props.LogRemovalPolicy,
         });
-        props.DirectoryTable.Grant(backend.Role, "dynamodb:Scan");
+        // The admin listing queries the tenant index, and nothing else of the directory.
+        backend.Role.AddToPrincipalPolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
+        {
+            Actions = ["dynamodb:Query"],
+            Resources = [props.DirectoryTable.TableArn + "/index/" + DirectoryKeys.TenantIndex],
+        }));
         return backend;
     }
 

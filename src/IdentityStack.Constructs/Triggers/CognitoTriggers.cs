@@ -45,6 +45,14 @@ public sealed class CognitoTriggers : Construct
         }
 
         DirectoryTable = SecureTable.Create(this, "DirectoryTable", DirectoryKeys.PartitionKey, props.RemovalPolicy);
+        DirectoryTable.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = DirectoryKeys.TenantIndex,
+            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = DirectoryKeys.TenantAttribute, Type = AttributeType.STRING },
+            SortKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = DirectoryKeys.PartitionKey, Type = AttributeType.STRING },
+            ProjectionType = ProjectionType.INCLUDE,
+            NonKeyAttributes = ["sub", "userName", "email"],
+        });
         LegacyUsersTable = SecureTable.Create(this, "LegacyUsersTable", DirectoryKeys.LegacyUserKey, props.RemovalPolicy);
 
         var shared = new Dictionary<string, string>(StringComparer.Ordinal)
