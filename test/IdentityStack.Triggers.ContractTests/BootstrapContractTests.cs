@@ -179,6 +179,45 @@ public sealed class BootstrapContractTests
         }
     }
 
+    /// <summary>
+    /// Cognito retries a trigger that failed or timed out with the same event. Replayed through the
+    /// real binary: the first conditional write creates the profile, the retry's write is refused by
+    /// DynamoDB (the profile exists), and both invocations answer success.
+    /// </summary>
+    [Fact]
+    public async Task Post_confirmation_retried_by_Cognito_answers_success_twice_and_writes_once()
+    {
+        PublishedBootstrap.AssertPublished();
+        var puts = 0;
+        await using var dynamo = new RecordingDynamoDb
+        {
+            Answer = (operation, _) => string.Equals(operation, "PutItem", StringComparison.Ordinal) && Interlocked.Increment(ref puts) > 1
+                ? RecordingDynamoDb.ConditionalCheckFailed()
+                : (HttpStatusCode.OK, "{}"),
+        };
+        await using var api = new FakeRuntimeApi();
+        api.Enqueue("attempt-1", Fixture("post-confirmation.json"));
+        api.Enqueue("attempt-2", Fixture("post-confirmation.json"));
+
+        var start = LambdaProcessStart.For(PublishedBootstrap.Path, api.HostAndPort, "PostConfirmation", new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        });
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+
+        var results = api.Posted.ToArray();
+        Assert.Equal(["attempt-1", "attempt-2"], results.Select(r => r.RequestId));
+        Assert.All(results, r => Assert.Equal(ResultKind.Response, r.Kind));
+        var writes = dynamo.Requests.Where(r => string.Equals(r.Operation, "PutItem", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, writes.Count);
+        Assert.All(writes, w => Assert.Equal("attribute_not_exists(#pk)", w.Body.GetProperty("ConditionExpression").GetString()));
+        Assert.DoesNotContain("\"level\":\"WARN\"", await stdout, StringComparison.Ordinal); // an existing profile is success, not a failure
+    }
+
     [Fact]
     public async Task Post_authentication_logs_one_emf_line()
     {

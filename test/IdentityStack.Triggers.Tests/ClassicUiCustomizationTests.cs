@@ -40,6 +40,46 @@ public sealed class ClassicUiCustomizationTests
         Assert.Equal("20150830T123600Z", request.Headers.GetValues("x-amz-date").Single());
     }
 
+    /// <summary>
+    /// A POST with a body and a session token (temporary credentials, as Lambda has), signed by this
+    /// signer and, independently, by AWSSDK.Core's SigV4 signer at the same instant: the signed header
+    /// list and the signature must be the same. The GET vector alone checks neither the body hash nor
+    /// the session token header.
+    /// </summary>
+    [Fact]
+    public void A_post_with_a_body_and_a_session_token_is_signed_as_AWSSDK_Core_signs_it()
+    {
+        var uri = new Uri("https://cognito-idp.eu-west-1.amazonaws.com/");
+        var body = Encoding.UTF8.GetBytes("""{"UserPoolId":"eu-west-1_Abc123","ClientId":"ALL","CSS":".banner { color: #123456; }"}""");
+        var at = new DateTimeOffset(2026, 11, 29, 12, 34, 56, TimeSpan.Zero);
+        const string Target = "AWSCognitoIdentityProviderService.SetUICustomization";
+        var credentials = new AwsCredentials("ASIAEXAMPLEEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "IQoJb3JpZ2luX2VjEXAMPLE//session+token=");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.1");
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", Target);
+        // AWSSDK.Core also sends and signs the payload hash header; the same header set is signed on both sides.
+        request.Headers.TryAddWithoutValidation("x-amz-content-sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)));
+        SigV4Signer.Sign(request, body, credentials, "eu-west-1", "cognito-idp", at);
+
+        var reference = new Amazon.Runtime.Signing.AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = uri, Content = body };
+        reference.Headers["Content-Type"] = "application/x-amz-json-1.1";
+        reference.Headers["X-Amz-Target"] = Target;
+        var signed = Amazon.Runtime.Signing.AWSSigV4Signer.Sign(reference, new Amazon.Runtime.Signing.AWSSigV4Parameters
+        {
+            Credentials = new Amazon.Runtime.SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken),
+            Region = Amazon.RegionEndpoint.EUWest1,
+            Service = "cognito-idp",
+            SignedAt = at.UtcDateTime,
+        });
+
+        var ours = request.Headers.GetValues("Authorization").Single();
+        var theirs = signed.Headers.Single(h => string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase)).Value;
+        Assert.Equal(theirs, ours);
+        Assert.Contains("x-amz-security-token", ours, StringComparison.Ordinal);
+        Assert.Equal(credentials.SessionToken, request.Headers.GetValues("x-amz-security-token").Single());
+    }
+
     [Fact]
     public async Task Create_sets_css_and_logo_with_a_signed_json_call_and_answers_success()
     {

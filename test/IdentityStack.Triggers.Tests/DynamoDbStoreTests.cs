@@ -71,10 +71,11 @@ public sealed class DynamoDbStoreTests
         await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.OK, answer) };
         using var client = Client(endpoint);
 
-        Assert.Equal(suspended, await new DynamoDbIdentityDirectory(client, "t").IsTenantSuspendedAsync("acme-01", CancellationToken.None));
+        Assert.Equal(suspended, await new DynamoDbIdentityDirectory(client, "identity-dev-directory").IsTenantSuspendedAsync("acme-01", CancellationToken.None));
 
         var (operation, body, _) = Assert.Single(endpoint.Requests);
         Assert.Equal("GetItem", operation);
+        Assert.Equal("identity-dev-directory", body.GetProperty("TableName").GetString());
         Assert.Equal("TENANT#acme-01", body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString());
         Assert.Equal("status", body.GetProperty("ExpressionAttributeNames").GetProperty("#a").GetString());
     }
@@ -117,6 +118,7 @@ public sealed class DynamoDbStoreTests
 
         Assert.Equal(new LegacyUser("old.user@example.com", "old.user@example.com", true, "acme-01", "pbkdf2-sha256$20000$x$y"), user);
         var body = Assert.Single(endpoint.Requests).Body;
+        Assert.Equal("legacy-users", body.GetProperty("TableName").GetString());
         Assert.Equal("old.user@example.com", body.GetProperty("Key").GetProperty("username").GetProperty("S").GetString());
         Assert.True(body.GetProperty("ConsistentRead").GetBoolean());
     }
