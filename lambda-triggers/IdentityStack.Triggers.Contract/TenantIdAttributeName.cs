@@ -9,6 +9,13 @@ public static class TenantIdAttributeName
     /// <summary>Name in events, tokens and API calls.</summary>
     public const string Claim = "custom:" + Name;
 
+    /// <summary>
+    /// The claim the pre token generation trigger puts in ID and access tokens: the user's tenant by
+    /// the one rule (federated users: their provider's <c>custom:idp_tenant</c>; others: this attribute).
+    /// The identity pool's tenant session tag is taken from it.
+    /// </summary>
+    public const string TokenClaim = "tenant_id";
+
     /// <summary>Longest tenant id accepted.</summary>
     public const int MaxLength = 64;
 }

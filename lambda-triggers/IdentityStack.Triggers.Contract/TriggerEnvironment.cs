@@ -15,6 +15,9 @@ public static class TriggerEnvironment
     /// <summary>Scopes added by group: <c>group=scope,scope;group=scope</c>.</summary>
     public const string GroupScopes = "GROUP_SCOPES";
 
+    /// <summary>Comma-separated identity provider names whose email addresses count as verified though the provider sends no <c>email_verified</c>.</summary>
+    public const string TrustedEmailProviders = "TRUSTED_EMAIL_PROVIDERS";
+
     /// <summary><c>SES</c> or <c>COGNITO</c>: who sends the pool's email (HTML only through SES).</summary>
     public const string EmailSender = "EMAIL_SENDER";
 

@@ -15,6 +15,9 @@ internal sealed partial record TriggerSettings
     /// <summary>Lower-case domains allowed to sign up; empty allows any.</summary>
     public IReadOnlySet<string> AllowedEmailDomains { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>Identity provider names whose email addresses count as verified (providers that send no <c>email_verified</c>).</summary>
+    public IReadOnlySet<string> TrustedEmailProviders { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>DynamoDB table of user profiles and tenants.</summary>
     public string? DirectoryTable { get; init; }
 
@@ -71,12 +74,31 @@ internal sealed partial record TriggerSettings
         return new TriggerSettings
         {
             AllowedEmailDomains = domains.ToHashSet(StringComparer.Ordinal),
+            TrustedEmailProviders = List(read(TriggerEnvironment.TrustedEmailProviders)).ToHashSet(StringComparer.OrdinalIgnoreCase),
             DirectoryTable = Blank(read(TriggerEnvironment.DirectoryTable)),
             LegacyUsersTable = Blank(read(TriggerEnvironment.LegacyUsersTable)),
             GroupScopes = groupScopes,
             SendsEmailThroughSes = string.Equals(sender, "SES", StringComparison.Ordinal),
             SuppressedClaims = suppressed is null ? DefaultSuppressedClaims : List(suppressed),
         };
+    }
+
+    /// <summary>Whether <paramref name="email"/> is at an allowed domain (or a subdomain of one); any address when no list is set.</summary>
+    public bool IsAllowedEmail(string? email)
+    {
+        if (AllowedEmailDomains.Count == 0)
+        {
+            return true;
+        }
+
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var domain = email[(email.LastIndexOf('@') + 1)..].Trim().ToLowerInvariant();
+        return AllowedEmailDomains.Any(allowed =>
+            string.Equals(domain, allowed, StringComparison.Ordinal) || domain.EndsWith("." + allowed, StringComparison.Ordinal));
     }
 
     /// <summary>The table a trigger needs, or an init error naming the variable.</summary>

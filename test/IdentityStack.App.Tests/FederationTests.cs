@@ -41,7 +41,11 @@ public sealed class FederationTests(SynthesizedStages stages)
         Assert.Equal("https://login.acme.example.com", Detail(oidc, "oidc_issuer"));
         Assert.Equal("GET", Detail(oidc, "attributes_request_method"));
         Assert.Equal("openid email profile", Detail(oidc, "authorize_scopes"));
-        Assert.Equal("tenant", oidc.GetProperty("AttributeMapping").GetProperty("custom:tenant_id").GetString());
+        // The provider's tenant and verification go to the providers' own mutable attributes, never to
+        // the immutable, administrator-set custom:tenant_id (a mapping there fails every federated sign-in).
+        Assert.Equal("tenant", oidc.GetProperty("AttributeMapping").GetProperty("custom:idp_tenant").GetString());
+        Assert.Equal("email_verified", oidc.GetProperty("AttributeMapping").GetProperty("custom:idp_email_verified").GetString());
+        Assert.False(oidc.GetProperty("AttributeMapping").TryGetProperty("custom:tenant_id", out _));
     }
 
     [Fact]
@@ -56,7 +60,8 @@ public sealed class FederationTests(SynthesizedStages stages)
         Assert.Equal("true", Detail(saml, "IDPSignout"));
         Assert.Equal("false", Detail(saml, "IDPInit"));
         var mapping = saml.GetProperty("AttributeMapping");
-        Assert.Equal("http://schemas.acme.example.com/claims/tenant", mapping.GetProperty("custom:tenant_id").GetString());
+        Assert.Equal("http://schemas.acme.example.com/claims/tenant", mapping.GetProperty("custom:idp_tenant").GetString());
+        Assert.False(mapping.TryGetProperty("custom:idp_email_verified", out _), "SAML sends no email_verified: its email stays unverified unless the provider is trusted");
         Assert.Equal("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", mapping.GetProperty("email").GetString());
     }
 
@@ -96,6 +101,25 @@ public sealed class FederationTests(SynthesizedStages stages)
             }
 
             Assert.DoesNotContain("BEGIN PRIVATE KEY", text, StringComparison.Ordinal);
+        }
+    }
+
+    // Cognito writes mapped attributes through the client a federated user signs in with, so every
+    // client offering a provider must be able to write them (developer guide, "Specifying identity
+    // provider attribute mappings"); where no provider maps them, no client may.
+    [Theory]
+    [InlineData("prod", true)]
+    [InlineData("staging", false)]
+    [InlineData("dev", false)]
+    public void User_facing_clients_may_write_the_providers_attributes_only_where_a_provider_maps_them_and_never_the_tenant(string stage, bool federated)
+    {
+        foreach (var (id, client) in TemplateJson.OfType(stages[stage], "AWS::Cognito::UserPoolClient").Where(c => !c.Key.Contains("Machine", StringComparison.Ordinal)))
+        {
+            var writes = client.GetProperty("Properties").GetProperty("WriteAttributes").EnumerateArray().Select(a => a.GetString()).ToList();
+            Assert.DoesNotContain("custom:tenant_id", writes);
+            Assert.Equal(federated, writes.Contains("custom:idp_tenant"));
+            Assert.Equal(federated, writes.Contains("custom:idp_email_verified"));
+            Assert.True(writes.Contains("email"), $"{id}: identity providers map email, so clients must be able to write it");
         }
     }
 }

@@ -89,11 +89,12 @@ public sealed class IdentityPoolTests(SynthesizedStages stages)
 
     [Theory]
     [MemberData(nameof(AllStages))]
-    public void The_tenant_attribute_becomes_the_tenant_session_tag(string stage)
+    public void The_tenant_claim_becomes_the_tenant_session_tag(string stage)
     {
         var tag = TemplateJson.Single(stages[stage], "AWS::Cognito::IdentityPoolPrincipalTag").GetProperty("Properties");
 
-        Assert.Equal("custom:tenant_id", tag.GetProperty("PrincipalTags").GetProperty("tenant").GetString());
+        // From the trigger's tenant_id claim, which follows the one tenant rule, not from an attribute.
+        Assert.Equal("tenant_id", tag.GetProperty("PrincipalTags").GetProperty("tenant").GetString());
         Assert.False(tag.GetProperty("UseDefaults").GetBoolean());
     }
 

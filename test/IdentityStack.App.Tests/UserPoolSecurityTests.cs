@@ -43,12 +43,18 @@ public sealed class UserPoolSecurityTests(SynthesizedStages stages)
 
     [Theory]
     [MemberData(nameof(AllStages))]
-    public void Tenant_id_is_an_immutable_custom_attribute(string stage) =>
+    public void Tenant_id_is_an_immutable_custom_attribute_and_the_providers_attributes_are_mutable(string stage) =>
+        // Mapped attributes must be mutable and 2048 long (developer guide, "Specifying identity
+        // provider attribute mappings"); the administrator's tenant_id stays immutable.
         stages[stage].HasResourceProperties(UserPool, TemplateJson.Pattern("""
             { "Schema": [ { "Mutable": true, "Name": "email", "Required": true },
                           { "Mutable": true, "Name": "phone_number", "Required": false },
                           { "AttributeDataType": "String", "Mutable": false, "Name": "tenant_id",
-                            "StringAttributeConstraints": { "MaxLength": "64", "MinLength": "1" } } ] }
+                            "StringAttributeConstraints": { "MaxLength": "64", "MinLength": "1" } },
+                          { "AttributeDataType": "String", "Mutable": true, "Name": "idp_tenant",
+                            "StringAttributeConstraints": { "MaxLength": "2048" } },
+                          { "AttributeDataType": "String", "Mutable": true, "Name": "idp_email_verified",
+                            "StringAttributeConstraints": { "MaxLength": "2048" } } ] }
             """));
 
     [Theory]
@@ -116,7 +122,11 @@ public sealed class UserPoolSecurityTests(SynthesizedStages stages)
     public void Sms_role_only_publishes_and_only_cognito_with_the_pools_external_id_may_assume_it(string stage)
     {
         var template = stages[stage];
-        template.HasResourceProperties(UserPool, TemplateJson.Pattern("""{ "AutoVerifiedAttributes": ["email", "phone_number"] }"""));
+        // Only email is verified at sign-up even with SMS on: with both, Cognito sends the code to the
+        // phone only (developer guide, "Verifying contact information at sign-up",
+        // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html),
+        // so a phone could confirm an account that claims someone else's email.
+        template.HasResourceProperties(UserPool, TemplateJson.Pattern("""{ "AutoVerifiedAttributes": ["email"] }"""));
         var externalId = TemplateJson.Single(template, UserPool).GetProperty("Properties")
             .GetProperty("SmsConfiguration").GetProperty("ExternalId").GetString();
         Assert.False(string.IsNullOrEmpty(externalId));

@@ -56,13 +56,15 @@ public sealed class SecureUserPoolTests
             .HasResourceProperties(UserPoolType, Props(("MfaConfiguration", "OFF"), ("EnabledMfas", Match.Absent())));
 
     [Fact]
-    public void Sms_adds_phone_verification_sms_mfa_recovery_by_phone_and_a_role_with_an_external_id()
+    public void Sms_adds_sms_mfa_recovery_by_phone_and_a_role_with_an_external_id_but_verifies_only_email_at_sign_up()
     {
         var (pool, template) = Synthesize(new SecureUserPoolProps { UserPoolName = "identity", SmsEnabled = true });
 
         Assert.NotNull(pool.SmsRole);
         template.HasResourceProperties(UserPoolType, Props(
-            ("AutoVerifiedAttributes", new[] { "email", "phone_number" }),
+            // Email only, even with SMS: Cognito sends the sign-up code to the phone alone when both are auto-verified
+            // (developer guide, "Verifying contact information at sign-up"), which would let a phone confirm a claimed email.
+            ("AutoVerifiedAttributes", new[] { "email" }),
             ("EnabledMfas", new[] { "SMS_MFA", "SOFTWARE_TOKEN_MFA" }),
             ("SmsConfiguration", Props(("ExternalId", Match.StringLikeRegexp("-sms$")), ("SnsCallerArn", Match.AnyValue())))));
         var recovery = JsonSerializer.SerializeToElement(template.FindResources(UserPoolType)).EnumerateObject().Single().Value

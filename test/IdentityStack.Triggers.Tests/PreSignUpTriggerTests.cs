@@ -88,16 +88,64 @@ public sealed class PreSignUpTriggerTests
     public async Task No_tenant_id_is_fine() =>
         await Run(SignUp("maria@example.com", tenant: null));
 
-    [Fact]
-    public async Task A_federated_user_is_confirmed_and_their_email_verified()
+    private static PreSignUpEvent Federated(string? idpEmailVerified = null, string? idpTenant = null)
     {
         var e = Fixtures.Load("pre-signup-external-provider.json", Fixtures.Json.PreSignUpEvent);
+        if (idpEmailVerified is not null)
+        {
+            e.Request.UserAttributes[FederatedAttributeNames.IdpEmailVerifiedClaim] = idpEmailVerified;
+        }
 
-        var result = await Run(e, Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.org")));
+        if (idpTenant is not null)
+        {
+            e.Request.UserAttributes[FederatedAttributeNames.IdpTenantClaim] = idpTenant;
+        }
+
+        return e;
+    }
+
+    private static readonly TriggerSettings AllowExampleOrg = Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.org"));
+
+    [Fact]
+    public async Task A_federated_user_whose_provider_verified_the_email_is_confirmed_with_the_email_verified()
+    {
+        var result = await Run(Federated(idpEmailVerified: "true"), AllowExampleOrg);
 
         Assert.True(result.Response.AutoConfirmUser);
         Assert.True(result.Response.AutoVerifyEmail);
         Assert.False(result.Response.AutoVerifyPhone);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("false")]
+    [InlineData("yes")]
+    public async Task A_federated_email_the_provider_did_not_verify_stays_unverified(string? idpEmailVerified)
+    {
+        var result = await Run(Federated(idpEmailVerified), AllowExampleOrg);
+
+        Assert.True(result.Response.AutoConfirmUser);
+        Assert.False(result.Response.AutoVerifyEmail);
+    }
+
+    [Theory]
+    [InlineData("Google", true)]
+    [InlineData("google", true)]
+    [InlineData("Facebook", false)]
+    public async Task A_provider_trusted_for_email_verifies_without_the_claim(string trusted, bool verified)
+    {
+        var settings = Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.org"), (TriggerEnvironment.TrustedEmailProviders, trusted));
+
+        var result = await Run(Federated(), settings);
+
+        Assert.Equal(verified, result.Response.AutoVerifyEmail);
+    }
+
+    [Fact]
+    public async Task A_federated_tenant_comes_from_the_provider_attribute_and_must_be_well_formed()
+    {
+        await Run(Federated(idpTenant: "acme-01"), AllowExampleOrg);
+        await Assert.ThrowsAsync<TriggerRejectedException>(() => Run(Federated(idpTenant: "ACME 01"), AllowExampleOrg));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Triggers.Triggers;
 using IdentityStack.Triggers.Contract;
 
@@ -146,6 +147,110 @@ public sealed class PreTokenGenerationTriggerTests
 
         public Task<IdentityStack.Triggers.Directory.ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) =>
             Task.FromResult(IdentityStack.Triggers.Directory.ProfileState.Missing);
+    }
+
+    private static readonly TriggerSettings WithAllowList = Fixtures.Settings(
+        (TriggerEnvironment.GroupScopes, "admins=identitystack/admin,identitystack/write;members=identitystack/read"),
+        (TriggerEnvironment.AllowedEmailDomains, "example.com"));
+
+    private static PreTokenGenerationV2Event User(string email, string emailVerified, string? tenant, bool federated = false, string? idpTenant = null)
+    {
+        var e = Fixtures.Load("pre-token-generation-v2.json", Fixtures.Json.PreTokenGenerationV2Event);
+        var attributes = e.Request.UserAttributes;
+        attributes["email"] = email;
+        attributes["email_verified"] = emailVerified;
+        attributes.Remove("custom:tenant_id");
+        if (tenant is not null)
+        {
+            attributes["custom:tenant_id"] = tenant;
+        }
+
+        if (federated)
+        {
+            attributes["identities"] = """[{"userId":"1048","providerName":"AcmeOidc","providerType":"OIDC","primary":"true"}]""";
+        }
+
+        if (idpTenant is not null)
+        {
+            attributes["custom:idp_tenant"] = idpTenant;
+        }
+
+        return e;
+    }
+
+    private static Task<PreTokenGenerationV2Event> Issue(PreTokenGenerationV2Event e, TriggerSettings? settings = null, InMemoryDirectory? directory = null) =>
+        new PreTokenGenerationTrigger(settings ?? WithAllowList, directory ?? new InMemoryDirectory(), TimeProvider.System, TextWriter.Null)
+            .HandleV2Async(e, new TestContext(), CancellationToken.None).AsTask();
+
+    // Path 1: with email and phone both auto-verified, Cognito sends the sign-up code to the phone
+    // only (developer guide, "Verifying contact information at sign-up",
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html; aws-cdk's
+    // AutoVerifiedAttrs: "If both email and phone is set, Cognito only verifies the phone number").
+    // A user confirmed that way has an unverified email: no tokens.
+    [Fact]
+    public async Task A_user_confirmed_by_phone_with_an_unverified_email_gets_no_tokens()
+    {
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("ceo@example.com", "false", tenant: null)));
+
+        Assert.Equal("Verify your email address before signing in.", error.Message);
+    }
+
+    // Path 2: a self-signed-up user who later changes and verifies an address at another domain.
+    [Fact]
+    public async Task A_self_signed_up_user_whose_email_moved_to_another_domain_gets_no_tokens()
+    {
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("mallory@evil.test", "true", tenant: null)));
+
+        Assert.Equal("Sign-in with this email domain is not allowed. Use your organisation's email address.", error.Message);
+    }
+
+    // Path 3: a federated user is held to the list at every token issue, whatever the provider sends.
+    [Fact]
+    public async Task A_federated_user_at_another_domain_gets_no_tokens_even_with_a_tenant_attribute()
+    {
+        await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("li@evil.test", "true", tenant: "acme-01", federated: true, idpTenant: "acme-01")));
+        await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("li@example.com", "false", tenant: null, federated: true)));
+    }
+
+    [Fact]
+    public async Task An_administrator_assigned_tenant_exempts_a_local_user_from_the_domain_but_not_from_verification()
+    {
+        var result = await Issue(User("contractor@partner.test", "true", tenant: "acme-01"));
+
+        Assert.Equal("acme-01", result.Response.ClaimsAndScopeOverrideDetails!.IdTokenGeneration!.ClaimsToAddOrOverride!["tenant_id"]!.GetValue<string>());
+        await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("contractor@partner.test", "false", tenant: "acme-01")));
+    }
+
+    [Fact]
+    public async Task Without_an_allow_list_the_email_is_not_checked()
+    {
+        var result = await Issue(User("anyone@anywhere.test", "false", tenant: null), Settings);
+
+        Assert.NotNull(result.Response.ClaimsAndScopeOverrideDetails);
+    }
+
+    // A federated user's tenant comes only from the provider (custom:idp_tenant); anyone else's
+    // only from custom:tenant_id. Neither can be set by the user in a way that counts: a local user
+    // may write custom:idp_tenant (clients offering a provider must be able to write mapped
+    // attributes), and it is ignored for them.
+    [Fact]
+    public async Task The_tenant_claim_follows_the_rule_for_federated_and_local_users()
+    {
+        var federated = await Issue(User("li@example.com", "true", tenant: "forged", federated: true, idpTenant: "globex"));
+        var local = await Issue(User("maria@example.com", "true", tenant: "acme-01", idpTenant: "self-written"));
+
+        Assert.Equal("globex", federated.Response.ClaimsAndScopeOverrideDetails!.AccessTokenGeneration!.ClaimsToAddOrOverride!["tenant_id"]!.GetValue<string>());
+        Assert.Equal("acme-01", local.Response.ClaimsAndScopeOverrideDetails!.AccessTokenGeneration!.ClaimsToAddOrOverride!["tenant_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_suspended_tenant_is_checked_on_the_tenant_the_rule_gives()
+    {
+        var directory = new InMemoryDirectory();
+        directory.SuspendedTenants.Add("globex");
+
+        await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("li@example.com", "true", tenant: "acme-01", federated: true, idpTenant: "globex"), directory: directory));
+        await Issue(User("maria@example.com", "true", tenant: "acme-01", idpTenant: "globex"), directory: directory);
     }
 
     [Fact]

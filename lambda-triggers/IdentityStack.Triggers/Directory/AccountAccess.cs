@@ -27,7 +27,7 @@ internal static class AccountAccess
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(request);
         var sub = request.Attribute(UserAttributeNames.Sub);
-        var tenant = request.Attribute(TenantIdAttributeName.Claim);
+        var tenant = UserTenant.Of(request);
         var profile = sub is null ? Task.FromResult(ProfileState.Missing) : directory.GetProfileStateAsync(sub, cancellationToken);
         var suspended = tenant is null ? Task.FromResult(false) : directory.IsTenantSuspendedAsync(tenant, cancellationToken);
         await Task.WhenAll(profile, suspended).ConfigureAwait(false);

@@ -11,7 +11,7 @@ internal sealed record UserProfile(string Sub, string UserPoolId, string UserNam
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Attribute(UserAttributeNames.Sub) is { } sub
-            ? new UserProfile(sub, userPoolId, userName ?? sub, request.Attribute(UserAttributeNames.Email), request.Attribute(TenantIdAttributeName.Claim), now)
+            ? new UserProfile(sub, userPoolId, userName ?? sub, request.Attribute(UserAttributeNames.Email), UserTenant.Of(request), now)
             : null;
     }
 }

@@ -8,10 +8,15 @@ namespace IdentityStack.Triggers.Triggers;
 /// <summary>
 /// Pre sign-up: only addresses of allowed email domains may sign up (self sign-up and first
 /// federated sign-in; administrators may create anyone), a tenant id must be well-formed, and
-/// users from an external identity provider are confirmed and their email verified.
+/// users from an external identity provider are confirmed. A federated user's email is marked
+/// verified only when the provider says it verified it (<c>email_verified</c>, mapped to
+/// <c>custom:idp_email_verified</c>) or the provider is configured as trusted for email; an
+/// unverified federated address must never become a verified one that could match a local user's.
 /// </summary>
 internal sealed partial class PreSignUpTrigger(TriggerSettings settings)
 {
+    public const string SignUpDomainMessage = "Sign-up with this email domain is not allowed. Use your organisation's email address.";
+
     public ValueTask<PreSignUpEvent> HandleAsync(PreSignUpEvent e, ILambdaContext context, CancellationToken cancellationToken)
     {
         var attributes = e.Request;
@@ -26,13 +31,13 @@ internal sealed partial class PreSignUpTrigger(TriggerSettings settings)
                 throw new TriggerRejectedException("An email address is required to sign up.");
             }
 
-            if (!IsAllowed(DomainOf(email)))
+            if (!settings.IsAllowedEmail(email))
             {
-                throw new TriggerRejectedException("Sign-up with this email domain is not allowed. Use your organisation's email address.");
+                throw new TriggerRejectedException(SignUpDomainMessage);
             }
         }
 
-        var tenant = attributes.Attribute(TenantIdAttributeName.Claim);
+        var tenant = isExternal ? attributes.Attribute(FederatedAttributeNames.IdpTenantClaim) : attributes.Attribute(TenantIdAttributeName.Claim);
         if (tenant is not null && !TenantIdPattern().IsMatch(tenant))
         {
             throw new TriggerRejectedException("The organisation id is not valid. Use 1-64 lower-case letters, digits or hyphens.");
@@ -41,17 +46,16 @@ internal sealed partial class PreSignUpTrigger(TriggerSettings settings)
         if (isExternal)
         {
             e.Response.AutoConfirmUser = true;
-            e.Response.AutoVerifyEmail = !string.IsNullOrEmpty(email);
+            var providerVerified = string.Equals(attributes.Attribute(FederatedAttributeNames.IdpEmailVerifiedClaim), "true", StringComparison.OrdinalIgnoreCase);
+            e.Response.AutoVerifyEmail = !string.IsNullOrEmpty(email) && (providerVerified || settings.TrustedEmailProviders.Contains(ProviderOf(e.UserName)));
         }
 
         return ValueTask.FromResult(e);
     }
 
-    private bool IsAllowed(string domain) =>
-        settings.AllowedEmailDomains.Any(allowed =>
-            string.Equals(domain, allowed, StringComparison.Ordinal) || domain.EndsWith("." + allowed, StringComparison.Ordinal));
-
-    private static string DomainOf(string email) => email[(email.LastIndexOf('@') + 1)..].Trim().ToLowerInvariant();
+    /// <summary>A federated user's username is "&lt;provider name&gt;_&lt;id at the provider&gt;" (Cognito may lower-case the name, so providers match case-insensitively).</summary>
+    private static string ProviderOf(string? userName) =>
+        userName is { } name && name.IndexOf('_', StringComparison.Ordinal) is > 0 and var cut ? name[..cut] : string.Empty;
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.ExplicitCapture, 100)]
     private static partial Regex TenantIdPattern();

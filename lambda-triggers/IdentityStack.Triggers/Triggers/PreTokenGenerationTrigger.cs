@@ -18,7 +18,7 @@ namespace IdentityStack.Triggers.Triggers;
 /// </summary>
 internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdentityDirectory directory, TimeProvider time, TextWriter log)
 {
-    public const string TenantClaim = "tenant_id";
+    public const string TenantClaim = TenantIdAttributeName.TokenClaim;
     public const string RolesClaim = "roles";
 
     public async ValueTask<PreTokenGenerationV2Event> HandleV2Async(PreTokenGenerationV2Event e, ILambdaContext context, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
     {
         await CheckAccessAsync(e.UserPoolId, e.UserName, e.Request, context, cancellationToken).ConfigureAwait(false);
         var claims = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (e.Request.Attribute(TenantIdAttributeName.Claim) is { } tenant)
+        if (UserTenant.Of(e.Request) is { } tenant)
         {
             claims[TenantClaim] = tenant;
         }
@@ -64,9 +64,10 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
         return e;
     }
 
-    /// <summary>Refuses a blocked user; writes the profile of a user who has none (failing open).</summary>
+    /// <summary>Refuses a user outside the email allow-list or blocked in the directory; writes the profile of a user who has none (failing open).</summary>
     private async Task CheckAccessAsync(string userPoolId, string? userName, CognitoTriggerRequest request, ILambdaContext context, CancellationToken cancellationToken)
     {
+        EmailPolicy.RefuseIfOutside(settings, request);
         using var budget = InvocationBudget.For(context, cancellationToken);
         var state = await AccountAccess.RefuseIfBlockedAsync(directory, request, budget.Token).ConfigureAwait(false);
         if (state != ProfileState.Missing || UserProfile.Of(userPoolId, userName, request, time.GetUtcNow()) is not { } profile)
@@ -90,7 +91,7 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
         {
             [RolesClaim] = new JsonArray([.. request.GroupConfiguration.GroupsToOverride.Select(g => (JsonNode?)JsonValue.Create(g))]),
         };
-        if (request.Attribute(TenantIdAttributeName.Claim) is { } tenant)
+        if (UserTenant.Of(request) is { } tenant)
         {
             claims[TenantClaim] = JsonValue.Create(tenant);
         }

@@ -76,7 +76,8 @@ internal static partial class FederationConfigReader
             "SAML" => ReadSaml(reader, name),
             _ => null,
         };
-        return provider is null ? null : provider with { TenantAttribute = tenant };
+        var trustEmail = reader.Bool("trustEmail", defaultValue: false);
+        return provider is null ? null : provider with { TenantAttribute = tenant, TrustEmail = trustEmail };
     }
 
     private static SamlProvider? ReadSaml(JsonObjectReader reader, string name)

@@ -56,6 +56,7 @@ internal sealed class IdentityPlatformStack : Stack
             Code = _platformCode,
             Architecture = _platformArchitecture,
             AllowedEmailDomains = stage.AllowedSignUpEmailDomains,
+            TrustedEmailProviders = [.. stage.Federation.Where(f => f.TrustEmail).Select(f => f.Name)],
             GroupScopes = stage.GroupScopes,
             SendsEmailThroughSes = stage.Email is not null,
             RemovalPolicy = removalPolicy,

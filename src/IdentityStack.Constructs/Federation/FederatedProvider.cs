@@ -13,8 +13,18 @@ public abstract record FederatedProvider(string Name)
     /// <summary>CloudFormation <c>ProviderType</c>.</summary>
     public abstract string ProviderType { get; }
 
-    /// <summary>Provider attribute that carries the tenant id, mapped to <c>custom:tenant_id</c>; null maps none.</summary>
+    /// <summary>
+    /// Provider attribute that carries the tenant id, mapped to <c>custom:idp_tenant</c> (never to the
+    /// administrator-set <c>custom:tenant_id</c>, which is immutable); null maps none.
+    /// </summary>
     public string? TenantAttribute { get; init; }
+
+    /// <summary>
+    /// Whether the provider's email addresses count as verified though it sends no
+    /// <c>email_verified</c> (Facebook, Login with Amazon, Apple, SAML). Default false: such a user's
+    /// email stays unverified.
+    /// </summary>
+    public bool TrustEmail { get; init; }
 
     /// <summary>CloudFormation <c>ProviderDetails</c>.</summary>
     public abstract IReadOnlyDictionary<string, string> ProviderDetails();
@@ -25,11 +35,19 @@ public abstract record FederatedProvider(string Name)
         var mapping = new Dictionary<string, string>(StringComparer.Ordinal) { ["email"] = EmailAttribute, ["name"] = NameAttribute };
         if (TenantAttribute is not null)
         {
-            mapping[TenantIdAttributeName.Claim] = TenantAttribute;
+            mapping[FederatedAttributeNames.IdpTenantClaim] = TenantAttribute;
+        }
+
+        if (EmailVerifiedAttribute is { } verified)
+        {
+            mapping[FederatedAttributeNames.IdpEmailVerifiedClaim] = verified;
         }
 
         return mapping;
     }
+
+    /// <summary>The provider's claim saying whether it verified the email, or null when it sends none.</summary>
+    protected virtual string? EmailVerifiedAttribute => null;
 
     /// <summary>The provider's email attribute.</summary>
     protected virtual string EmailAttribute => "email";
@@ -61,6 +79,9 @@ public sealed record GoogleProvider(string Name, string ClientId, string ClientS
 {
     /// <inheritdoc />
     public override string ProviderType => "Google";
+
+    /// <summary>Google's ID token says whether Google verified the address.</summary>
+    protected override string? EmailVerifiedAttribute => "email_verified";
 }
 
 /// <summary>Sign in with Facebook (scopes separated by commas).</summary>
@@ -105,6 +126,9 @@ public sealed record OidcProvider(string Name, string Issuer, string ClientId, s
 {
     /// <inheritdoc />
     public override string ProviderType => "OIDC";
+
+    /// <summary>The standard OIDC claim; a provider that does not send it leaves the email unverified.</summary>
+    protected override string? EmailVerifiedAttribute => "email_verified";
 
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, string> ProviderDetails() => new Dictionary<string, string>(StringComparer.Ordinal)

@@ -24,8 +24,11 @@ public static class CognitoIdentityKeys
     /// <summary>amr value of a guest.</summary>
     public const string Unauthenticated = "unauthenticated";
 
-    /// <summary>The session tag that carries the user's tenant (from custom:tenant_id).</summary>
+    /// <summary>The session tag that carries the user's tenant (from the <see cref="TenantClaim"/> claim).</summary>
     public const string TenantTag = "tenant";
+
+    /// <summary>The ID token claim the tenant tag is taken from: written by the pre token generation trigger.</summary>
+    public const string TenantClaim = IdentityStack.Triggers.Contract.TenantIdAttributeName.TokenClaim;
 
     /// <summary>Condition key of the tenant session tag.</summary>
     public const string TenantTagKey = "aws:PrincipalTag/" + TenantTag;

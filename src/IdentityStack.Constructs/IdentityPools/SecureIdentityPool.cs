@@ -70,7 +70,10 @@ public sealed class SecureIdentityPool : Construct
             {
                 IdentityPoolId = IdentityPool.Ref,
                 IdentityProviderName = userPool.UserPoolProviderName,
-                PrincipalTags = new Dictionary<string, string>(StringComparer.Ordinal) { [CognitoIdentityKeys.TenantTag] = CognitoAttributes.TenantIdClaim },
+                // From the tenant_id claim the pre token generation trigger writes, which follows the
+                // one tenant rule (federated users: their provider's; others: the administrator's),
+                // not from an attribute a user could have written.
+                PrincipalTags = new Dictionary<string, string>(StringComparer.Ordinal) { [CognitoIdentityKeys.TenantTag] = CognitoIdentityKeys.TenantClaim },
                 UseDefaults = false,
             });
         }

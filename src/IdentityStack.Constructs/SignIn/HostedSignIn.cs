@@ -59,7 +59,7 @@ public sealed class HostedSignIn : Construct
             .Concat(props.IdentityProviders.Select(p => UserPoolClientIdentityProvider.Custom(p.ProviderName)))
             .ToArray();
         var userScopes = new[] { OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, Scopes[ApiScope.Read], Scopes[ApiScope.Write] };
-        SpaClient = CreateClient("SpaClient", pool, props, userProviders, new UserPoolClientOptions
+        SpaClient = CreateClient("SpaClient", pool, props, userProviders, props.IdentityProviders, new UserPoolClientOptions
         {
             GenerateSecret = false,
             AuthFlows = new AuthFlow { UserSrp = true, UserPassword = props.AllowPasswordAuth },
@@ -73,7 +73,7 @@ public sealed class HostedSignIn : Construct
         });
         EnableRefreshTokenRotation((CfnUserPoolClient)SpaClient.Node.DefaultChild!, props);
 
-        ServerClient = CreateClient("ServerClient", pool, props, userProviders, new UserPoolClientOptions
+        ServerClient = CreateClient("ServerClient", pool, props, userProviders, props.IdentityProviders, new UserPoolClientOptions
         {
             GenerateSecret = true,
             OAuth = new OAuthSettings
@@ -86,7 +86,7 @@ public sealed class HostedSignIn : Construct
         });
         ((CfnUserPoolClient)ServerClient.Node.DefaultChild!).AddPropertyOverride(ExplicitAuthFlowsProperty, RefreshOnly);
 
-        MachineClient = CreateClient("MachineClient", pool, props, [UserPoolClientIdentityProvider.COGNITO], new UserPoolClientOptions
+        MachineClient = CreateClient("MachineClient", pool, props, [UserPoolClientIdentityProvider.COGNITO], [], new UserPoolClientOptions
         {
             GenerateSecret = true,
             OAuth = new OAuthSettings
@@ -268,8 +268,37 @@ public sealed class HostedSignIn : Construct
     public string SpaSignInUrl(string callbackUrl) =>
         Domain.SignInUrl(SpaClient, new SignInUrlOptions { RedirectUri = callbackUrl, SignInPath = "/oauth2/authorize" });
 
-    private UserPoolClient CreateClient(string id, UserPool pool, HostedSignInProps props, UserPoolClientIdentityProvider[] providers, UserPoolClientOptions options) =>
-        new(this, id, new UserPoolClientProps
+    /// <summary>What every user-facing client may write: contact details and name, never the tenant.</summary>
+    private static readonly StandardAttributesMask UserWritableStandardAttributes = new() { Email = true, Fullname = true, Locale = true, PhoneNumber = true };
+
+    /// <summary><see cref="UserWritableStandardAttributes"/> by their names in mappings and events.</summary>
+    private static readonly string[] UserWritableStandardNames = ["email", "name", "locale", "phone_number"];
+
+    private UserPoolClient CreateClient(
+        string id,
+        UserPool pool,
+        HostedSignInProps props,
+        UserPoolClientIdentityProvider[] providers,
+        IReadOnlyList<CfnUserPoolIdentityProvider> offered,
+        UserPoolClientOptions options)
+    {
+        // Cognito writes mapped attributes at each federated sign-in through the client the user
+        // signed in with, so the client must be allowed to write them (MappedAttributeRules).
+        var mapped = offered.Select(p => (Provider: p.ProviderName, MappedAttributes: (IEnumerable<string>)MappedAttributesOf(p))).ToList();
+        var mappedCustom = mapped.SelectMany(m => m.MappedAttributes)
+            .Where(a => a.StartsWith(CustomPrefix, StringComparison.Ordinal))
+            .Select(a => a[CustomPrefix.Length..])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var writable = UserWritableStandardNames.Concat(mappedCustom.Select(a => CustomPrefix + a)).ToHashSet(StringComparer.Ordinal);
+        var problems = Federation.MappedAttributeRules.Problems(id, mapped, writable, CognitoAttributes.Immutable);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"HostedSignIn {Node.Path}: " + string.Join(" ", problems), paramName: nameof(props));
+        }
+
+        return new UserPoolClient(this, id, new UserPoolClientProps
         {
             UserPool = pool,
             UserPoolClientName = pool.Node.Id + "-" + id,
@@ -285,8 +314,23 @@ public sealed class HostedSignIn : Construct
             ReadAttributes = new ClientAttributes()
                 .WithStandardAttributes(new StandardAttributesMask { Email = true, EmailVerified = true, Fullname = true, Locale = true, PhoneNumber = true, PhoneNumberVerified = true })
                 .WithCustomAttributes(CognitoAttributes.TenantId),
-            // Users may change their contact details and name, never their tenant.
+            // Users may change their contact details and name, never their tenant. The providers'
+            // own attributes (custom:idp_*) are writable only where a provider maps them; the
+            // triggers read them for federated users only.
             WriteAttributes = new ClientAttributes()
-                .WithStandardAttributes(new StandardAttributesMask { Email = true, Fullname = true, Locale = true, PhoneNumber = true }),
+                .WithStandardAttributes(UserWritableStandardAttributes)
+                .WithCustomAttributes(mappedCustom),
         });
+    }
+
+    private const string CustomPrefix = "custom:";
+
+    /// <summary>The user pool attributes a provider maps (the keys of its AttributeMapping).</summary>
+    private static string[] MappedAttributesOf(CfnUserPoolIdentityProvider provider) => provider.AttributeMapping switch
+    {
+        null => [],
+        IDictionary<string, object> map => [.. map.Keys],
+        IDictionary<string, string> map => [.. map.Keys],
+        var other => [.. System.Text.Json.JsonSerializer.SerializeToElement(other).EnumerateObject().Select(p => p.Name)],
+    };
 }

@@ -61,6 +61,10 @@ public sealed class CognitoTriggers : Construct
             [TriggerEnvironment.GroupScopes] = string.Join(';', props.GroupScopes.Select(g => g.Key + "=" + string.Join(',', g.Value))),
             [TriggerEnvironment.EmailSender] = props.SendsEmailThroughSes ? "SES" : "COGNITO",
         };
+        if (props.TrustedEmailProviders.Count > 0)
+        {
+            shared[TriggerEnvironment.TrustedEmailProviders] = string.Join(',', props.TrustedEmailProviders);
+        }
         var functions = new Dictionary<CognitoTrigger, NativeAotFunction>();
         foreach (var trigger in CognitoTrigger.All)
         {

@@ -23,6 +23,13 @@ public sealed class CognitoTriggersProps
     /// <summary>Lower-case email domains allowed to sign up; empty allows any.</summary>
     public IReadOnlyList<string> AllowedEmailDomains { get; init; } = [];
 
+    /// <summary>
+    /// Identity provider names whose email addresses count as verified though they send no
+    /// <c>email_verified</c> (a provider's <see cref="Federation.FederatedProvider.TrustEmail"/>).
+    /// Default none: such users' emails stay unverified.
+    /// </summary>
+    public IReadOnlyList<string> TrustedEmailProviders { get; init; } = [];
+
     /// <summary>Scopes each group adds to access tokens.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> GroupScopes { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 

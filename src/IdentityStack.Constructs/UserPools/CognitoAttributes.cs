@@ -13,4 +13,13 @@ public static class CognitoAttributes
 
     /// <summary>Longest tenant id accepted.</summary>
     public const int TenantIdMaxLength = TenantIdAttributeName.MaxLength;
+
+    /// <summary>The tenant an identity provider asserts (declared name); see <see cref="FederatedAttributeNames"/>.</summary>
+    public const string IdpTenant = FederatedAttributeNames.IdpTenant;
+
+    /// <summary>Whether an identity provider verified the email (declared name).</summary>
+    public const string IdpEmailVerified = FederatedAttributeNames.IdpEmailVerified;
+
+    /// <summary>The attributes of this platform's pools that cannot change after a user is created (as in events and mappings).</summary>
+    public static readonly IReadOnlySet<string> Immutable = new HashSet<string>(StringComparer.Ordinal) { TenantIdClaim };
 }

@@ -1,3 +1,4 @@
+using IdentityStack.Triggers.Contract;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.IAM;
@@ -75,7 +76,11 @@ public sealed class SecureUserPool : Construct
             SelfSignUpEnabled = props.SelfSignUpEnabled,
             SignInAliases = new SignInAliases { Username = true, Email = true },
             SignInCaseSensitive = false,
-            AutoVerify = new AutoVerifiedAttrs { Email = true, Phone = props.SmsEnabled },
+            // Email only: with email and phone both auto-verified, Cognito sends the sign-up code to the
+            // phone only ("If both email and phone is set, Cognito only verifies the phone number",
+            // developer guide "Verifying contact information at sign-up"), so a user could confirm with
+            // their own phone while claiming someone else's address. Phones are verified after sign-up.
+            AutoVerify = new AutoVerifiedAttrs { Email = true, Phone = false },
             KeepOriginal = new KeepOriginalAttrs { Email = true, Phone = props.SmsEnabled },
             StandardAttributes = new StandardAttributes
             {
@@ -90,6 +95,10 @@ public sealed class SecureUserPool : Construct
                     MaxLen = CognitoAttributes.TenantIdMaxLength,
                     Mutable = false,
                 }),
+                // Filled only by identity providers' attribute mapping, which needs them mutable and
+                // 2048 long (developer guide, "Specifying identity provider attribute mappings").
+                [CognitoAttributes.IdpTenant] = new StringAttribute(new StringAttributeProps { MaxLen = FederatedAttributeNames.MaxLength, Mutable = true }),
+                [CognitoAttributes.IdpEmailVerified] = new StringAttribute(new StringAttributeProps { MaxLen = FederatedAttributeNames.MaxLength, Mutable = true }),
             },
             PasswordPolicy = new PasswordPolicy
             {

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.Cognito;
+using IdentityStack.Constructs.Federation;
+using IdentityStack.Constructs.SignIn;
+using IdentityStack.Constructs.UserPools;
+
+namespace IdentityStack.Constructs.Tests;
+
+/// <summary>
+/// Federation through the construct library alone, as a NuGet consumer uses it. Cognito rewrites
+/// mapped attributes at every federated sign-in and fails the sign-in when it cannot: they must be
+/// mutable and writable by every app client that offers the provider (developer guide, "Specifying
+/// identity provider attribute mappings for your user pool",
+/// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html).
+/// </summary>
+public sealed class HostedSignInFederationTests
+{
+    private static (Stack Stack, SecureUserPool Pool) PoolStack()
+    {
+        var stack = new Stack(new App(), "Consumer");
+        return (stack, new SecureUserPool(stack, "Users", new SecureUserPoolProps { UserPoolName = "users" }));
+    }
+
+    private static HostedSignIn SignIn(Stack stack, SecureUserPool pool, params CfnUserPoolIdentityProvider[] providers) =>
+        new(stack, "SignIn", new HostedSignInProps
+        {
+            UserPool = pool,
+            DomainPrefix = "consumer-users",
+            CallbackUrls = ["https://app.example.com/callback"],
+            LogoutUrls = ["https://app.example.com/"],
+            IdentityProviders = providers,
+        });
+
+    private static CfnUserPoolIdentityProvider Provider(Stack stack, SecureUserPool pool, string name, Dictionary<string, object> mapping) =>
+        new(stack, name, new CfnUserPoolIdentityProviderProps
+        {
+            UserPoolId = pool.UserPool.UserPoolId,
+            ProviderName = name,
+            ProviderType = "OIDC",
+            ProviderDetails = new Dictionary<string, object>(StringComparer.Ordinal) { ["client_id"] = "c", ["authorize_scopes"] = "openid", ["oidc_issuer"] = "https://login.example.com", ["attributes_request_method"] = "GET" },
+            AttributeMapping = mapping,
+        });
+
+    [Fact]
+    public void A_provider_mapping_into_the_immutable_tenant_fails_synth_naming_provider_attribute_and_client()
+    {
+        var (stack, pool) = PoolStack();
+        var provider = Provider(stack, pool, "Acme", new(StringComparer.Ordinal) { ["email"] = "email", ["custom:tenant_id"] = "tenant" });
+
+        var error = Assert.Throws<ArgumentException>(() => SignIn(stack, pool, provider));
+
+        Assert.Contains("identity provider 'Acme' maps 'custom:tenant_id', which is immutable", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_provider_mapping_an_attribute_no_client_may_write_fails_synth_for_each_client_offering_it()
+    {
+        var (stack, pool) = PoolStack();
+        var provider = Provider(stack, pool, "Acme", new(StringComparer.Ordinal) { ["email"] = "email", ["given_name"] = "given_name" });
+
+        var error = Assert.Throws<ArgumentException>(() => SignIn(stack, pool, provider));
+
+        Assert.Contains("identity provider 'Acme' maps 'given_name', which app client 'SpaClient' may not write", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clients_offering_a_provider_may_write_what_it_maps_and_nothing_of_the_tenant()
+    {
+        var (stack, pool) = PoolStack();
+        var oidc = new OidcProvider("Acme", "https://login.example.com", "client", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme-AbCdEf", ["openid", "email"], "GET") { TenantAttribute = "tenant" };
+        var providers = new FederatedProviders(stack, "Federation", pool, [oidc]);
+
+        SignIn(stack, pool, providers.Providers["Acme"]);
+
+        var clients = JsonSerializer.SerializeToElement(Template.FromStack(stack).FindResources("AWS::Cognito::UserPoolClient")).EnumerateObject()
+            .ToDictionary(c => c.Name, c => c.Value.GetProperty("Properties"), StringComparer.Ordinal);
+        var spa = clients.Single(c => c.Key.StartsWith("SignInSpaClient", StringComparison.Ordinal)).Value;
+        var machine = clients.Single(c => c.Key.StartsWith("SignInMachineClient", StringComparison.Ordinal)).Value;
+        var spaWrites = spa.GetProperty("WriteAttributes").EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Contains("custom:idp_tenant", spaWrites);
+        Assert.Contains("custom:idp_email_verified", spaWrites);
+        Assert.DoesNotContain("custom:tenant_id", spaWrites);
+        Assert.DoesNotContain(spa.GetProperty("ReadAttributes").EnumerateArray().Select(a => a.GetString()), a => a!.StartsWith("custom:idp_", StringComparison.Ordinal));
+        Assert.DoesNotContain(machine.GetProperty("WriteAttributes").EnumerateArray().Select(a => a.GetString()), a => a!.StartsWith("custom:idp_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_rule_reports_every_problem_at_once()
+    {
+        var problems = MappedAttributeRules.Problems(
+            "ServerClient",
+            [("Acme", ["custom:tenant_id", "picture"]), ("Globex", ["email"])],
+            new HashSet<string>(["email"], StringComparer.Ordinal),
+            new HashSet<string>(["custom:tenant_id"], StringComparer.Ordinal));
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains("'picture', which app client 'ServerClient' may not write", problems[1], StringComparison.Ordinal);
+    }
+}
