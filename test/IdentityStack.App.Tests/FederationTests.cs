@@ -122,4 +122,20 @@ public sealed class FederationTests(SynthesizedStages stages)
             Assert.True(writes.Contains("email"), $"{id}: identity providers map email, so clients must be able to write it");
         }
     }
+
+    // A federated user could otherwise rewrite their own custom:idp_tenant between sign-ins:
+    // UpdateUserAttributes needs an access token with aws.cognito.signin.user.admin, and federated
+    // users get tokens only through the hosted pages, with the scopes the client allows.
+    [Theory]
+    [MemberData(nameof(ApiTests.AllStages), MemberType = typeof(ApiTests))]
+    public void Clients_that_offer_providers_never_grant_the_scope_that_lets_users_write_their_attributes(string stage)
+    {
+        foreach (var client in TemplateJson.OfType(stages[stage], "AWS::Cognito::UserPoolClient").Values.Select(c => c.GetProperty("Properties")))
+        {
+            // Resource server scopes are Fn::Join expressions: compare the raw JSON of each.
+            var scopes = client.TryGetProperty("AllowedOAuthScopes", out var allowed) ? allowed.EnumerateArray().Select(a => a.GetRawText()).ToList() : [];
+            Assert.NotEmpty(scopes);
+            Assert.DoesNotContain(scopes, scope => scope.Contains("aws.cognito.signin.user.admin", StringComparison.Ordinal));
+        }
+    }
 }
