@@ -1,3 +1,4 @@
+using IdentityStack.App.Configuration;
 using System.Text.Json;
 using IdentityStack.App.Tests.Fixtures;
 
@@ -74,17 +75,36 @@ public sealed class IdentityPoolTests(SynthesizedStages stages)
     }
 
     [Fact]
-    public void Staging_maps_roles_by_rules_from_config()
+    public void Staging_maps_the_admin_role_by_the_exact_admin_group()
     {
         var mapping = Attachment("staging").GetProperty("RoleMappings").EnumerateObject().First().Value;
 
-        Assert.Equal("Rules", mapping.GetProperty("Type").GetString());
+        Assert.Equal("Token", mapping.GetProperty("Type").GetString());
         Assert.Equal("AuthenticatedRole", mapping.GetProperty("AmbiguousRoleResolution").GetString());
-        var rule = Assert.Single(mapping.GetProperty("RulesConfiguration").GetProperty("Rules").EnumerateArray());
-        Assert.Equal("cognito:groups", rule.GetProperty("Claim").GetString());
-        Assert.Equal("Contains", rule.GetProperty("MatchType").GetString());
-        Assert.Equal("admins", rule.GetProperty("Value").GetString());
-        Assert.Equal(LogicalId("staging", "AWS::IAM::Role", "IdentityPoolAdminRole"), GetAttArn(rule.GetProperty("RoleARN")));
+        var admins = TemplateJson.OfType(stages["staging"], "AWS::Cognito::UserPoolGroup").Values.Select(g => g.GetProperty("Properties"))
+            .Single(g => string.Equals(g.GetProperty("GroupName").GetString(), "admins", StringComparison.Ordinal));
+        Assert.Equal(LogicalId("staging", "AWS::IAM::Role", "IdentityPoolAdminRole"), GetAttArn(admins.GetProperty("RoleArn")));
+    }
+
+    // Rules compare the claim as text: Contains "admins" also matches a group "tenant-admins", which
+    // would hand the admin role to another tenant's admins. Only whole-value rules on group claims.
+    [Theory]
+    [InlineData("cognito:groups", "Contains")]
+    [InlineData("cognito:groups", "StartsWith")]
+    [InlineData("roles", "NotEqual")]
+    public void A_partial_rule_on_a_group_claim_is_refused_with_its_path(string claim, string match)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse($$"""
+            { "qa": { "region": "eu-west-1", "groups": [ { "name": "admins", "precedence": 0 } ],
+                      "signIn": { "domainPrefix": "qa-users", "callbackUrls": ["https://app.example.com/cb"], "logoutUrls": ["https://app.example.com/"] },
+                      "identityPool": { "roleMappingRules": [ { "claim": "{{claim}}", "match": "{{match}}", "value": "admins", "role": "admin" } ] } } }
+            """);
+
+        var error = Assert.Throws<StageConfigException>(() => StageConfigReader.Read(document.RootElement.Clone()));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("stages.qa.identityPool.roleMappingRules[0].match", problem.Path);
+        Assert.Contains("would also match a group such as 'tenant-admins'", problem.Fix, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -50,12 +50,22 @@ public sealed class SecureIdentityPoolTests
         {
             ["AssumeRolePolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>(StringComparer.Ordinal)
             {
+                // Assuming the role, and (a statement of its own) tagging the session with the tenant key only.
                 ["Statement"] = new object[]
                 {
                     Match.ObjectLike(new Dictionary<string, object>(StringComparer.Ordinal)
                     {
-                        ["Action"] = new[] { "sts:AssumeRoleWithWebIdentity", "sts:TagSession" },
+                        ["Action"] = "sts:AssumeRoleWithWebIdentity",
                         ["Principal"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["Federated"] = "cognito-identity.amazonaws.com" },
+                    }),
+                    Match.ObjectLike(new Dictionary<string, object>(StringComparer.Ordinal)
+                    {
+                        ["Action"] = "sts:TagSession",
+                        ["Principal"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["Federated"] = "cognito-identity.amazonaws.com" },
+                        ["Condition"] = Match.ObjectLike(new Dictionary<string, object>(StringComparer.Ordinal)
+                        {
+                            ["ForAllValues:StringEquals"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["aws:TagKeys"] = new[] { "tenant" } },
+                        }),
                     }),
                 },
             }),
@@ -93,6 +103,9 @@ public sealed class SecureIdentityPoolTests
         Assert.Contains("DeveloperProviderName: 'login_acme' is refused", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "C", Props(pool, data, client) with { DeveloperProviderName = "login_acme" })).Message, StringComparison.Ordinal);
         var tooMany = Enumerable.Range(0, 26).Select(i => new RoleMappingRule { Claim = "custom:tenant_id", Match = RoleMappingMatch.Equals, Value = "t" + i, Role = IdentityPoolRole.Authenticated }).ToList();
         Assert.Contains("RoleMappingRules: 26 rules", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "D", Props(pool, data, client) with { RoleMappingRules = tooMany })).Message, StringComparison.Ordinal);
+        // A partial match on a group claim: "admins" would also match "tenant-admins" (a NuGet consumer gets the same refusal as cdk.json).
+        var partial = new RoleMappingRule { Claim = "cognito:groups", Match = RoleMappingMatch.Contains, Value = "admins", Role = IdentityPoolRole.Admin };
+        Assert.Contains("would also match a group such as 'tenant-admins'", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "E", Props(pool, data, client) with { RoleMappingRules = [partial] })).Message, StringComparison.Ordinal);
     }
 
     [Fact]

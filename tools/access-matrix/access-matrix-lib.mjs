@@ -140,8 +140,21 @@ export function decide(role, action, resource, context = {}) {
  * and amr. runSimulation, because runUnsafeSimulation (0.1.173) fails on any resource policy.
  * Only sts:AssumeRoleWithWebIdentity: the simulator's IAM data drops the cognito-identity keys
  * from sts:TagSession requests, so session tagging is checked on the policy's structure instead.
+ *
+ * amr is a set in the token ("authenticated", the provider, ...), matched with ForAnyValue; the
+ * simulator's IAM data types cognito-identity.amazonaws.com:amr as a single String and reads only
+ * the first element of a list. Every trust statement here has one amr condition, so the request
+ * is evaluated once per amr value and allowed when any value is: exactly ForAnyValue's meaning.
  */
 export async function decideAssume(role, { aud, amr }) {
+  const results = [];
+  for (const value of [amr].flat()) {
+    results.push(await decideAssumeOne(role, aud, value));
+  }
+  return results.includes('Allowed') ? 'Allowed' : results[0];
+}
+
+async function decideAssumeOne(role, aud, amr) {
   const action = 'sts:AssumeRoleWithWebIdentity';
   const result = await runSimulation({
     request: {

@@ -115,7 +115,14 @@ internal static partial class IdentityPoolConfigReader
             rule.RejectUnknownFields();
             if (claim is not null && value is not null && match is { } m && role is { } r)
             {
-                rules.Add(new RoleMappingRule { Claim = claim, Match = m, Value = value, Role = r });
+                var mapped = new RoleMappingRule { Claim = claim, Match = m, Value = value, Role = r };
+                if (mapped.Problem() is { } problem)
+                {
+                    rule.Problem("match", "\"" + m + "\"", problem);
+                    continue;
+                }
+
+                rules.Add(mapped);
             }
         }
 

@@ -30,6 +30,9 @@ public static class CognitoIdentityKeys
     /// <summary>The ID token claim the tenant tag is taken from: written by the pre token generation trigger.</summary>
     public const string TenantClaim = IdentityStack.Triggers.Contract.TenantIdAttributeName.TokenClaim;
 
+    /// <summary>Condition key: the keys of the session tags a caller passes (sts:TagSession).</summary>
+    public const string TagKeys = "aws:TagKeys";
+
     /// <summary>Condition key of the tenant session tag.</summary>
     public const string TenantTagKey = "aws:PrincipalTag/" + TenantTag;
 

@@ -52,7 +52,10 @@ public sealed class SecureIdentityPool : Construct
         });
 
         AuthenticatedRole = CreateRole("AuthenticatedRole", CognitoIdentityKeys.Authenticated, props.TenantTags, IdentityPoolRolePolicies.Authenticated(props.Data, props.TenantTags), "Identity pool: signed-in users, own data only");
-        AdminRole = CreateRole("AdminRole", CognitoIdentityKeys.Authenticated, props.TenantTags, IdentityPoolRolePolicies.Admin(props.Data, props.TenantTags), "Identity pool: admins, own data plus publishing under public/");
+        // The admin role only through this user pool: an identity from a social, OIDC, SAML or
+        // developer provider skips the pool's allow-list, MFA, threat protection and suspension, so
+        // its amr must name the pool's provider (cognito-idp.<region>.amazonaws.com/<pool id>).
+        AdminRole = CreateRole("AdminRole", CognitoIdentityKeys.Authenticated, props.TenantTags, IdentityPoolRolePolicies.Admin(props.Data, props.TenantTags), "Identity pool: admins, own data plus publishing under public/", requiredProvider: userPool.UserPoolProviderName);
         if (props.AllowGuests)
         {
             GuestRole = CreateRole("GuestRole", CognitoIdentityKeys.Unauthenticated, sessionTags: false, IdentityPoolRolePolicies.Guest(props.Data), "Identity pool: guests, public data read-only");
@@ -91,6 +94,11 @@ public sealed class SecureIdentityPool : Construct
             throw new ArgumentException($"AdminGroup: the user pool has no group '{group}'; create it or use one of: {string.Join(", ", props.UserPool.Groups.Keys)}.", nameof(props));
         }
 
+        if (props.RoleMappingRules.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } unsafeRule)
+        {
+            throw new ArgumentException("RoleMappingRules: " + unsafeRule, nameof(props));
+        }
+
         if (props.RoleMappingRules.Count > 25)
         {
             throw new ArgumentException($"RoleMappingRules: {props.RoleMappingRules.Count} rules; Cognito takes at most 25 per provider.", nameof(props));
@@ -102,20 +110,44 @@ public sealed class SecureIdentityPool : Construct
         }
     }
 
-    /// <summary>A role only this identity pool can hand out, and only to identities with the given amr.</summary>
-    private Role CreateRole(string id, string amr, bool sessionTags, IReadOnlyList<PolicyStatement> statements, string description)
+    /// <summary>
+    /// A role only this identity pool can hand out, only to identities with the given amr (and, when
+    /// <paramref name="requiredProvider"/> is set, only to identities that signed in through it). With
+    /// session tags, a second trust statement allows sts:TagSession under the same conditions and for
+    /// the tenant tag key only, so no other principal tag can ride along into the session.
+    /// </summary>
+    private Role CreateRole(string id, string amr, bool sessionTags, IReadOnlyList<PolicyStatement> statements, string description, string? requiredProvider = null)
     {
-        IPrincipal principal = new WebIdentityPrincipal(CognitoIdentityKeys.Principal, new Dictionary<string, object>(StringComparer.Ordinal)
+        // amr lists "authenticated" and the provider the identity signed in with; a user pool's
+        // provider name is there only for identities authenticated through that pool, so requiring
+        // it (no wildcards: an exact match) also requires "authenticated".
+        var conditions = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["StringEquals"] = new Dictionary<string, object>(StringComparer.Ordinal) { [CognitoIdentityKeys.Audience] = IdentityPool.Ref },
-            ["ForAnyValue:StringLike"] = new Dictionary<string, object>(StringComparer.Ordinal) { [CognitoIdentityKeys.AuthenticationMethods] = amr },
+            ["ForAnyValue:StringLike"] = new Dictionary<string, object>(StringComparer.Ordinal) { [CognitoIdentityKeys.AuthenticationMethods] = requiredProvider ?? amr },
+        };
+
+        var role = new Role(this, id, new RoleProps
+        {
+            AssumedBy = new WebIdentityPrincipal(CognitoIdentityKeys.Principal, conditions),
+            Description = description,
+            MaxSessionDuration = Duration.Hours(1),
         });
         if (sessionTags)
         {
-            principal = new SessionTagsPrincipal(principal);
+            var tagging = new Dictionary<string, object>(conditions, StringComparer.Ordinal)
+            {
+                ["ForAllValues:StringEquals"] = new Dictionary<string, object>(StringComparer.Ordinal) { [CognitoIdentityKeys.TagKeys] = new[] { CognitoIdentityKeys.TenantTag } },
+            };
+            role.AssumeRolePolicy!.AddStatements(new PolicyStatement(new PolicyStatementProps
+            {
+                Effect = Effect.ALLOW,
+                Actions = ["sts:TagSession"],
+                Principals = [new FederatedPrincipal(CognitoIdentityKeys.Principal)],
+                Conditions = tagging,
+            }));
         }
 
-        var role = new Role(this, id, new RoleProps { AssumedBy = principal, Description = description, MaxSessionDuration = Duration.Hours(1) });
         foreach (var statement in statements)
         {
             role.AddToPolicy(statement);

@@ -88,13 +88,16 @@ for (const [stage, config] of Object.entries(stages).filter(([, c]) => c.identit
       }
     });
 
-    it('trust: session tags (tenant) only under the same pool and amr conditions', () => {
+    it('trust: session tags only under the same pool and amr conditions, and only the tenant key', () => {
       for (const role of [roles.authenticated, roles.admin]) {
         const tagging = role.trust.Statement.filter((st) => [st.Action].flat().includes('sts:TagSession'));
         assert.equal(tagging.length, 1, `${role.logicalId}: one statement allows sts:TagSession`);
-        assert.deepEqual([tagging[0].Action].flat().sort(), ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession']);
+        assert.deepEqual([tagging[0].Action].flat(), ['sts:TagSession']);
         assert.equal(tagging[0].Condition.StringEquals['cognito-identity.amazonaws.com:aud'], FAKE_IDENTITY_POOL_ID);
-        assert.equal(tagging[0].Condition['ForAnyValue:StringLike']['cognito-identity.amazonaws.com:amr'], 'authenticated');
+        assert.equal(tagging[0].Condition['ForAnyValue:StringLike']['cognito-identity.amazonaws.com:amr'],
+          role === roles.admin ? `cognito-idp.${config.region}.amazonaws.com/${config.region}_FakePool1` : 'authenticated');
+        // Any other tag key (an extra principal tag mapped later, or one a caller adds) is refused.
+        assert.deepEqual([tagging[0].Condition['ForAllValues:StringEquals']['aws:TagKeys']].flat(), ['tenant']);
       }
       if (roles.guest) {
         assert.ok(!JSON.stringify(roles.guest.trust).includes('sts:TagSession'), 'guests carry no tags');
@@ -126,8 +129,25 @@ for (const [stage, config] of Object.entries(stages).filter(([, c]) => c.identit
       it('no guest role when guests are off', () => assert.equal(roles.guest, undefined));
     }
 
+    it('trust: the admin role only through this user pool; other providers get the authenticated role at most', async () => {
+      const thisPool = `cognito-idp.${config.region}.amazonaws.com/${config.region}_FakePool1`;
+      const others = {
+        'another user pool': `cognito-idp.${config.region}.amazonaws.com/${config.region}_OtherPool`,
+        'SAML': 'arn:aws:iam::111122223333:saml-provider/AcmeSaml',
+        'OIDC': 'login.acme.example.com',
+        'Google': 'accounts.google.com',
+        'developer': 'cognito-identity.amazonaws.com',
+      };
+      const checks = [[`admin: this user pool`, await decideAssume(roles.admin, { aud: FAKE_IDENTITY_POOL_ID, amr: ['authenticated', thisPool, `${thisPool}:CognitoSignIn:1111`] }), ALLOWED]];
+      for (const [name, provider] of Object.entries(others)) {
+        checks.push([`admin: ${name}`, await decideAssume(roles.admin, { aud: FAKE_IDENTITY_POOL_ID, amr: ['authenticated', provider] }), 'denied']);
+        checks.push([`authenticated: ${name}`, await decideAssume(roles.authenticated, { aud: FAKE_IDENTITY_POOL_ID, amr: ['authenticated', provider] }), ALLOWED]);
+      }
+      expectAll(checks);
+    });
+
     it('trust: only this identity pool, and only the right amr, can assume each role', async () => {
-      const signedIn = ['authenticated', 'cognito-idp.eu-west-1.amazonaws.com/pool'];
+      const signedIn = ['authenticated', `cognito-idp.${config.region}.amazonaws.com/${config.region}_FakePool1`];
       const checks = [];
       for (const [name, role] of [['authenticated', roles.authenticated], ['admin', roles.admin]]) {
         checks.push([`${name}: this pool, signed in`, await decideAssume(role, { aud: FAKE_IDENTITY_POOL_ID, amr: signedIn }), ALLOWED]);
