@@ -93,7 +93,7 @@ public sealed class StageConfigReaderTests
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["http://app.example.com/cb"], "logoutUrls": ["https://a.example.com/"] } } }""", "stages.dev.signIn.callbackUrls[0]", "\"http://app.example.com/cb\"", "http is allowed only for localhost")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://app.example.com/#cb"], "logoutUrls": ["https://a.example.com/"] } } }""", "stages.dev.signIn.callbackUrls[0]", "\"https://app.example.com/#cb\"", "without '#'")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://a.example.com/cb"] } } }""", "stages.dev.signIn.logoutUrls", "missing", "at least one URL")]
-    [InlineData("""{ "prod": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-prod", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "allowPasswordAuth": true } } }""", "stages.prod.signIn.allowPasswordAuth", "true", "not allowed in production")]
+    [InlineData("""{ "live": { "region": "eu-west-1", "production": true, "signIn": { "domainPrefix": "acme-live", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "allowPasswordAuth": true } } }""", "stages.live.signIn.allowPasswordAuth", "true", "not allowed in production")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "tokenValidity": { "accessMinutes": 2 } } } }""", "stages.dev.signIn.tokenValidity.accessMinutes", "2", "from 5 to 1440")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "federation": [ { "type": "Google", "name": "Google", "clientId": "x", "clientSecretArn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:g-AbCdEf", "clientSecret": "hunter2" } ] } }""", "stages.dev.federation[0].clientSecret", "(a secret value)", "plain secrets are not accepted")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "federation": [ { "type": "Google", "name": "Google", "clientId": "x" } ] } }""", "stages.dev.federation[0].clientSecretArn", "missing", "Secrets Manager secret")]
@@ -167,5 +167,36 @@ public sealed class StageConfigReaderTests
         var lines = error.Message.Split(Environment.NewLine);
         Assert.Equal("Invalid stage configuration (3 problems):", lines[0]);
         Assert.Equal(4, lines.Length);
+    }
+
+    [Fact]
+    public void A_production_stage_refuses_every_weakened_setting_one_line_each_with_the_fix()
+    {
+        var error = Assert.Throws<StageConfigException>(() => Read("""
+            { "live": { "region": "eu-west-1", "production": true, "threatProtection": "AUDIT", "mfa": "OPTIONAL",
+                        "removalPolicy": "DESTROY", "deletionProtection": false,
+                        "signIn": { "domainPrefix": "acme-live", "allowPasswordAuth": true,
+                                    "callbackUrls": ["https://app.example.com/cb", "http://localhost:5173/cb"], "logoutUrls": ["https://127.0.0.1/"] } } }
+            """));
+
+        Assert.Equal(
+            ["stages.live.deletionProtection", "stages.live.mfa", "stages.live.removalPolicy", "stages.live.signIn.allowPasswordAuth",
+             "stages.live.signIn.callbackUrls[1]", "stages.live.signIn.logoutUrls[0]", "stages.live.threatProtection"],
+            error.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.Contains(error.Problems, p => p.ToString().StartsWith("stages.live.threatProtection = \"AUDIT\": production needs threat protection ENFORCED", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => string.Equals(p.Found, "\"http://localhost:5173/cb\"", StringComparison.Ordinal));
+        Assert.All(error.Problems, p => Assert.EndsWith("(the stage says \"production\": true)", p.Fix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_role_decides_not_the_name_a_stage_called_prod_without_production_is_not_held_to_it()
+    {
+        var stage = Read("""
+            { "prod": { "region": "eu-west-1", "mfa": "OPTIONAL", "threatProtection": "AUDIT",
+                        "signIn": { "domainPrefix": "acme-prod", "allowPasswordAuth": true, "callbackUrls": ["http://localhost:5173/cb"], "logoutUrls": ["http://localhost:5173/"] } } }
+            """)["prod"];
+
+        Assert.False(stage.Production);
+        Assert.True(stage.SignIn!.AllowPasswordAuth);
     }
 }

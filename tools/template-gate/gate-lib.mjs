@@ -115,6 +115,8 @@ export function checkTemplate({ stackName, templateFile }, acknowledgments) {
       }
     }
 
+    findings.push(...productionFindings(stackName, template, pathByLogicalId));
+
     const resourceTypes = {};
     for (const resource of Object.values(resources)) {
       resourceTypes[resource.Type] = (resourceTypes[resource.Type] ?? 0) + 1;
@@ -123,6 +125,58 @@ export function checkTemplate({ stackName, templateFile }, acknowledgments) {
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** The template metadata key the construct library sets on production stacks (ProductionPolicy.TemplateMetadataKey). */
+export const PRODUCTION_METADATA_KEY = 'IdentityStack:Production';
+
+/**
+ * A stack marked production must carry production settings in its synthesized template, whatever
+ * produced it (configuration, an L1 override, a hand edit): threat protection ENFORCED, MFA ON,
+ * deletion protection ACTIVE and DeletionPolicy Retain on every user pool; no USER_PASSWORD_AUTH
+ * and only https, non-localhost callback and logout URLs on every app client. Not acknowledgeable:
+ * a production stage that needs an exception is not production.
+ */
+export function productionFindings(stackName, template, pathByLogicalId = new Map()) {
+  if (template.Metadata?.[PRODUCTION_METADATA_KEY] !== true) return [];
+  const findings = [];
+  const finding = (logicalId, rule, description, propertyPath) => findings.push({
+    stackName,
+    logicalId,
+    path: pathByLogicalId.get(logicalId) ?? logicalId,
+    plugin: 'IdentityStack production policy',
+    rule,
+    acknowledgmentId: `Production::${rule}`,
+    severity: 'error',
+    description,
+    propertyPaths: [propertyPath],
+  });
+  const isPublicHttps = (url) => {
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+    } catch {
+      return false;
+    }
+  };
+  for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {
+    const p = resource.Properties ?? {};
+    if (resource.Type === 'AWS::Cognito::UserPool') {
+      if (p.UserPoolAddOns?.AdvancedSecurityMode !== 'ENFORCED') finding(logicalId, 'ThreatProtectionEnforced', 'Production user pools enforce threat protection (UserPoolAddOns.AdvancedSecurityMode ENFORCED).', 'UserPoolAddOns.AdvancedSecurityMode');
+      if (p.MfaConfiguration !== 'ON') finding(logicalId, 'MfaRequired', 'Production user pools require MFA (MfaConfiguration ON).', 'MfaConfiguration');
+      if (p.DeletionProtection !== 'ACTIVE') finding(logicalId, 'DeletionProtection', 'Production user pools have deletion protection (DeletionProtection ACTIVE).', 'DeletionProtection');
+      if (resource.DeletionPolicy !== 'Retain') finding(logicalId, 'RetainPool', 'Production user pools are retained when the stack goes (DeletionPolicy Retain).', 'DeletionPolicy');
+    }
+    if (resource.Type === 'AWS::Cognito::UserPoolClient') {
+      if ((p.ExplicitAuthFlows ?? []).includes('ALLOW_USER_PASSWORD_AUTH')) finding(logicalId, 'NoPasswordAuth', 'Production app clients do not allow USER_PASSWORD_AUTH (the password itself sent to Cognito).', 'ExplicitAuthFlows');
+      for (const field of ['CallbackURLs', 'LogoutURLs']) {
+        for (const url of p[field] ?? []) {
+          if (typeof url !== 'string' || !isPublicHttps(url)) finding(logicalId, 'HttpsRedirectsOnly', `Production app clients redirect only to https URLs that are not localhost (${field}: ${JSON.stringify(url)}).`, field);
+        }
+      }
+    }
+  }
+  return findings;
 }
 
 /** An acknowledgment path as a regular expression: `*` stands for exactly one path segment. */
@@ -163,6 +217,9 @@ export function runGate({ cdkOut, acknowledgmentsFile = DEFAULT_ACKNOWLEDGMENTS 
 
 /** What to do about a finding: cdk-nag's own explanation of the rule, or the schema message. */
 export function advice(finding) {
+  if (finding.plugin === 'IdentityStack production policy') {
+    return `${finding.description} Fix the stage configuration (or the construct props) rather than the template; the configuration reader names the setting.`;
+  }
   if (finding.plugin === 'CloudFormation Validate') {
     const where = finding.propertyPaths.length > 0 ? ` (${finding.propertyPaths.join(', ')})` : '';
     return `correct the property${where} to match the CloudFormation schema; if it is set by an L1 override, fix the override.`;

@@ -11,6 +11,9 @@ internal sealed record StageConfig
     /// <summary>Target account; null leaves the stack account-agnostic.</summary>
     public string? Account { get; init; }
 
+    /// <summary>Whether the stage serves production (ProductionPolicy's rules apply; the template is marked for the gate).</summary>
+    public bool Production { get; init; }
+
     /// <summary>Target region.</summary>
     public required string Region { get; init; }
 

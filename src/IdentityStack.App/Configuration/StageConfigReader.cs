@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using IdentityStack.Constructs;
 using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.App.Configuration;
@@ -92,6 +93,7 @@ internal static partial class StageConfigReader
     {
         var account = reader.OptionalString("account", AccountPattern(), "use the 12-digit AWS account id as a string, e.g. \"123456789012\", or leave it out for an account-agnostic stack.");
         var region = reader.RequiredString("region", RegionPattern(), "use an AWS region code such as \"eu-west-1\" or \"us-east-1\".");
+        var production = reader.Bool("production", defaultValue: false);
         var selfSignUp = reader.Bool("selfSignUp", defaultValue: false);
         var mfa = reader.Choice("mfa", MfaEnforcement.Required, MfaChoices);
         var threatProtection = reader.Choice("threatProtection", ThreatProtectionMode.Enforced, ThreatProtectionChoices);
@@ -103,10 +105,15 @@ internal static partial class StageConfigReader
         var domains = ReadDomains(reader);
         var architecture = reader.Choice("triggerArchitecture", TriggerArchitecture.Arm64, ArchitectureChoices);
         var federation = FederationConfigReader.Read(reader);
-        var signIn = ReadSignIn(name, reader.Object("signIn"), federation);
+        var signIn = ReadSignIn(name, production, reader.Object("signIn"), federation);
         var identityPool = IdentityPoolConfigReader.Read(reader.Object("identityPool"), reader.Has("signIn"), groups);
         var api = ApiConfigReader.Read(reader.Object("api"), reader.Has("signIn"), groups);
         reader.RejectUnknownFields();
+
+        if (production)
+        {
+            ReportProductionPool(reader, threatProtection, mfa, removalPolicy, deletionProtection);
+        }
 
         if (removalPolicy == StageRemovalPolicy.Destroy && deletionProtection)
         {
@@ -119,6 +126,7 @@ internal static partial class StageConfigReader
             {
                 Name = name,
                 Account = account,
+                Production = production,
                 Region = region,
                 SelfSignUp = selfSignUp,
                 Mfa = mfa,
@@ -224,7 +232,7 @@ internal static partial class StageConfigReader
         return (groups, groupScopes);
     }
 
-    private static SignInConfig? ReadSignIn(string stageName, JsonObjectReader? reader, List<IdentityStack.Constructs.Federation.FederatedProvider> federation)
+    private static SignInConfig? ReadSignIn(string stageName, bool production, JsonObjectReader? reader, List<IdentityStack.Constructs.Federation.FederatedProvider> federation)
     {
         if (reader is null)
         {
@@ -247,9 +255,9 @@ internal static partial class StageConfigReader
         var callbacks = ReadUrls(reader, "callbackUrls");
         var logouts = ReadUrls(reader, "logoutUrls");
         var allowPasswordAuth = reader.Bool("allowPasswordAuth", defaultValue: false);
-        if (allowPasswordAuth && stageName.StartsWith("prod", StringComparison.Ordinal))
+        if (production)
         {
-            reader.Problem("allowPasswordAuth", "true", "USER_PASSWORD_AUTH sends the password itself to Cognito and is not allowed in production; remove it (clients use SRP or the hosted pages).");
+            ReportProductionSignIn(reader, allowPasswordAuth, callbacks ?? [], logouts ?? []);
         }
 
         var providers = ReadIdentityProviders(reader, federation);
@@ -364,6 +372,39 @@ internal static partial class StageConfigReader
 
         return urls.Count == items.Count ? urls : null;
     }
+
+    /// <summary>ProductionPolicy's pool rules, each at its field with the value written.</summary>
+    private static void ReportProductionPool(JsonObjectReader reader, ThreatProtectionMode threatProtection, MfaEnforcement mfa, StageRemovalPolicy removalPolicy, bool deletionProtection)
+    {
+        var written = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["threatProtection"] = Quoted(ThreatProtectionChoices.First(c => c.Value == threatProtection).Key),
+            ["mfa"] = Quoted(MfaChoices.First(c => c.Value == mfa).Key),
+            ["removalPolicy"] = Quoted(RemovalPolicyChoices.First(c => c.Value == removalPolicy).Key),
+            ["deletionProtection"] = "false",
+        };
+        foreach (var problem in ProductionPolicy.PoolProblems(threatProtection, mfa, removalPolicy == StageRemovalPolicy.Destroy, deletionProtection))
+        {
+            reader.Problem(problem.Setting, written[problem.Setting], problem.Fix + ProductionNote);
+        }
+    }
+
+    /// <summary>ProductionPolicy's sign-in rules: settings are "allowPasswordAuth" or "callbackUrls[i]" / "logoutUrls[i]"; the value written is shown.</summary>
+    private static void ReportProductionSignIn(JsonObjectReader reader, bool allowPasswordAuth, IReadOnlyList<string> callbacks, IReadOnlyList<string> logouts)
+    {
+        foreach (var problem in ProductionPolicy.SignInProblems(allowPasswordAuth, callbacks, logouts))
+        {
+            var parts = problem.Setting.Split('[', ']');
+            var value = parts.Length > 1
+                ? Quoted((string.Equals(parts[0], "callbackUrls", StringComparison.Ordinal) ? callbacks : logouts)[int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)])
+                : "true";
+            reader.Problem(problem.Setting, value, problem.Fix + ProductionNote);
+        }
+    }
+
+    private const string ProductionNote = " (the stage says \"production\": true)";
+
+    private static string Quoted(string value) => "\"" + value + "\"";
 
     private static List<string> ReadDomains(JsonObjectReader stage) =>
         stage.StringArray("allowedSignUpEmailDomains", DomainPattern(), "use a lower-case domain name such as \"example.com\" (no '@', no scheme).");

@@ -37,6 +37,7 @@ internal sealed class IdentityPlatformStack : Stack
         UserPool = new SecureUserPool(this, "Identity", new SecureUserPoolProps
         {
             UserPoolName = "identity-" + stage.Name,
+            Production = stage.Production,
             SelfSignUpEnabled = stage.SelfSignUp,
             Mfa = stage.Mfa,
             ThreatProtection = stage.ThreatProtection,
@@ -104,6 +105,7 @@ internal sealed class IdentityPlatformStack : Stack
         {
             IdentityProviders = [.. signIn.IdentityProviders.Select(name => Federation.Providers[name])],
             UserPool = UserPool,
+            Production = stage.Production,
             DomainPrefix = signIn.DomainPrefix,
             CustomDomain = signIn.CustomDomain,
             Ui = signIn.Ui,

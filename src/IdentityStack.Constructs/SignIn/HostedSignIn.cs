@@ -49,6 +49,11 @@ public sealed class HostedSignIn : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
+        if (props.Production && ProductionPolicy.SignInProblems(props.AllowPasswordAuth, props.CallbackUrls, props.LogoutUrls) is { Count: > 0 } production)
+        {
+            throw new ArgumentException("Invalid HostedSignInProps: " + string.Join(" ", production.Select(p => $"Production: {p.Setting}: {p.Fix}")), nameof(props));
+        }
+
         var pool = props.UserPool.UserPool;
         Domain = CreateDomain(pool, props);
 

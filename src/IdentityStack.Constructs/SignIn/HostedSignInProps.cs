@@ -27,6 +27,9 @@ public sealed class HostedSignInProps
     /// <summary>Let the SPA client sign in with USER_PASSWORD_AUTH (test tools, emulators). Never in production. Default false.</summary>
     public bool AllowPasswordAuth { get; init; }
 
+    /// <summary>Whether this sign-in serves production: then no password auth flow and only https, non-localhost callback and logout URLs (<see cref="ProductionPolicy"/>). Default false.</summary>
+    public bool Production { get; init; }
+
     /// <summary>Access token lifetime. Default 60 minutes.</summary>
     public Duration AccessTokenValidity { get; init; } = Duration.Minutes(60);
 

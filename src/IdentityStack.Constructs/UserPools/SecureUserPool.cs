@@ -35,6 +35,12 @@ public sealed class SecureUserPool : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         SecureUserPoolPropsValidator.ThrowIfInvalid(props);
+        if (props.Production)
+        {
+            // Marks the template so the gate checks the synthesized properties of production stacks,
+            // whatever produced them.
+            Stack.Of(this).AddMetadata(ProductionPolicy.TemplateMetadataKey, true);
+        }
 
         Tier = props.ThreatProtection == ThreatProtectionMode.Off ? CognitoTier.Essentials : CognitoTier.Plus;
 

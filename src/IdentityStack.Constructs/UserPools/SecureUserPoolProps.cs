@@ -39,6 +39,14 @@ public sealed class SecureUserPoolProps
     /// </summary>
     public bool SmsEnabled { get; init; }
 
+    /// <summary>
+    /// Whether this pool serves production: then threat protection must be ENFORCED, MFA REQUIRED,
+    /// deletion protection on and the removal policy RETAIN (<see cref="ProductionPolicy"/>), and the
+    /// stack's template is marked so the template gate checks the synthesized properties too.
+    /// Default false.
+    /// </summary>
+    public bool Production { get; init; }
+
     /// <summary>Groups to create, with precedence. Default none.</summary>
     public IReadOnlyList<UserPoolGroupDefinition> Groups { get; init; } = [];
 }

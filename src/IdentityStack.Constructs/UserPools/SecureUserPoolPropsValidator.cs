@@ -22,6 +22,12 @@ internal static class SecureUserPoolPropsValidator
             problems.Add($"Groups: '{duplicate.Key}' is listed {duplicate.Count()} times; group names must be unique.");
         }
 
+        if (props.Production)
+        {
+            problems.AddRange(ProductionPolicy.PoolProblems(props.ThreatProtection, props.Mfa, props.RemovalPolicy == Amazon.CDK.RemovalPolicy.DESTROY, props.DeletionProtection)
+                .Select(p => $"Production: {p.Setting}: {p.Fix}"));
+        }
+
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid SecureUserPoolProps:" + Environment.NewLine + string.Join(Environment.NewLine, problems), nameof(props));

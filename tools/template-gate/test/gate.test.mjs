@@ -49,6 +49,43 @@ function goodPool(overrides = {}) {
 
 const noAcknowledgments = acknowledgmentsFile([]);
 
+describe('template gate: production policy', () => {
+  const production = (resources) => ({ Metadata: { 'IdentityStack:Production': true }, Resources: resources });
+  const goodClient = { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'p', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'], CallbackURLs: ['https://app.example.com/cb'], LogoutURLs: ['https://app.example.com/'] } };
+  const retained = (pool) => ({ ...pool, DeletionPolicy: 'Retain', Properties: { ...pool.Properties, DeletionProtection: 'ACTIVE' } });
+
+  it('passes a production template with production settings', () => {
+    const result = runGate({ cdkOut: assembly({ Prod: production({ Pool: retained(goodPool()), Client: goodClient }) }), acknowledgmentsFile: noAcknowledgments });
+    assert.deepEqual(result.findings.filter((f) => f.plugin === 'IdentityStack production policy'), []);
+  });
+
+  it('fails a production template whose properties dodge the configuration, one finding per weakened setting', () => {
+    const weakPool = { ...goodPool({ MfaConfiguration: 'OPTIONAL', UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' }, DeletionProtection: 'INACTIVE' }), DeletionPolicy: 'Delete' };
+    const weakClient = { ...goodClient, Properties: { ...goodClient.Properties, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'], CallbackURLs: ['http://localhost:5173/cb', 'https://app.example.com/cb'] } };
+
+    const result = runGate({ cdkOut: assembly({ Prod: production({ Pool: weakPool, Client: weakClient }) }), acknowledgmentsFile: noAcknowledgments });
+
+    const rules = result.findings.filter((f) => f.plugin === 'IdentityStack production policy').map((f) => `${f.logicalId}:${f.rule}`).sort();
+    assert.deepEqual(rules, ['Client:HttpsRedirectsOnly', 'Client:NoPasswordAuth', 'Pool:DeletionProtection', 'Pool:MfaRequired', 'Pool:RetainPool', 'Pool:ThreatProtectionEnforced']);
+    assert.equal(result.passed, false);
+    assert.match(advice(result.findings.find((f) => f.rule === 'NoPasswordAuth')), /Fix the stage configuration/);
+  });
+
+  it('does not hold stacks that are not marked production to it', () => {
+    const result = runGate({ cdkOut: assembly({ Dev: { Resources: { Client: { ...goodClient, Properties: { ...goodClient.Properties, CallbackURLs: ['http://localhost:5173/cb'] } } } } }), acknowledgmentsFile: noAcknowledgments });
+    assert.deepEqual(result.findings.filter((f) => f.plugin === 'IdentityStack production policy'), []);
+  });
+
+  it('the real staging and prod templates are marked production and pass it', () => {
+    for (const stage of ['staging', 'prod']) {
+      const template = JSON.parse(fs.readFileSync(path.join(realCdkOut, `IdentityStack-${stage}.template.json`), 'utf8'));
+      assert.equal(template.Metadata?.['IdentityStack:Production'], true, `${stage} is marked production`);
+    }
+    const dev = JSON.parse(fs.readFileSync(path.join(realCdkOut, 'IdentityStack-dev.template.json'), 'utf8'));
+    assert.notEqual(dev.Metadata?.['IdentityStack:Production'], true);
+  });
+});
+
 describe('template gate', () => {
   it('passes a pool that meets every rule', () => {
     const result = runGate({ cdkOut: assembly({ Demo: { Resources: { Pool: goodPool() } } }), acknowledgmentsFile: noAcknowledgments });
