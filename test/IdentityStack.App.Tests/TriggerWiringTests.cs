@@ -62,7 +62,8 @@ public sealed class TriggerWiringTests(SynthesizedStages stages)
             Assert.True(f.TryGetProperty("LoggingConfig", out var logging) && logging.TryGetProperty("LogGroup", out _));
         });
         Assert.Single(functions.Select(f => f.GetProperty("Code").GetProperty("S3Key").GetRawText()).Distinct(StringComparer.Ordinal));
-        stages[stage].AllResourcesProperties("AWS::Logs::LogGroup", TemplateJson.Pattern("""{ "RetentionInDays": 90 }"""));
+        // Retention by the stage's role (RetentionTests): a year on production stages, a month elsewhere.
+        stages[stage].AllResourcesProperties("AWS::Logs::LogGroup", TemplateJson.Pattern(stages.Stacks[stage].Stage.Production ? """{ "RetentionInDays": 365 }""" : """{ "RetentionInDays": 30 }"""));
     }
 
     [Theory]

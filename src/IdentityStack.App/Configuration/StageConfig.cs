@@ -14,6 +14,12 @@ internal sealed record StageConfig
     /// <summary>Whether the stage serves production (ProductionPolicy's rules apply; the template is marked for the gate).</summary>
     public bool Production { get; init; }
 
+    /// <summary>Days every log group (and the S3 access logs) keeps data: 365 on production stages, 30 elsewhere, unless configured.</summary>
+    public int LogRetentionDays { get; init; } = IdentityStack.Constructs.LogRetention.DefaultDays;
+
+    /// <summary>Days replaced or deleted versions of users' files are kept.</summary>
+    public int NoncurrentVersionDays { get; init; } = 30;
+
     /// <summary>Target region.</summary>
     public required string Region { get; init; }
 

@@ -108,6 +108,7 @@ internal static partial class StageConfigReader
         var signIn = ReadSignIn(name, production, reader.Object("signIn"), federation);
         var identityPool = IdentityPoolConfigReader.Read(reader.Object("identityPool"), reader.Has("signIn"), groups);
         var api = ApiConfigReader.Read(reader.Object("api"), reader.Has("signIn"), groups);
+        var (logDays, noncurrentDays) = ReadRetention(reader.Object("retention"), production);
         reader.RejectUnknownFields();
 
         if (production)
@@ -127,6 +128,8 @@ internal static partial class StageConfigReader
                 Name = name,
                 Account = account,
                 Production = production,
+                LogRetentionDays = logDays,
+                NoncurrentVersionDays = noncurrentDays,
                 Region = region,
                 SelfSignUp = selfSignUp,
                 Mfa = mfa,
@@ -371,6 +374,26 @@ internal static partial class StageConfigReader
         }
 
         return urls.Count == items.Count ? urls : null;
+    }
+
+    /// <summary>stages.{name}.retention: log days (CloudWatch's accepted values; 365 on production stages, 30 elsewhere) and days of noncurrent file versions (30).</summary>
+    private static (int LogDays, int NoncurrentVersionDays) ReadRetention(JsonObjectReader? reader, bool production)
+    {
+        var defaultDays = production ? LogRetention.ProductionDays : LogRetention.DefaultDays;
+        if (reader is null)
+        {
+            return (defaultDays, 30);
+        }
+
+        var logDays = reader.Int("logDays", 1, 3653);
+        if (logDays is { } days && !LogRetention.AcceptedDays.Contains(days))
+        {
+            reader.Problem("logDays", days.ToString(System.Globalization.CultureInfo.InvariantCulture), "CloudWatch Logs keeps logs for one of " + string.Join(", ", LogRetention.AcceptedDays) + " days; pick one.");
+        }
+
+        var noncurrent = reader.Int("noncurrentVersionDays", 1, 3650);
+        reader.RejectUnknownFields();
+        return (logDays ?? defaultDays, noncurrent ?? 30);
     }
 
     /// <summary>ProductionPolicy's pool rules, each at its field with the value written.</summary>

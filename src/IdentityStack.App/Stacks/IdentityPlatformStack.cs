@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using IdentityStack.App.Configuration;
 using Amazon.CDK.AWS.SSM;
+using IdentityStack.Constructs;
 using IdentityStack.Constructs.Api;
 using IdentityStack.Constructs.Data;
 using IdentityStack.Constructs.Federation;
@@ -61,6 +62,7 @@ internal sealed class IdentityPlatformStack : Stack
             GroupScopes = stage.GroupScopes,
             SendsEmailThroughSes = stage.Email is not null,
             RemovalPolicy = removalPolicy,
+            LogRetention = LogRetention.FromDays(stage.LogRetentionDays),
         });
 
         Publish("UserPoolId", "user-pool-id", UserPool.UserPool.UserPoolId, "Cognito user pool id");
@@ -113,6 +115,7 @@ internal sealed class IdentityPlatformStack : Stack
             ClassicLogo = signIn.ClassicLogo,
             CustomizationCode = _platformCode,
             CustomizationArchitecture = _platformArchitecture,
+            LogRetention = LogRetention.FromDays(Stage.LogRetentionDays),
             ManagedLoginStyle = signIn.ManagedLoginStyle,
             CallbackUrls = signIn.CallbackUrls,
             LogoutUrls = signIn.LogoutUrls,
@@ -155,6 +158,7 @@ internal sealed class IdentityPlatformStack : Stack
             ThrottleRateLimit = config.RateLimit,
             ThrottleBurstLimit = config.BurstLimit,
             LogRemovalPolicy = removalPolicy,
+            LogRetention = LogRetention.FromDays(Stage.LogRetentionDays),
         });
         Publish("ApiUrl", "api/url", Api.Url, "HTTP API base URL (JWT-protected; GET /health is public)");
     }
@@ -169,6 +173,8 @@ internal sealed class IdentityPlatformStack : Stack
         {
             CorsOrigins = appOrigins,
             RemovalPolicy = removalPolicy,
+            NoncurrentVersionExpiration = Duration.Days(Stage.NoncurrentVersionDays),
+            AccessLogExpiration = Duration.Days(Stage.LogRetentionDays),
         });
         IdentityPool = new SecureIdentityPool(this, "IdentityPool", new SecureIdentityPoolProps
         {

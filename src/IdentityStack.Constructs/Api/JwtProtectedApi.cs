@@ -47,7 +47,7 @@ public sealed class JwtProtectedApi : Construct
 
         Backend = CreateBackend(props);
         Api = CreateApi(props);
-        AccessLogs = new LogGroup(this, "AccessLogs", new LogGroupProps { Retention = RetentionDays.THREE_MONTHS, RemovalPolicy = props.LogRemovalPolicy });
+        AccessLogs = new LogGroup(this, "AccessLogs", new LogGroupProps { Retention = props.LogRetention, RemovalPolicy = props.LogRemovalPolicy });
         var stage = (CfnStage)Api.DefaultStage!.Node.DefaultChild!;
         stage.AccessLogSettings = new CfnStage.AccessLogSettingsProperty
         {
@@ -84,6 +84,7 @@ public sealed class JwtProtectedApi : Construct
                 [TriggerEnvironment.DirectoryTable] = props.DirectoryTable.TableName,
             },
             LogRemovalPolicy = props.LogRemovalPolicy,
+            LogRetention = props.LogRetention,
         });
         // The admin listing queries the tenant index, and nothing else of the directory.
         backend.Role.AddToPrincipalPolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps

@@ -40,4 +40,7 @@ public sealed record JwtProtectedApiProps
 
     /// <summary>What happens to the access log group when it leaves the stack. Default RETAIN.</summary>
     public RemovalPolicy LogRemovalPolicy { get; init; } = RemovalPolicy.RETAIN;
+
+    /// <summary>How long the access logs and the backend's logs are kept. Default 90 days.</summary>
+    public Amazon.CDK.AWS.Logs.RetentionDays LogRetention { get; init; } = Amazon.CDK.AWS.Logs.RetentionDays.THREE_MONTHS;
 }

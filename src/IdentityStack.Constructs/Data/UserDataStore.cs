@@ -12,6 +12,9 @@ namespace IdentityStack.Constructs.Data;
 /// </summary>
 public sealed class UserDataStore : Construct
 {
+    /// <summary>Days after which S3 aborts a multipart upload that never completed (its parts are billed until then).</summary>
+    private const int IncompleteUploadDays = 7;
+
     /// <summary>User files under private/, public/ and tenants/ (see <see cref="UserDataLayout"/>).</summary>
     public Bucket Bucket { get; }
 
@@ -36,21 +39,23 @@ public sealed class UserDataStore : Construct
 
         // Log delivery through a bucket policy, not the deprecated LogDeliveryWrite ACL, whatever the app's feature flags.
         Node.SetContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
-        AccessLogBucket = new Bucket(this, "AccessLogs", new BucketProps
-        {
-            Encryption = BucketEncryption.S3_MANAGED,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            EnforceSSL = true,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            RemovalPolicy = props.RemovalPolicy,
-            LifecycleRules = [new LifecycleRule { Expiration = Duration.Days(365) }],
-        });
+        AccessLogBucket = CreateAccessLogBucket(props);
         Bucket = new Bucket(this, "Files", new BucketProps
         {
             Encryption = BucketEncryption.S3_MANAGED,
             BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
             EnforceSSL = true,
             Versioned = true,
+            // Current files stay as long as users keep them; what they replaced or deleted expires,
+            // and so do uploads that never completed.
+            LifecycleRules =
+            [
+                new LifecycleRule
+                {
+                    NoncurrentVersionExpiration = props.NoncurrentVersionExpiration,
+                    AbortIncompleteMultipartUploadAfter = Duration.Days(IncompleteUploadDays),
+                },
+            ],
             ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
             ServerAccessLogsBucket = AccessLogBucket,
             ServerAccessLogsPrefix = "files/",
@@ -70,4 +75,25 @@ public sealed class UserDataStore : Construct
         UserDataTable = SecureTable.Create(this, "Items", UserDataLayout.IdentityIdKey, props.RemovalPolicy, UserDataLayout.ItemKey);
         LeaderboardTable = SecureTable.Create(this, "Leaderboard", UserDataLayout.IdentityIdKey, props.RemovalPolicy);
     }
+
+    /// <summary>The files bucket's S3 access logs: versioned (a log cannot be silently overwritten), every version expiring.</summary>
+    private Bucket CreateAccessLogBucket(UserDataStoreProps props) =>
+        new(this, "AccessLogs", new BucketProps
+        {
+            Encryption = BucketEncryption.S3_MANAGED,
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            EnforceSSL = true,
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            RemovalPolicy = props.RemovalPolicy,
+            Versioned = true,
+            LifecycleRules =
+            [
+                new LifecycleRule
+                {
+                    Expiration = props.AccessLogExpiration,
+                    NoncurrentVersionExpiration = Duration.Days(7),
+                    AbortIncompleteMultipartUploadAfter = Duration.Days(IncompleteUploadDays),
+                },
+            ],
+        });
 }

@@ -20,7 +20,7 @@ public sealed class ClassicHostedUiCustomization : Construct
     public NativeAotFunction Function { get; }
 
     /// <summary>Creates the function, its permission and the custom resource.</summary>
-    public ClassicHostedUiCustomization(Construct scope, string id, IUserPool pool, string css, ClassicHostedUiLogo logo, Code code, Architecture architecture)
+    public ClassicHostedUiCustomization(Construct scope, string id, IUserPool pool, string css, ClassicHostedUiLogo logo, Code code, Architecture architecture, Amazon.CDK.AWS.Logs.RetentionDays logRetention = Amazon.CDK.AWS.Logs.RetentionDays.THREE_MONTHS)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(pool);
@@ -33,6 +33,7 @@ public sealed class ClassicHostedUiCustomization : Construct
             Description = "CloudFormation custom resource: the classic hosted UI's CSS and logo (SetUICustomization)",
             Timeout = Duration.Seconds(60),
             MemorySize = 256,
+            LogRetention = logRetention,
         });
         Function.Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {

@@ -27,6 +27,9 @@ public sealed class HostedSignInProps
     /// <summary>Let the SPA client sign in with USER_PASSWORD_AUTH (test tools, emulators). Never in production. Default false.</summary>
     public bool AllowPasswordAuth { get; init; }
 
+    /// <summary>How long the classic UI custom resource's logs are kept. Default 90 days.</summary>
+    public Amazon.CDK.AWS.Logs.RetentionDays LogRetention { get; init; } = Amazon.CDK.AWS.Logs.RetentionDays.THREE_MONTHS;
+
     /// <summary>Whether this sign-in serves production: then no password auth flow and only https, non-localhost callback and logout URLs (<see cref="ProductionPolicy"/>). Default false.</summary>
     public bool Production { get; init; }
 
