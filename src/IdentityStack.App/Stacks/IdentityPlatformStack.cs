@@ -65,6 +65,8 @@ internal sealed class IdentityPlatformStack : Stack
             LogRetention = LogRetention.FromDays(stage.LogRetentionDays),
         });
 
+        _ = new UserPoolLogDelivery(this, "UserPoolLogs", UserPool, LogRetention.FromDays(stage.LogRetentionDays), removalPolicy);
+
         Publish("UserPoolId", "user-pool-id", UserPool.UserPool.UserPoolId, "Cognito user pool id");
         Publish("UserPoolArn", "user-pool-arn", UserPool.UserPool.UserPoolArn, "Cognito user pool ARN");
         Publish("UserPoolProviderUrl", "provider-url", UserPool.ProviderUrl, "Token issuer (OIDC provider URL) of the user pool");
