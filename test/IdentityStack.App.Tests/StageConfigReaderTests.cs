@@ -75,7 +75,7 @@ public sealed class StageConfigReaderTests
     [InlineData("""{ "prod": { "region": "eu-west-1", "account": 123456789012 } }""", "stages.prod.account", "123456789012", "as a string")]
     [InlineData("""{ "prod": { "region": "eu-west-1", "account": "1234" } }""", "stages.prod.account", "\"1234\"", "12-digit")]
     [InlineData("""{ "prod": { "region": "eu-west-1", "sms": "yes" } }""", "stages.prod.sms", "\"yes\"", "true or false")]
-    [InlineData("""{ "prod": { "region": "eu-west-1", "mfaMode": "REQUIRED" } }""", "stages.prod.mfaMode", "\"REQUIRED\"", "unknown field; valid fields here are account, allowedSignUpEmailDomains")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "mfaMode": "REQUIRED" } }""", "stages.prod.mfaMode", "\"REQUIRED\"", "unknown field; valid fields here are account, alarms, allowedSignUpEmailDomains")]
     [InlineData("""{ "prod": { "region": "eu-west-1", "email": { "sesIdentityArn": "arn:aws:ses:eu-west-1:1:identity/example.com", "fromAddress": "a@example.com" } } }""", "stages.prod.email.sesIdentityArn", "\"arn:aws:ses:eu-west-1:1:identity/example.com\"", "verified SES identity")]
     [InlineData("""{ "prod": { "region": "eu-west-1", "email": { "sesIdentityArn": "arn:aws:ses:eu-west-1:123456789012:identity/example.com", "fromAddress": "a@evil.test" } } }""", "stages.prod.email.fromAddress", "\"a@evil.test\"", "identity 'example.com'")]
     [InlineData("""{ "prod": { "region": "eu-west-1", "email": { "sesIdentityArn": "arn:aws:ses:eu-west-1:123456789012:identity/example.com" } } }""", "stages.prod.email.fromAddress", "missing", "sender address")]

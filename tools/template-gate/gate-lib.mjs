@@ -116,6 +116,7 @@ export function checkTemplate({ stackName, templateFile }, acknowledgments) {
     }
 
     findings.push(...productionFindings(stackName, template, pathByLogicalId));
+    findings.push(...alarmActionFindings(stackName, template, pathByLogicalId));
 
     const resourceTypes = {};
     for (const resource of Object.values(resources)) {
@@ -173,6 +174,35 @@ export function productionFindings(stackName, template, pathByLogicalId = new Ma
         for (const url of p[field] ?? []) {
           if (typeof url !== 'string' || !isPublicHttps(url)) finding(logicalId, 'HttpsRedirectsOnly', `Production app clients redirect only to https URLs that are not localhost (${field}: ${JSON.stringify(url)}).`, field);
         }
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * Every CloudWatch alarm of every stack tells someone: at least one alarm action and one OK action
+ * (an alarm without actions changes state in a console nobody watches). The construct library's
+ * AlarmNotifications gives them; this catches an alarm added after it ran, or by hand.
+ */
+export function alarmActionFindings(stackName, template, pathByLogicalId = new Map()) {
+  const findings = [];
+  for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {
+    if (resource.Type !== 'AWS::CloudWatch::Alarm') continue;
+    for (const field of ['AlarmActions', 'OKActions']) {
+      const actions = resource.Properties?.[field];
+      if (!Array.isArray(actions) || actions.length === 0) {
+        findings.push({
+          stackName,
+          logicalId,
+          path: pathByLogicalId.get(logicalId) ?? logicalId,
+          plugin: 'IdentityStack alarm notifications',
+          rule: 'AlarmNotifies',
+          acknowledgmentId: 'Alarms::AlarmNotifies',
+          severity: 'error',
+          description: `Every alarm notifies someone: ${field} is empty. Create alarms before AlarmNotifications.NotifyOnEveryAlarm runs (or add its topic as an action).`,
+          propertyPaths: [field],
+        });
       }
     }
   }

@@ -20,6 +20,9 @@ internal sealed record StageConfig
     /// <summary>Days replaced or deleted versions of users' files are kept.</summary>
     public int NoncurrentVersionDays { get; init; } = 30;
 
+    /// <summary>Who hears the stage's alarms.</summary>
+    public AlarmsConfig Alarms { get; init; } = AlarmsConfig.None;
+
     /// <summary>Target region.</summary>
     public required string Region { get; init; }
 

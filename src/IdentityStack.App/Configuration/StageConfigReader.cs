@@ -109,6 +109,7 @@ internal static partial class StageConfigReader
         var identityPool = IdentityPoolConfigReader.Read(reader.Object("identityPool"), reader.Has("signIn"), groups);
         var api = ApiConfigReader.Read(reader.Object("api"), reader.Has("signIn"), groups);
         var (logDays, noncurrentDays) = ReadRetention(reader.Object("retention"), production);
+        var alarms = AlarmsConfigReader.Read(reader.Object("alarms"));
         reader.RejectUnknownFields();
 
         if (production)
@@ -130,6 +131,7 @@ internal static partial class StageConfigReader
                 Production = production,
                 LogRetentionDays = logDays,
                 NoncurrentVersionDays = noncurrentDays,
+                Alarms = alarms,
                 Region = region,
                 SelfSignUp = selfSignUp,
                 Mfa = mfa,
@@ -454,7 +456,7 @@ internal static partial class StageConfigReader
     private static partial Regex SesIdentityArnPattern();
 
     [GeneratedRegex("^[^@\\s<>\"]+@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
-    private static partial Regex EmailAddressPattern();
+    internal static partial Regex EmailAddressPattern();
 
     [GeneratedRegex("^[^<>\"\\r\\n]{1,64}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex DisplayNamePattern();

@@ -6,6 +6,7 @@ using IdentityStack.Constructs.Api;
 using IdentityStack.Constructs.Data;
 using IdentityStack.Constructs.Federation;
 using IdentityStack.Constructs.IdentityPools;
+using IdentityStack.Constructs.Monitoring;
 using IdentityStack.Constructs.Functions;
 using IdentityStack.Constructs.SignIn;
 using IdentityStack.Constructs.Triggers;
@@ -76,6 +77,17 @@ internal sealed class IdentityPlatformStack : Stack
         {
             AddSignIn(stage, signIn, removalPolicy);
         }
+
+        // Last, so that every alarm created above gets its actions.
+        var alarms = new AlarmNotifications(this, "Alarms", new AlarmNotificationsProps
+        {
+            DisplayName = $"IdentityStack {stage.Name} alarms",
+            Emails = stage.Alarms.Emails,
+            ExistingTopicArn = stage.Alarms.TopicArn,
+            RemovalPolicy = removalPolicy,
+        });
+        alarms.NotifyOnEveryAlarm(this);
+        Publish("AlarmTopicArn", "alarm-topic-arn", alarms.Topic.TopicArn, "SNS topic every alarm of the stage publishes to (subscribe on-call here)");
     }
 
     /// <summary>The stage this stack was built from.</summary>

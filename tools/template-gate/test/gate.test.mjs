@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { advice, GateInputError, loadAcknowledgments, runGate } from '../gate-lib.mjs';
+import { advice, alarmActionFindings, GateInputError, loadAcknowledgments, runGate } from '../gate-lib.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const realCdkOut = process.env.GATE_CDK_OUT ?? path.join(repoRoot, 'cdk.out');
@@ -83,6 +83,42 @@ describe('template gate: production policy', () => {
     }
     const dev = JSON.parse(fs.readFileSync(path.join(realCdkOut, 'IdentityStack-dev.template.json'), 'utf8'));
     assert.notEqual(dev.Metadata?.['IdentityStack:Production'], true);
+  });
+});
+
+describe('template gate: every alarm notifies someone', () => {
+  const alarm = (properties) => ({ Type: 'AWS::CloudWatch::Alarm', Properties: { MetricName: 'Errors', Namespace: 'AWS/Lambda', ...properties } });
+
+  it('names each alarm without an alarm or OK action', () => {
+    const template = { Resources: {
+      Silent: alarm({}),
+      NoRecovery: alarm({ AlarmActions: [{ Ref: 'Topic' }] }),
+      Emptied: alarm({ AlarmActions: [], OKActions: [{ Ref: 'Topic' }] }),
+      Wired: alarm({ AlarmActions: [{ Ref: 'Topic' }], OKActions: [{ Ref: 'Topic' }] }),
+    } };
+
+    const found = alarmActionFindings('Dev', template).map((f) => `${f.logicalId}:${f.propertyPaths[0]}`).sort();
+
+    assert.deepEqual(found, ['Emptied:AlarmActions', 'NoRecovery:OKActions', 'Silent:AlarmActions', 'Silent:OKActions']);
+  });
+
+  it('fails the gate on a silent alarm in any stack, production or not', () => {
+    const result = runGate({ cdkOut: assembly({ Dev: { Resources: { Silent: alarm({}) } } }), acknowledgmentsFile: noAcknowledgments });
+    assert.equal(result.passed, false);
+    assert.ok(result.findings.some((f) => f.rule === 'AlarmNotifies' && f.logicalId === 'Silent'));
+  });
+
+  it('every alarm of every real stage has alarm and OK actions to the stage topic', () => {
+    for (const stage of ['dev', 'staging', 'prod']) {
+      const template = JSON.parse(fs.readFileSync(path.join(realCdkOut, `IdentityStack-${stage}.template.json`), 'utf8'));
+      const alarms = Object.values(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+      assert.ok(alarms.length > 0, `${stage} has alarms`);
+      assert.deepEqual(alarmActionFindings(stage, template), []);
+      const topicIds = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::SNS::Topic').map(([id]) => id);
+      for (const a of alarms) {
+        assert.ok(a.Properties.AlarmActions.some((x) => topicIds.includes(x.Ref)), `${stage} alarm publishes to the stage topic`);
+      }
+    }
   });
 });
 
