@@ -29,6 +29,31 @@ public sealed class AlarmsTests(SynthesizedStages stages)
         Assert.True(TemplateJson.OfType(stages[stage], "AWS::SNS::Topic")[topicId].GetProperty("Properties").TryGetProperty("KmsMasterKeyId", out _), "the alarm topic is encrypted with the stage's key");
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Each_stage_has_its_dashboard_and_alarms_on_throttled_sign_ins_refreshes_and_api_5xx(string stage)
+    {
+        var dashboard = TemplateJson.Single(stages[stage], "AWS::CloudWatch::Dashboard").GetProperty("Properties");
+        var alarmMetrics = TemplateJson.OfType(stages[stage], "AWS::CloudWatch::Alarm").Values
+            .SelectMany(a => a.GetProperty("Properties").TryGetProperty("Metrics", out var metrics) ? metrics.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Where(m => m.TryGetProperty("MetricStat", out _))
+            .Select(m => m.GetProperty("MetricStat").GetProperty("Metric"))
+            .ToList();
+        var clientIds = TemplateJson.OfType(stages[stage], "AWS::Cognito::UserPoolClient").Keys.ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal("IdentityStack-" + stage, dashboard.GetProperty("DashboardName").GetString());
+        foreach (var throttles in new[] { "SignInThrottles", "TokenRefreshThrottles" })
+        {
+            var perClient = alarmMetrics.Where(m => string.Equals(m.GetProperty("MetricName").GetString(), throttles, StringComparison.Ordinal)).ToList();
+            var clientsWatched = perClient.Select(m => m.GetProperty("Dimensions").EnumerateArray().Single(d => string.Equals(d.GetProperty("Name").GetString(), "UserPoolClient", StringComparison.Ordinal)).GetProperty("Value").GetProperty("Ref").GetString()!);
+            Assert.Equal(clientIds.Order(StringComparer.Ordinal), clientsWatched.Order(StringComparer.Ordinal));
+        }
+
+        Assert.Contains(alarmMetrics, m => string.Equals(m.GetProperty("Namespace").GetString(), "AWS/ApiGateway", StringComparison.Ordinal) && string.Equals(m.GetProperty("MetricName").GetString(), "5xx", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Configured_addresses_and_topic_are_read()
     {

@@ -78,16 +78,8 @@ internal sealed class IdentityPlatformStack : Stack
             AddSignIn(stage, signIn, removalPolicy);
         }
 
-        // Last, so that every alarm created above gets its actions.
-        var alarms = new AlarmNotifications(this, "Alarms", new AlarmNotificationsProps
-        {
-            DisplayName = $"IdentityStack {stage.Name} alarms",
-            Emails = stage.Alarms.Emails,
-            ExistingTopicArn = stage.Alarms.TopicArn,
-            RemovalPolicy = removalPolicy,
-        });
-        alarms.NotifyOnEveryAlarm(this);
-        Publish("AlarmTopicArn", "alarm-topic-arn", alarms.Topic.TopicArn, "SNS topic every alarm of the stage publishes to (subscribe on-call here)");
+        // Last, so that every alarm of the stack gets its actions.
+        AddMonitoring(stage, removalPolicy);
     }
 
     /// <summary>The stage this stack was built from.</summary>
@@ -154,6 +146,29 @@ internal sealed class IdentityPlatformStack : Stack
         {
             AddApi(api, hosted, appOrigins, removalPolicy);
         }
+    }
+
+    /// <summary>The operator's alarms and dashboard, then the topic every alarm of the stack notifies.</summary>
+    private void AddMonitoring(StageConfig stage, RemovalPolicy removalPolicy)
+    {
+        _ = new IdentityPlatformMonitoring(this, "Monitoring", new IdentityPlatformMonitoringProps
+        {
+            UserPool = UserPool.UserPool,
+            DashboardName = stage.StackName,
+            Clients = SignIn is { } hosted ? [hosted.SpaClient, hosted.ServerClient, hosted.MachineClient] : [],
+            Triggers = Triggers.Functions.ToDictionary(f => f.Key.Handler, f => (Amazon.CDK.AWS.Lambda.IFunction)f.Value.Function, StringComparer.Ordinal),
+            Api = Api?.Api,
+        });
+
+        var alarms = new AlarmNotifications(this, "Alarms", new AlarmNotificationsProps
+        {
+            DisplayName = $"IdentityStack {stage.Name} alarms",
+            Emails = stage.Alarms.Emails,
+            ExistingTopicArn = stage.Alarms.TopicArn,
+            RemovalPolicy = removalPolicy,
+        });
+        alarms.NotifyOnEveryAlarm(this);
+        Publish("AlarmTopicArn", "alarm-topic-arn", alarms.Topic.TopicArn, "SNS topic every alarm of the stage publishes to (subscribe on-call here)");
     }
 
     /// <summary>The JWT-protected HTTP API, taking tokens of all three clients, CORS for the app origins.</summary>
