@@ -155,7 +155,7 @@ internal sealed class IdentityPlatformStack : Stack
         {
             UserPool = UserPool.UserPool,
             DashboardName = stage.StackName,
-            Clients = SignIn is { } hosted ? [hosted.SpaClient, hosted.ServerClient, hosted.MachineClient] : [],
+            Clients = SignIn?.Clients ?? [],
             Triggers = Triggers.Functions.ToDictionary(f => f.Key.Handler, f => (Amazon.CDK.AWS.Lambda.IFunction)f.Value.Function, StringComparer.Ordinal),
             Api = Api?.Api,
         });
@@ -177,7 +177,7 @@ internal sealed class IdentityPlatformStack : Stack
         Api = new JwtProtectedApi(this, "Api", new JwtProtectedApiProps
         {
             UserPool = UserPool.UserPool,
-            Clients = [signIn.SpaClient, signIn.ServerClient, signIn.MachineClient],
+            Clients = signIn.Clients,
             ResourceServerIdentifier = signIn.ResourceServerIdentifier,
             Code = _platformCode,
             Architecture = _platformArchitecture,

@@ -40,10 +40,7 @@ public sealed class AlarmNotifications : Construct
             Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
             Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
             Resources = ["*"],
-            Conditions = new Dictionary<string, object>(StringComparer.Ordinal)
-            {
-                ["StringEquals"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["aws:SourceAccount"] = Stack.Of(this).Account },
-            },
+            Conditions = OnBehalfOfThisAccount(),
         }));
         Topic = new Topic(this, "Topic", new TopicProps { MasterKey = Key, DisplayName = props.DisplayName });
         // A topic policy replaces SNS's default one, so CloudWatch (this account's alarms only) is allowed explicitly.
@@ -54,10 +51,7 @@ public sealed class AlarmNotifications : Construct
             Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
             Actions = ["sns:Publish"],
             Resources = [Topic.TopicArn],
-            Conditions = new Dictionary<string, object>(StringComparer.Ordinal)
-            {
-                ["StringEquals"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["aws:SourceAccount"] = Stack.Of(this).Account },
-            },
+            Conditions = OnBehalfOfThisAccount(),
         }));
         _ = Topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -82,6 +76,12 @@ public sealed class AlarmNotifications : Construct
             _actions.Add(new SnsAction(Amazon.CDK.AWS.SNS.Topic.FromTopicArn(this, "ExistingTopic", arn)));
         }
     }
+
+    /// <summary>The condition that limits CloudWatch to acting for this stack's account (no confused deputy).</summary>
+    private Dictionary<string, object> OnBehalfOfThisAccount() => new(StringComparer.Ordinal)
+    {
+        ["StringEquals"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["aws:SourceAccount"] = Stack.Of(this).Account },
+    };
 
     /// <summary>Refuses what SNS would refuse at deploy time (or worse, accept and never deliver), naming the property.</summary>
     private static void Validate(AlarmNotificationsProps props)

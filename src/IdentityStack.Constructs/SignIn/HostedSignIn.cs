@@ -38,6 +38,9 @@ public sealed class HostedSignIn : Construct
     /// <summary>Machine-to-machine client: client_credentials for API scopes only.</summary>
     public UserPoolClient MachineClient { get; }
 
+    /// <summary>All three app clients: the ones whose tokens the API takes and whose metrics are watched.</summary>
+    public IReadOnlyList<UserPoolClient> Clients => [SpaClient, ServerClient, MachineClient];
+
     /// <summary>The resource server identifier: scopes are "{identifier}/read|write|admin".</summary>
     public string ResourceServerIdentifier { get; }
 
@@ -226,7 +229,7 @@ public sealed class HostedSignIn : Construct
     /// </summary>
     private void AddDependencies(IReadOnlyList<CfnUserPoolIdentityProvider> providers)
     {
-        foreach (var client in new[] { SpaClient, ServerClient, MachineClient })
+        foreach (var client in Clients)
         {
             client.Node.AddDependency(ResourceServer);
         }
