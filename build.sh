@@ -134,7 +134,7 @@ cmd_pack() {
 }
 
 gate() {
-  say "template gate: CloudFormation schema + cdk-nag AwsSolutions"
+  say "template gate: CloudFormation schema + cdk-nag AwsSolutions + AWS Control Tower Guard rules"
   node tools/template-gate/gate.mjs --cdk-out "$CDK_OUT"
 }
 

@@ -20,6 +20,38 @@ public sealed class RetentionTests(SynthesizedStages stages)
         Assert.All(groups, g => Assert.Equal(days, g.Value.GetProperty("Properties").GetProperty("RetentionInDays").GetInt32()));
     }
 
+    /// <summary>
+    /// Logs name users, IP addresses and devices, so every log group is under the stage's own key
+    /// (AWS Control Tower CT.CLOUDWATCH.PR.3), and the key lets only CloudWatch Logs use it for this
+    /// account's log groups (CloudWatch Logs user guide, "Encrypt log data in CloudWatch Logs using
+    /// AWS KMS": the service principal is logs.&lt;region&gt;.amazonaws.com and the encryption context
+    /// names the log group ARN). The one exception is the user pool's own log delivery: Cognito
+    /// delivers only to a log group that is not encrypted with KMS (CloudFormation reference,
+    /// AWS::Cognito::LogDeliveryConfiguration CloudWatchLogsConfiguration, LogGroupArn).
+    /// </summary>
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Every_log_group_but_Cognito_s_own_is_encrypted_with_the_stage_log_key_that_only_CloudWatch_Logs_may_use(string stage)
+    {
+        var keys = TemplateJson.OfType(stages[stage], "AWS::KMS::Key");
+        var logKey = Assert.Single(keys, k => k.Key.StartsWith("LogEncryptionKey", StringComparison.Ordinal));
+
+        var groups = TemplateJson.OfType(stages[stage], "AWS::Logs::LogGroup");
+        var userPoolLogs = Assert.Single(groups, g => g.Key.StartsWith("UserPoolLogs", StringComparison.Ordinal));
+        Assert.False(userPoolLogs.Value.GetProperty("Properties").TryGetProperty("KmsKeyId", out _));
+        Assert.All(groups.Where(g => !string.Equals(g.Key, userPoolLogs.Key, StringComparison.Ordinal)), g =>
+            Assert.Equal(logKey.Key, g.Value.GetProperty("Properties").GetProperty("KmsKeyId").GetProperty("Fn::GetAtt")[0].GetString()));
+        var statements = logKey.Value.GetProperty("Properties").GetProperty("KeyPolicy").GetProperty("Statement").EnumerateArray().ToList();
+        var logs = Assert.Single(statements, s => s.TryGetProperty("Sid", out var sid) && sid.ValueEquals("CloudWatchLogsOfThisAccount"));
+        Assert.Equal("logs.eu-west-1.amazonaws.com", logs.GetProperty("Principal").GetProperty("Service").GetString());
+        var context = logs.GetProperty("Condition").GetProperty("ArnLike").GetProperty("kms:EncryptionContext:aws:logs:arn");
+        Assert.Contains(":logs:eu-west-1:", context.GetRawText(), StringComparison.Ordinal);
+        Assert.EndsWith(""":log-group:*"]]}""", context.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(statements, s => s.TryGetProperty("Sid", out var sid) && sid.ValueEquals("GrantsOnlyForAwsServices") && s.GetProperty("Effect").ValueEquals("Deny"));
+    }
+
     [Theory]
     [InlineData("dev", 30)]
     [InlineData("staging", 365)]

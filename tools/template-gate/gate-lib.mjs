@@ -1,6 +1,9 @@
 // The template gate: checks every stack template of a cloud assembly offline with
-//  1. CloudFormation schema validation (aws-cdk-lib's default rules, every finding an error), and
-//  2. cdk-nag AwsSolutionsChecks.
+//  1. CloudFormation schema validation (aws-cdk-lib's default rules, every finding an error),
+//  2. cdk-nag AwsSolutionsChecks,
+//  3. AWS Control Tower proactive controls as AWS CloudFormation Guard rules
+//     (@cdklabs/cdk-validator-cfnguard, which ships the cfn-guard binary and the rules), and
+//  4. the platform's own rules (production settings, alarm actions).
 // Findings can only be accepted by an entry in acknowledgments.json that names the stack, the
 // construct path, the rule and a reason. Entries that match nothing are reported as stale.
 import fs from 'node:fs';
@@ -11,14 +14,17 @@ import { fileURLToPath } from 'node:url';
 import { App, BootstraplessSynthesizer, Stack, Validations } from 'aws-cdk-lib';
 import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 
 const require = createRequire(import.meta.url);
 const VALIDATE_AGAINST_DEFAULT_RULES = '@aws-cdk/core:validateAgainstDefaultRules';
 const INCLUDE_ID = 'Template';
 const GATE_STACK_ID = 'Gate';
+/** The name cdk-validator-cfnguard reports under; its findings are acknowledged as `cdk-validator-cfnguard::<rule name>`. */
+export const GUARD_PLUGIN = 'cdk-validator-cfnguard';
 
 /** Plugin name in CDK's validation report -> prefix of an acknowledgment id. */
-const PLUGIN_PREFIX = { AwsSolutions: 'AwsSolutions', 'CloudFormation Validate': 'CloudFormation-Validate' };
+const PLUGIN_PREFIX = { AwsSolutions: 'AwsSolutions', 'CloudFormation Validate': 'CloudFormation-Validate', [GUARD_PLUGIN]: GUARD_PLUGIN };
 
 export const DEFAULT_ACKNOWLEDGMENTS = fileURLToPath(new URL('./acknowledgments.json', import.meta.url));
 
@@ -44,7 +50,7 @@ export function loadAcknowledgments(file) {
   entries.forEach((entry, index) => {
     const where = `${file}: acknowledgments[${index}]`;
     if (typeof entry.rule !== 'string' || !entry.rule.includes('::')) {
-      throw new GateInputError(`${where}.rule must look like "AwsSolutions::AwsSolutions-COG2" or "CloudFormation-Validate::E3002".`);
+      throw new GateInputError(`${where}.rule must look like "AwsSolutions::AwsSolutions-COG2", "cdk-validator-cfnguard::lambda_inside_vpc_check" or "CloudFormation-Validate::E3002".`);
     }
     if (!Array.isArray(entry.stacks) || entry.stacks.length === 0) {
       throw new GateInputError(`${where}.stacks must list the stack names it applies to, e.g. ["IdentityStack-dev"].`);
@@ -92,7 +98,7 @@ export function checkTemplate({ stackName, templateFile }, acknowledgments) {
         applied.push({ ...ack, logicalId });
       }
     }
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new CfnGuardValidator({ controlTowerRulesEnabled: true }));
 
     const report = synthesizeQuietly(app, outdir);
     const findings = [];
@@ -109,6 +115,7 @@ export function checkTemplate({ stackName, templateFile }, acknowledgments) {
             acknowledgmentId: `${PLUGIN_PREFIX[plugin.pluginName] ?? plugin.pluginName}::${violation.ruleName}`,
             severity: violation.severity,
             description: violation.description,
+            suggestedFix: violation.suggestedFix,
             propertyPaths: construct.cloudFormationResource?.propertyPaths ?? [],
           });
         }
@@ -209,6 +216,18 @@ export function alarmActionFindings(stackName, template, pathByLogicalId = new M
   return findings;
 }
 
+/**
+ * The constructs a violation names. cfn-guard reports a rule that failed for a resource once more
+ * without any resource (an empty construct path); that duplicate is dropped. A violation that names
+ * no resource at all stays, as the whole template's finding (it cannot be acknowledged by path).
+ */
+export function resourcesOf(violation) {
+  const constructs = violation.violatingConstructs ?? [];
+  const named = constructs.filter((c) => c.constructPath || c.cloudFormationResource?.logicalId);
+  if (named.length > 0) return named;
+  return constructs.length > 0 ? [{ constructPath: '(template)', cloudFormationResource: { logicalId: '(template)' } }] : [];
+}
+
 /** An acknowledgment path as a regular expression: `*` stands for exactly one path segment. */
 export function pathPattern(ackPath) {
   const segments = ackPath.split('/').map((segment) => (segment === '*' ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
@@ -249,6 +268,9 @@ export function runGate({ cdkOut, acknowledgmentsFile = DEFAULT_ACKNOWLEDGMENTS 
 export function advice(finding) {
   if (finding.plugin === 'IdentityStack production policy') {
     return `${finding.description} Fix the stage configuration (or the construct props) rather than the template; the configuration reader names the setting.`;
+  }
+  if (finding.plugin === GUARD_PLUGIN) {
+    return `${finding.suggestedFix ?? 'see the rule in @cdklabs/cdk-validator-cfnguard/rules/control-tower.'} (AWS Control Tower proactive control ${finding.description.match(/\[(CT\.[A-Z0-9.]+)\]/)?.[1] ?? ''})`;
   }
   if (finding.plugin === 'CloudFormation Validate') {
     const where = finding.propertyPaths.length > 0 ? ` (${finding.propertyPaths.join(', ')})` : '';

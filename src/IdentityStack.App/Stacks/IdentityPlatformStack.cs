@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.SSM;
 using IdentityStack.Constructs;
 using IdentityStack.Constructs.Api;
 using IdentityStack.Constructs.Data;
+using IdentityStack.Constructs.Encryption;
 using IdentityStack.Constructs.Federation;
 using IdentityStack.Constructs.IdentityPools;
 using IdentityStack.Constructs.Monitoring;
@@ -78,8 +79,9 @@ internal sealed class IdentityPlatformStack : Stack
             AddSignIn(stage, signIn, removalPolicy);
         }
 
-        // Last, so that every alarm of the stack gets its actions.
+        // Last, so that every alarm of the stack gets its actions and every log group the key.
         AddMonitoring(stage, removalPolicy);
+        new LogEncryption(this, "LogEncryption", removalPolicy).EncryptEveryLogGroup(this);
     }
 
     /// <summary>The stage this stack was built from.</summary>

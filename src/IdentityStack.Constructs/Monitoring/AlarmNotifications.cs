@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
 using Constructs;
+using IdentityStack.Constructs.Encryption;
 
 namespace IdentityStack.Constructs.Monitoring;
 
@@ -42,6 +43,7 @@ public sealed class AlarmNotifications : Construct
             Resources = ["*"],
             Conditions = OnBehalfOfThisAccount(),
         }));
+        Key.AddToResourcePolicy(KeyPolicyStatements.DenyGrantsExceptForAwsServices());
         Topic = new Topic(this, "Topic", new TopicProps { MasterKey = Key, DisplayName = props.DisplayName });
         // A topic policy replaces SNS's default one, so CloudWatch (this account's alarms only) is allowed explicitly.
         _ = Topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using IdentityStack.Constructs.Encryption;
 
 namespace IdentityStack.Constructs.UserPools;
 
@@ -12,8 +13,12 @@ namespace IdentityStack.Constructs.UserPools;
 /// KMS, both as Cognito requires (CloudFormation reference, AWS::Cognito::LogDeliveryConfiguration
 /// CloudWatchLogsConfiguration), with the stage's retention.
 /// </summary>
-public sealed class UserPoolLogDelivery : Construct
+public sealed class UserPoolLogDelivery : Construct, IUnencryptedLogDestination
 {
+    /// <inheritdoc/>
+    public string WhyUnencrypted =>
+        "Cognito delivers user pool logs only to a log group that is not encrypted with AWS KMS (CloudFormation reference, AWS::Cognito::LogDeliveryConfiguration CloudWatchLogsConfiguration, LogGroupArn: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cognito-logdeliveryconfiguration-cloudwatchlogsconfiguration.html).";
+
     /// <summary>The log group Cognito writes to.</summary>
     public LogGroup LogGroup { get; }
 

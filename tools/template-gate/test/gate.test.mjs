@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { advice, alarmActionFindings, GateInputError, loadAcknowledgments, runGate } from '../gate-lib.mjs';
+import { advice, alarmActionFindings, GateInputError, GUARD_PLUGIN, loadAcknowledgments, resourcesOf, runGate } from '../gate-lib.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const realCdkOut = process.env.GATE_CDK_OUT ?? path.join(repoRoot, 'cdk.out');
@@ -118,6 +118,79 @@ describe('template gate: every alarm notifies someone', () => {
       for (const a of alarms) {
         assert.ok(a.Properties.AlarmActions.some((x) => topicIds.includes(x.Ref)), `${stage} alarm publishes to the stage topic`);
       }
+    }
+  });
+});
+
+describe('template gate: AWS Control Tower proactive controls (cfn-guard)', () => {
+  const logGroup = (properties) => ({ Type: 'AWS::Logs::LogGroup', Metadata: { 'aws:cdk:path': 'Demo/Audit/Logs/Resource' }, Properties: properties });
+  const guardFindings = (result) => result.findings.filter((f) => f.plugin === GUARD_PLUGIN);
+  const keyWithPolicy = (statements) => ({
+    Type: 'AWS::KMS::Key',
+    Metadata: { 'aws:cdk:path': 'Demo/Logs/Key/Resource' },
+    Properties: { EnableKeyRotation: true, KeyPolicy: { Version: '2012-10-17', Statement: statements } },
+  });
+  const adminStatement = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' };
+
+  it('fails an unencrypted log group with a short retention, naming each control and its fix', () => {
+    const result = runGate({ cdkOut: assembly({ Demo: { Resources: { Logs: logGroup({ RetentionInDays: 30 }) } } }), acknowledgmentsFile: noAcknowledgments });
+
+    const findings = guardFindings(result);
+    assert.deepEqual(findings.map((f) => f.rule).sort(), ['cloudwatch_log_group_encrypted_check', 'cloudwatch_log_group_retention_period_check']);
+    for (const finding of findings) {
+      assert.equal(finding.path, 'Audit/Logs/Resource');
+      assert.equal(finding.acknowledgmentId, `${GUARD_PLUGIN}::${finding.rule}`);
+      assert.match(finding.description, /\[CT\.CLOUDWATCH\.PR\.[23]\]/);
+      assert.match(advice(finding), /Control Tower proactive control CT\.CLOUDWATCH\.PR\.[23]/);
+    }
+    assert.match(advice(findings.find((f) => f.rule === 'cloudwatch_log_group_encrypted_check')), /KmsKeyId/);
+    assert.equal(result.passed, false);
+  });
+
+  it('passes a log group encrypted with a key and kept a year', () => {
+    const result = runGate({ cdkOut: assembly({ Demo: { Resources: { Logs: logGroup({ RetentionInDays: 365, KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' }) } } }), acknowledgmentsFile: noAcknowledgments });
+    assert.deepEqual(guardFindings(result), []);
+  });
+
+  it('fails a key policy that lets any principal create grants, and passes it with the deny statement', () => {
+    const denyGrants = {
+      Effect: 'Deny', Principal: { AWS: '*' }, Action: 'kms:CreateGrant', Resource: '*',
+      Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+    };
+    const open = runGate({ cdkOut: assembly({ Demo: { Resources: { Key: keyWithPolicy([adminStatement]) } } }), acknowledgmentsFile: noAcknowledgments });
+    assert.deepEqual(guardFindings(open).map((f) => [f.rule, f.path]), [['kms_create_grant_aws_service_check', 'Logs/Key/Resource']]);
+
+    const closed = runGate({ cdkOut: assembly({ Demo: { Resources: { Key: keyWithPolicy([adminStatement, denyGrants]) } } }), acknowledgmentsFile: noAcknowledgments });
+    assert.deepEqual(guardFindings(closed), []);
+  });
+
+  it('accepts a Guard finding only through an acknowledgment of that stack, path and rule', () => {
+    const demo = { Demo: { Resources: { Logs: logGroup({ RetentionInDays: 30, KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' }) } } };
+    const reason = 'A sandbox stage keeps its logs for 30 days by configuration, on purpose.';
+    const acknowledged = runGate({ cdkOut: assembly(demo), acknowledgmentsFile: acknowledgmentsFile([{ rule: `${GUARD_PLUGIN}::cloudwatch_log_group_retention_period_check`, stacks: ['Demo'], path: 'Audit/Logs/Resource', reason }]) });
+    assert.equal(acknowledged.passed, true);
+    assert.equal(acknowledged.stacks[0].acknowledged.length, 1);
+
+    const otherRule = runGate({ cdkOut: assembly(demo), acknowledgmentsFile: acknowledgmentsFile([{ rule: `${GUARD_PLUGIN}::cloudwatch_log_group_encrypted_check`, stacks: ['Demo'], path: 'Audit/Logs/Resource', reason }]) });
+    assert.deepEqual(guardFindings(otherRule).map((f) => f.rule), ['cloudwatch_log_group_retention_period_check']);
+  });
+
+  it('drops the resource-less duplicate cfn-guard adds to a violation, but keeps a violation that names no resource', () => {
+    const named = { constructPath: 'Gate/Template/Key', cloudFormationResource: { logicalId: 'Key' } };
+    const empty = { constructPath: '', cloudFormationResource: {} };
+    assert.deepEqual(resourcesOf({ violatingConstructs: [named, empty] }), [named]);
+    assert.deepEqual(resourcesOf({ violatingConstructs: [empty] }).map((c) => c.cloudFormationResource.logicalId), ['(template)']);
+    assert.deepEqual(resourcesOf({}), []);
+  });
+
+  it('every Guard acknowledgment names its Control Tower control, and the README lists each acknowledged control', () => {
+    const guardAcks = loadAcknowledgments(path.join(repoRoot, 'tools/template-gate/acknowledgments.json')).filter((a) => a.rule.startsWith(`${GUARD_PLUGIN}::`));
+    assert.ok(guardAcks.length > 0);
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    for (const ack of guardAcks) {
+      const control = ack.reason.match(/^(CT\.[A-Z0-9]+\.PR\.\d+)/)?.[1];
+      assert.ok(control, `${ack.rule} ${ack.path}: start the reason with the control id (e.g. CT.LAMBDA.PR.3)`);
+      assert.ok(readme.includes(`| ${control} |`), `README.md: the table of acknowledged AWS Control Tower controls lacks ${control}`);
     }
   });
 });
