@@ -17,6 +17,20 @@ const load = (name) => YAML.parse(fs.readFileSync(path.join(workflowsDir, name),
 const steps = (workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
 const stages = Object.keys(JSON.parse(fs.readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')).context.stages);
 
+/**
+ * Third-party actions that are not pinned to a full commit SHA with their version in a comment
+ * (`owner/repo@<40 hex> # v1.2.3`). A tag or branch can be moved to other code after review; a SHA
+ * cannot. Local reusable workflows (`./...`) are ours and exempt.
+ */
+export function unpinnedActions(text) {
+  return text.split('\n')
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter(({ line }) => /^-?\s*uses:\s*/.test(line))
+    .map(({ line, number }) => ({ number, uses: line.replace(/^-?\s*uses:\s*/, '') }))
+    .filter(({ uses }) => !uses.startsWith('./'))
+    .filter(({ uses }) => !/^[\w.-]+\/[\w.\/-]+@[0-9a-f]{40} # v\d+(\.\d+){0,2}$/.test(uses));
+}
+
 function validate(file) {
   return spawnSync(validator, [file], { encoding: 'utf8' });
 }
@@ -33,6 +47,27 @@ describe('workflows: schema', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wf-')), 'broken.yml');
     fs.writeFileSync(file, 'name: broken\non: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    stepz: []\n');
     assert.notEqual(validate(file).status, 0);
+  });
+});
+
+describe('workflows: third-party actions pinned to commit SHAs', () => {
+  for (const file of workflowFiles) {
+    it(`${file} pins every third-party action to a full commit SHA with its version`, () => {
+      const unpinned = unpinnedActions(fs.readFileSync(path.join(workflowsDir, file), 'utf8'));
+      assert.deepEqual(unpinned, [], unpinned.map((u) => `${file}:${u.number}: ${u.uses} — pin as owner/repo@<full SHA> # vX.Y.Z`).join('\n'));
+    });
+  }
+
+  it('refuses a tag, a branch, a short SHA and a SHA without its version, and allows local workflows', () => {
+    const text = [
+      '      - uses: actions/checkout@v4',
+      '      - uses: actions/setup-node@main',
+      '      - uses: actions/setup-node@49933ea # v4.4.0',
+      '      - uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020',
+      '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2',
+      '    uses: ./.github/workflows/deploy-stage.yml',
+    ].join('\n');
+    assert.deepEqual(unpinnedActions(text).map((u) => u.number), [1, 2, 3, 4]);
   });
 });
 
@@ -56,32 +91,39 @@ describe('workflows: deploy rules', () => {
     }
   });
 
-  it('main deploys every stage of cdk.json in order, each through the stage workflow', () => {
+  it('main synthesizes every stage once, then deploys them in order, each from that one gated assembly', () => {
     const deploy = load('deploy.yml');
     assert.deepEqual(deploy.on.push.branches, ['main']);
-    const order = Object.entries(deploy.jobs).map(([name, job]) => ({ name, stage: job.with.stage, needs: job.needs, uses: job.uses }));
-    assert.deepEqual(order.map((j) => j.stage), stages);
+    const { synth, ...stageJobs } = deploy.jobs;
+    const synthRuns = synth.steps.map((step) => step.run ?? '');
+    assert.ok(synthRuns.includes('./build.sh synth --all'), 'the synth job synthesizes every stage (and compiles the binaries) once, through the gate');
+    const upload = synth.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+    assert.equal(upload.with.name, 'cloud-assembly');
+    assert.equal(synth.outputs['assembly-digest'], '${{ steps.digest.outputs.digest }}');
+
+    const order = Object.entries(stageJobs).map(([name, job]) => ({ name, ...job }));
+    assert.deepEqual(order.map((j) => j.with.stage), stages);
     order.forEach((job, i) => {
       assert.equal(job.uses, './.github/workflows/deploy-stage.yml');
-      assert.equal(job.needs, i === 0 ? undefined : order[i - 1].name);
+      assert.deepEqual([job.needs].flat(), i === 0 ? ['synth'] : ['synth', order[i - 1].name]);
+      assert.equal(job.with['assembly-digest'], '${{ needs.synth.outputs.assembly-digest }}');
     });
   });
 
-  it('a stage deploy runs in its environment (approvals), one at a time, checks the account before deploying and smoke-tests after', () => {
+  it('a stage deploy never synthesizes or compiles: it checks the assembly digest and deploys that assembly', () => {
     const job = load('deploy-stage.yml').jobs.deploy;
-    assert.equal(job.environment, '${{ inputs.stage }}');
-    assert.equal(job.concurrency.group, 'deploy-${{ inputs.stage }}');
-    assert.equal(job.concurrency['cancel-in-progress'], false);
+    for (const step of job.steps) {
+      assert.doesNotMatch(step.run ?? '', /build\.sh (synth|publish|preflight)|cdk synth|dotnet publish/, `"${step.name}" builds again; stages deploy the synth job's assembly`);
+    }
     const names = job.steps.map((s) => s.name ?? s.uses);
-    const gate = names.findIndex((n) => /template gate/.test(n));
-    const credentials = names.findIndex((n) => n.startsWith('aws-actions/configure-aws-credentials@'));
-    const preflight = names.findIndex((n) => /^Preflight/.test(n));
+    const download = names.findIndex((n) => n.startsWith('actions/download-artifact@'));
+    const verify = names.findIndex((n) => /same digest/.test(n));
     const deployStep = names.indexOf('Deploy');
-    const smoke = names.findIndex((n) => /Smoke/.test(n));
-    assert.ok(gate >= 0 && gate < credentials && credentials < preflight && preflight < deployStep && deployStep < smoke, `order was: ${names.join(' | ')}`);
-    assert.equal(job.steps[preflight].run, 'node tools/preflight/preflight.mjs --cdk-out cdk.out --stage "${{ inputs.stage }}"');
-    assert.match(job.steps[deployStep].run, /--outputs-file cdk-outputs\.json/);
-    assert.match(job.steps[smoke].run, /^dotnet run --project src\/IdentityStack\.Smoke .*-- cdk-outputs\.json "IdentityStack-\$\{\{ inputs\.stage \}\}"$/);
+    assert.ok(download >= 0 && download < verify && verify < deployStep, `order was: ${names.join(' | ')}`);
+    assert.equal(job.steps[download].with.name, 'cloud-assembly');
+    assert.match(job.steps[verify].run, /sha256sum --check --strict/);
+    assert.equal(job.steps[verify].env.ASSEMBLY_DIGEST, '${{ inputs.assembly-digest }}');
+    assert.match(job.steps[deployStep].run, /cdk deploy --app cdk\.out /);
   });
 
   it('pull requests run the whole suite, then diff dev read-only', () => {
