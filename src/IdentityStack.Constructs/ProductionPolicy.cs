@@ -64,6 +64,12 @@ public static class ProductionPolicy
         return problems;
     }
 
+    /// <summary>The alarm settings production needs: someone subscribed, so an alarm reaches a person.</summary>
+    public static IReadOnlyList<ProductionProblem> AlarmProblems(int emailCount, bool hasExistingTopic) =>
+        emailCount > 0 || hasExistingTopic
+            ? []
+            : [new("alarms", "production alarms must reach someone: list on-call addresses in alarms.email and/or an existing SNS topic (paging, chat) in alarms.topicArn; a topic nobody subscribes to delivers every alarm to no one.")];
+
     private static bool IsPublicHttps(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal)

@@ -81,4 +81,36 @@ public sealed class AlarmsTests(SynthesizedStages stages)
         Assert.Equal(path, problem.Path);
         Assert.Contains(fixMentions, problem.Fix, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("", "no \"alarms\"")]
+    [InlineData(""", "alarms": { "email": [] }""", "no \"email\" and no \"topicArn\"")]
+    public void A_production_stage_whose_alarms_reach_no_one_is_refused(string alarms, string found)
+    {
+        var problem = StageConfigProblems.Only($$"""{ "qa": { "region": "eu-west-1", "production": true, "selfSignUp": false {{alarms}} } }""");
+
+        Assert.Equal("stages.qa.alarms", problem.Path);
+        Assert.Equal(found, problem.Found);
+        Assert.Contains("reach someone", problem.Fix, StringComparison.Ordinal);
+        Assert.Contains("\"production\": true", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("dev", 0)]
+    [InlineData("staging", 0)]
+    [InlineData("prod", 6)]
+    public void Every_stage_alarms_on_high_risk_sign_ins_and_each_federated_provider_on_throttled_federation(string stage, int providers)
+    {
+        var alarms = TemplateJson.OfType(stages[stage], "AWS::CloudWatch::Alarm").Values.Select(a => a.GetProperty("Properties")).ToList();
+        var metricNames = alarms.Select(a => a.TryGetProperty("Metrics", out var metrics)
+            ? metrics.EnumerateArray().Where(m => m.TryGetProperty("MetricStat", out _)).Select(m => m.GetProperty("MetricStat").GetProperty("Metric").GetProperty("MetricName").GetString()!).ToHashSet(StringComparer.Ordinal)
+            : []).ToList();
+
+        var highRisk = Assert.Single(metricNames, n => n.Contains("AccountTakeoverRisk"));
+        Assert.Contains("CompromisedCredentialRisk", highRisk);
+        Assert.Equal(providers, metricNames.Count(n => n.SetEquals(["FederationThrottles"])));
+        var federations = TemplateJson.OfType(stages[stage], "AWS::Cognito::UserPoolIdentityProvider").Values.Select(p => p.GetProperty("Properties").GetProperty("ProviderName").GetString()).ToList();
+        Assert.Equal(providers, federations.Count);
+        Assert.All(federations, name => Assert.Contains(alarms, a => a.GetProperty("AlarmDescription").GetString()!.Contains("through " + name + ":", StringComparison.Ordinal)));
+    }
 }

@@ -90,7 +90,7 @@ public sealed class RetentionTests(SynthesizedStages stages)
     [Fact]
     public void Configured_retention_wins_over_the_role_default()
     {
-        using var document = JsonDocument.Parse("""{ "qa": { "region": "eu-west-1", "production": true, "retention": { "logDays": 731, "noncurrentVersionDays": 7 } } }""");
+        using var document = JsonDocument.Parse("""{ "qa": { "region": "eu-west-1", "production": true, "alarms": { "email": ["oncall@example.com"] }, "retention": { "logDays": 731, "noncurrentVersionDays": 7 } } }""");
 
         var stage = StageConfigReader.Read(document.RootElement.Clone())["qa"];
 

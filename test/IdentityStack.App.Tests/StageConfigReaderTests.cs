@@ -93,7 +93,7 @@ public sealed class StageConfigReaderTests
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["http://app.example.com/cb"], "logoutUrls": ["https://a.example.com/"] } } }""", "stages.dev.signIn.callbackUrls[0]", "\"http://app.example.com/cb\"", "http is allowed only for localhost")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://app.example.com/#cb"], "logoutUrls": ["https://a.example.com/"] } } }""", "stages.dev.signIn.callbackUrls[0]", "\"https://app.example.com/#cb\"", "without '#'")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://a.example.com/cb"] } } }""", "stages.dev.signIn.logoutUrls", "missing", "at least one URL")]
-    [InlineData("""{ "live": { "region": "eu-west-1", "production": true, "signIn": { "domainPrefix": "acme-live", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "allowPasswordAuth": true } } }""", "stages.live.signIn.allowPasswordAuth", "true", "not allowed in production")]
+    [InlineData("""{ "live": { "region": "eu-west-1", "production": true, "alarms": { "email": ["oncall@example.com"] }, "signIn": { "domainPrefix": "acme-live", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "allowPasswordAuth": true } } }""", "stages.live.signIn.allowPasswordAuth", "true", "not allowed in production")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "tokenValidity": { "accessMinutes": 2 } } } }""", "stages.dev.signIn.tokenValidity.accessMinutes", "2", "from 5 to 1440")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "federation": [ { "type": "Google", "name": "Google", "clientId": "x", "clientSecretArn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:g-AbCdEf", "clientSecret": "hunter2" } ] } }""", "stages.dev.federation[0].clientSecret", "(a secret value)", "plain secrets are not accepted")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "federation": [ { "type": "Google", "name": "Google", "clientId": "x" } ] } }""", "stages.dev.federation[0].clientSecretArn", "missing", "Secrets Manager secret")]
@@ -180,7 +180,7 @@ public sealed class StageConfigReaderTests
             """));
 
         Assert.Equal(
-            ["stages.live.deletionProtection", "stages.live.mfa", "stages.live.removalPolicy", "stages.live.signIn.allowPasswordAuth",
+            ["stages.live.alarms", "stages.live.deletionProtection", "stages.live.mfa", "stages.live.removalPolicy", "stages.live.signIn.allowPasswordAuth",
              "stages.live.signIn.callbackUrls[1]", "stages.live.signIn.logoutUrls[0]", "stages.live.threatProtection"],
             error.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
         Assert.Contains(error.Problems, p => p.ToString().StartsWith("stages.live.threatProtection = \"AUDIT\": production needs threat protection ENFORCED", StringComparison.Ordinal));

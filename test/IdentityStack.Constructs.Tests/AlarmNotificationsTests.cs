@@ -104,4 +104,16 @@ public sealed class AlarmNotificationsTests
     private static Alarm Alarm(Stack stack, string id) =>
         new Metric(new MetricProps { Namespace = "AWS/Lambda", MetricName = "Errors" })
             .CreateAlarm(stack, id, new CreateAlarmOptions { Threshold = 1, EvaluationPeriods = 1 });
+
+    [Fact]
+    public void A_production_stage_without_any_subscriber_is_refused_and_one_subscriber_of_either_kind_is_enough()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new AlarmNotifications(new Stack(new App(), "Consumer"), "Alarms", new AlarmNotificationsProps { Production = true }));
+        Assert.Contains("Emails / ExistingTopicArn", error.Message, StringComparison.Ordinal);
+        Assert.Contains("reach someone", error.Message, StringComparison.Ordinal);
+
+        _ = new AlarmNotifications(new Stack(new App(), "ByEmail"), "Alarms", new AlarmNotificationsProps { Production = true, Emails = ["oncall@example.com"] });
+        _ = new AlarmNotifications(new Stack(new App(), "ByTopic"), "Alarms", new AlarmNotificationsProps { Production = true, ExistingTopicArn = "arn:aws:sns:eu-west-1:123456789012:pager" });
+        _ = new AlarmNotifications(new Stack(new App(), "NotProduction"), "Alarms", new AlarmNotificationsProps());
+    }
 }

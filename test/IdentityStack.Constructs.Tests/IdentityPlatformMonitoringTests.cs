@@ -106,6 +106,117 @@ public sealed class IdentityPlatformMonitoringTests
         Assert.DoesNotContain("\"type\":\"alarm\"", DashboardNameAndBody(stack).Body, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Cognito publishes AccountTakeoverRisk and CompromisedCredentialRisk with the dimensions
+    /// UserPoolId, Operation (PasswordChange, SignIn or SignUp) and RiskLevel (high, medium, low)
+    /// ("Viewing threat protection metrics", on the page above), so the alarm sums the two for SignIn at high.
+    /// </summary>
+    [Fact]
+    public void With_threat_protection_high_risk_sign_ins_alarm_on_takeover_plus_compromised_credentials_at_high_risk()
+    {
+        var stack = new Stack(new App(), "Consumer");
+        _ = new IdentityPlatformMonitoring(stack, "Monitoring", Props(stack, "IdentityStack-qa", 1, api: false) with { ThreatProtection = true, HighRiskSignInThreshold = 25 });
+
+        var template = Template.FromStack(stack);
+        var riskMetric = (string metricName, string id) => Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Id"] = id,
+            ["MetricStat"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Stat"] = "Sum",
+                ["Metric"] = new Dictionary<string, object>
+                {
+                    ["Namespace"] = "AWS/Cognito",
+                    ["MetricName"] = metricName,
+                    ["Dimensions"] = new object[]
+                    {
+                        new Dictionary<string, object> { ["Name"] = "Operation", ["Value"] = "SignIn" },
+                        new Dictionary<string, object> { ["Name"] = "RiskLevel", ["Value"] = "high" },
+                        new Dictionary<string, object> { ["Name"] = "UserPoolId", ["Value"] = "eu-west-1_Pool" },
+                    },
+                },
+            }),
+        });
+        template.HasResourceProperties("AWS::CloudWatch::Alarm", new Dictionary<string, object>
+        {
+            ["Threshold"] = 25,
+            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
+            ["TreatMissingData"] = "notBreaching",
+            ["Metrics"] = Match.ArrayWith([
+                Match.ObjectLike(new Dictionary<string, object> { ["Expression"] = "FILL(takeover, 0) + FILL(compromised, 0)" }),
+                riskMetric("AccountTakeoverRisk", "takeover"),
+                riskMetric("CompromisedCredentialRisk", "compromised"),
+            ]),
+        });
+        template.ResourceCountIs("AWS::CloudWatch::Alarm", 3);
+        Assert.Contains("High-risk sign-ins", DashboardNameAndBody(stack).Body, StringComparison.Ordinal);
+
+        var (withoutThreatProtection, _) = Monitored(clients: 1, api: false);
+        Assert.DoesNotContain("AccountTakeoverRisk", JsonSerializer.Serialize(Template.FromStack(withoutThreatProtection).ToJSON()), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// FederationThrottles is published per UserPool, UserPoolClient and IdentityProvider (same page),
+    /// so each provider's alarm sums its clients. Failed federations are not alarmed: the page counts
+    /// a request that yields an authorization code but no tokens as 0 in FederationSuccesses.
+    /// </summary>
+    [Fact]
+    public void Each_identity_provider_gets_an_alarm_on_throttled_federation_over_every_client_and_failures_are_only_drawn()
+    {
+        var stack = new Stack(new App(), "Consumer");
+        _ = new IdentityPlatformMonitoring(stack, "Monitoring", Props(stack, "IdentityStack-qa", 2, api: false) with { IdentityProviders = ["Google", "AcmeSaml"] });
+
+        var template = Template.FromStack(stack);
+        foreach (var (provider, index) in new[] { ("Google", 0), ("AcmeSaml", 1) })
+        {
+            template.HasResourceProperties("AWS::CloudWatch::Alarm", new Dictionary<string, object>
+            {
+                ["Threshold"] = 1,
+                ["AlarmDescription"] = Match.StringLikeRegexp("through " + provider + ":"),
+                ["Metrics"] = Match.ArrayWith([
+                    Match.ObjectLike(new Dictionary<string, object> { ["Expression"] = $"FILL(federation{index}c0, 0) + FILL(federation{index}c1, 0)" }),
+                    Match.ObjectLike(new Dictionary<string, object>
+                    {
+                        ["Id"] = $"federation{index}c1",
+                        ["MetricStat"] = Match.ObjectLike(new Dictionary<string, object>
+                        {
+                            ["Metric"] = new Dictionary<string, object>
+                            {
+                                ["Namespace"] = "AWS/Cognito",
+                                ["MetricName"] = "FederationThrottles",
+                                ["Dimensions"] = new object[]
+                                {
+                                    new Dictionary<string, object> { ["Name"] = "IdentityProvider", ["Value"] = provider },
+                                    new Dictionary<string, object> { ["Name"] = "UserPool", ["Value"] = "eu-west-1_Pool" },
+                                    new Dictionary<string, object> { ["Name"] = "UserPoolClient", ["Value"] = "client1" },
+                                },
+                            },
+                        }),
+                    }),
+                ]),
+            });
+        }
+
+        template.ResourceCountIs("AWS::CloudWatch::Alarm", 4);
+        var body = DashboardNameAndBody(stack).Body;
+        Assert.Contains("\"FederationSuccesses\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("FederationSuccesses", JsonSerializer.Serialize(template.FindResources("AWS::CloudWatch::Alarm")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, new[] { "Google" }, "HighRiskSignInThreshold")]
+    [InlineData(10, new[] { "Google", "Google" }, "listed twice")]
+    [InlineData(10, new[] { "Acme/Saml" }, "no '/'")]
+    [InlineData(10, new[] { " " }, "IdentityProviders")]
+    public void Bad_security_alarm_props_are_refused_naming_the_property(int threshold, string[] providers, string mentions)
+    {
+        var stack = new Stack(new App(), "Consumer");
+
+        var error = Assert.Throws<ArgumentException>(() => new IdentityPlatformMonitoring(stack, "Monitoring", Props(stack, "IdentityStack-qa", 1, api: false) with { HighRiskSignInThreshold = threshold, IdentityProviders = providers }));
+
+        Assert.Contains(mentions, error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("identity stack", 1, "DashboardName")]
     [InlineData("IdentityStack-qa", 11, "at most 10")]

@@ -142,7 +142,8 @@ export const PRODUCTION_METADATA_KEY = 'IdentityStack:Production';
  * A stack marked production must carry production settings in its synthesized template, whatever
  * produced it (configuration, an L1 override, a hand edit): threat protection ENFORCED, MFA ON,
  * deletion protection ACTIVE and DeletionPolicy Retain on every user pool; no USER_PASSWORD_AUTH
- * and only https, non-localhost callback and logout URLs on every app client. Not acknowledgeable:
+ * and only https, non-localhost callback and logout URLs on every app client; alarms with someone
+ * subscribed (an email subscription or an existing topic as action). Not acknowledgeable:
  * a production stage that needs an exception is not production.
  */
 export function productionFindings(stackName, template, pathByLogicalId = new Map()) {
@@ -167,7 +168,14 @@ export function productionFindings(stackName, template, pathByLogicalId = new Ma
       return false;
     }
   };
-  for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {
+  const resources = Object.entries(template.Resources ?? {});
+  const alarms = resources.filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm');
+  const subscribed = resources.some(([, r]) => r.Type === 'AWS::SNS::Subscription')
+    || alarms.some(([, r]) => (r.Properties?.AlarmActions ?? []).some((action) => typeof action === 'string' && action.includes(':sns:')));
+  if (alarms.length > 0 && !subscribed) {
+    finding(alarms[0][0], 'AlarmsReachSomeone', 'Production alarms reach someone: no SNS subscription in the stack and no alarm action to an existing topic (alarms.email / alarms.topicArn).', 'AlarmActions');
+  }
+  for (const [logicalId, resource] of resources) {
     const p = resource.Properties ?? {};
     if (resource.Type === 'AWS::Cognito::UserPool') {
       if (p.UserPoolAddOns?.AdvancedSecurityMode !== 'ENFORCED') finding(logicalId, 'ThreatProtectionEnforced', 'Production user pools enforce threat protection (UserPoolAddOns.AdvancedSecurityMode ENFORCED).', 'UserPoolAddOns.AdvancedSecurityMode');

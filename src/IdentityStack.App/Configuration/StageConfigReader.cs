@@ -115,6 +115,7 @@ internal static partial class StageConfigReader
         if (production)
         {
             ReportProductionPool(reader, threatProtection, mfa, removalPolicy, deletionProtection);
+            ReportProductionAlarms(reader, alarms);
         }
 
         if (removalPolicy == StageRemovalPolicy.Destroy && deletionProtection)
@@ -411,6 +412,15 @@ internal static partial class StageConfigReader
         foreach (var problem in ProductionPolicy.PoolProblems(threatProtection, mfa, removalPolicy == StageRemovalPolicy.Destroy, deletionProtection))
         {
             reader.Problem(problem.Setting, written[problem.Setting], problem.Fix + ProductionNote);
+        }
+    }
+
+    /// <summary>ProductionPolicy's alarm rule: someone subscribed to the stage's alarms.</summary>
+    private static void ReportProductionAlarms(JsonObjectReader reader, AlarmsConfig alarms)
+    {
+        foreach (var problem in ProductionPolicy.AlarmProblems(alarms.Emails.Count, alarms.TopicArn is not null))
+        {
+            reader.Problem(problem.Setting, reader.Has("alarms") ? "no \"email\" and no \"topicArn\"" : "no \"alarms\"", problem.Fix + ProductionNote);
         }
     }
 

@@ -160,6 +160,8 @@ internal sealed class IdentityPlatformStack : Stack
             Clients = SignIn?.Clients ?? [],
             Triggers = Triggers.Functions.ToDictionary(f => f.Key.Handler, f => (Amazon.CDK.AWS.Lambda.IFunction)f.Value.Function, StringComparer.Ordinal),
             Api = Api?.Api,
+            ThreatProtection = stage.ThreatProtection != ThreatProtectionMode.Off,
+            IdentityProviders = [.. stage.Federation.Select(f => f.Name)],
         });
 
         var alarms = new AlarmNotifications(this, "Alarms", new AlarmNotificationsProps
@@ -167,6 +169,7 @@ internal sealed class IdentityPlatformStack : Stack
             DisplayName = $"IdentityStack {stage.Name} alarms",
             Emails = stage.Alarms.Emails,
             ExistingTopicArn = stage.Alarms.TopicArn,
+            Production = stage.Production,
             RemovalPolicy = removalPolicy,
         });
         alarms.NotifyOnEveryAlarm(this);

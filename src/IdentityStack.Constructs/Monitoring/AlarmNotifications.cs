@@ -103,6 +103,11 @@ public sealed class AlarmNotifications : Construct
             throw new ArgumentException("AlarmNotificationsProps.Emails: an address is listed twice; list each once (SNS would subscribe it twice).", nameof(props));
         }
 
+        if (props.Production && ProductionPolicy.AlarmProblems(props.Emails.Count, props.ExistingTopicArn is not null) is [var production, ..])
+        {
+            throw new ArgumentException($"AlarmNotificationsProps.Emails / ExistingTopicArn: {production.Fix}", nameof(props));
+        }
+
         if (props.ExistingTopicArn is { } arn && !Token.IsUnresolved(arn)
             && (!arn.StartsWith("arn:", StringComparison.Ordinal) || !arn.Contains(":sns:", StringComparison.Ordinal) || arn.EndsWith(".fifo", StringComparison.Ordinal)))
         {

@@ -12,6 +12,13 @@ namespace IdentityStack.Constructs.Monitoring;
 /// SignInSuccesses, SignInThrottles, TokenRefreshSuccesses and TokenRefreshThrottles in AWS/Cognito
 /// with the dimensions UserPool and UserPoolClient ("User pool metrics in CloudWatch",
 /// https://docs.aws.amazon.com/cognito/latest/developerguide/metrics-for-cognito-user-pools.html).
+/// With threat protection on, sign-ins Cognito rated high risk (AccountTakeoverRisk and
+/// CompromisedCredentialRisk, dimensions UserPoolId, Operation SignIn and RiskLevel high; same page,
+/// "Viewing threat protection metrics") raise an alarm. Each external identity provider gets an
+/// alarm on throttled federation (FederationThrottles, dimensions UserPool, UserPoolClient,
+/// IdentityProvider). Failed federations are drawn but not alarmed: the page counts a request that
+/// yields an authorization code rather than tokens as 0 in FederationSuccesses, so with the code
+/// grant every normal federated sign-in would look failed.
 /// Create it before <see cref="AlarmNotifications.NotifyOnEveryAlarm"/> so its alarms get actions.
 /// </summary>
 public sealed partial class IdentityPlatformMonitoring : Construct
@@ -42,6 +49,8 @@ public sealed partial class IdentityPlatformMonitoring : Construct
             alarms.Add(ThrottleAlarm("TokenRefreshThrottled", refreshThrottles, "Cognito throttled token refreshes: signed-in users lose their session. Check the pool's quota usage (AWS/Usage)."));
         }
 
+        var highRisk = AddSecurityAlarms(props, alarms);
+
         Dashboard = new Dashboard(this, "Dashboard", new DashboardProps { DashboardName = props.DashboardName, DefaultInterval = Duration.Hours(3) });
         Dashboard.AddWidgets(TriggerLatency(props), TriggerErrors(props));
         if (signIns is not null && refreshes is not null)
@@ -49,6 +58,7 @@ public sealed partial class IdentityPlatformMonitoring : Construct
             Dashboard.AddWidgets(Graph("Sign-ins and token refreshes (per 5 minutes)", [signIns, refreshes], null), Graph("Throttled (per 5 minutes)", [signInThrottles!, refreshThrottles!], null));
         }
 
+        AddSecurityWidgets(props, highRisk);
         if (props.Api is { } api)
         {
             var serverErrors = api.MetricServerError(new MetricOptions { Period = Period, Statistic = Stats.SUM, Label = "5xx" });
@@ -83,6 +93,24 @@ public sealed partial class IdentityPlatformMonitoring : Construct
             throw new ArgumentException($"IdentityPlatformMonitoringProps.DashboardName: '{props.DashboardName}' is not a dashboard name; use 1-255 letters, digits, '-' or '_'.", nameof(props));
         }
 
+        if (props.HighRiskSignInThreshold < 1)
+        {
+            throw new ArgumentException($"IdentityPlatformMonitoringProps.HighRiskSignInThreshold: {props.HighRiskSignInThreshold}; use 1 or more high-risk sign-ins per 5 minutes.", nameof(props));
+        }
+
+        foreach (var provider in props.IdentityProviders)
+        {
+            if (string.IsNullOrWhiteSpace(provider) || provider.Length > 32 || provider.Contains('/', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"IdentityPlatformMonitoringProps.IdentityProviders: '{provider}' is not an identity provider name; use the provider's name in the pool (1-32 characters, no '/').", nameof(props));
+            }
+        }
+
+        if (props.IdentityProviders.Distinct(StringComparer.Ordinal).Count() != props.IdentityProviders.Count)
+        {
+            throw new ArgumentException("IdentityPlatformMonitoringProps.IdentityProviders: a provider is listed twice; list each once.", nameof(props));
+        }
+
         if (props.Clients.Count > MaxClients)
         {
             throw new ArgumentException($"IdentityPlatformMonitoringProps.Clients: {props.Clients.Count} clients; an alarm sums at most {MaxClients} metrics, so pass the {MaxClients} that matter.", nameof(props));
@@ -110,6 +138,115 @@ public sealed partial class IdentityPlatformMonitoring : Construct
                 {
                     ["UserPool"] = props.UserPool.UserPoolId,
                     ["UserPoolClient"] = props.Clients[i].UserPoolClientId,
+                },
+                Statistic = Stats.SUM,
+                Period = Period,
+            });
+        }
+
+        return new MathExpression(new MathExpressionProps
+        {
+            Expression = string.Join(" + ", metrics.Keys.Select(k => "FILL(" + k + ", 0)")),
+            UsingMetrics = metrics,
+            Label = label,
+            Period = Period,
+        });
+    }
+
+    /// <summary>The high-risk sign-in alarm (threat protection on) and one throttled-federation alarm per provider; returns the high-risk metric, if any.</summary>
+    private MathExpression? AddSecurityAlarms(IdentityPlatformMonitoringProps props, List<IAlarm> alarms)
+    {
+        var highRisk = props.ThreatProtection ? HighRiskSignIns(props) : null;
+        if (highRisk is not null)
+        {
+            alarms.Add(highRisk.CreateAlarm(this, "HighRiskSignIns", new CreateAlarmOptions
+            {
+                AlarmDescription = $"At least {props.HighRiskSignInThreshold} sign-ins in 5 minutes were rated high risk (account takeover or compromised credentials): a credential-stuffing or takeover attempt. Check the pool's user authentication events (log group under /aws/vendedlogs/cognito) for source IPs and users.",
+                Threshold = props.HighRiskSignInThreshold,
+                EvaluationPeriods = 1,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            }));
+        }
+
+        foreach (var provider in props.IdentityProviders)
+        {
+            if (FederationSum(props, provider, "FederationThrottles", provider + " federations throttled") is { } throttles)
+            {
+                alarms.Add(ThrottleAlarm(
+                    "FederationThrottled" + provider,
+                    throttles,
+                    $"Cognito throttled federated sign-ins through {provider}: its users were turned away. Check the pool's quota usage (AWS/Usage) and the provider's own limits."));
+            }
+        }
+
+        return highRisk;
+    }
+
+    private void AddSecurityWidgets(IdentityPlatformMonitoringProps props, MathExpression? highRisk)
+    {
+        if (highRisk is not null)
+        {
+            Dashboard.AddWidgets(Graph("High-risk sign-ins (per 5 minutes)", [highRisk], new HorizontalAnnotation { Value = props.HighRiskSignInThreshold, Label = "alarm", Color = Color.RED }));
+        }
+
+        var federations = props.IdentityProviders.Select(p => FederationSum(props, p, "FederationSuccesses", p)).OfType<IMetric>().ToArray();
+        if (federations.Length > 0)
+        {
+            Dashboard.AddWidgets(Graph("Federated sign-ins that got tokens (per 5 minutes)", federations, null));
+        }
+    }
+
+    /// <summary>Sign-ins rated high risk: account takeover plus compromised credentials, for the pool.</summary>
+    private static MathExpression HighRiskSignIns(IdentityPlatformMonitoringProps props)
+    {
+        Metric Risk(string metricName) => new(new MetricProps
+        {
+            Namespace = CognitoNamespace,
+            MetricName = metricName,
+            DimensionsMap = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["UserPoolId"] = props.UserPool.UserPoolId,
+                ["Operation"] = "SignIn",
+                ["RiskLevel"] = "high",
+            },
+            Statistic = Stats.SUM,
+            Period = Period,
+        });
+        return new MathExpression(new MathExpressionProps
+        {
+            Expression = "FILL(takeover, 0) + FILL(compromised, 0)",
+            UsingMetrics = new Dictionary<string, IMetric>(StringComparer.Ordinal)
+            {
+                ["takeover"] = Risk("AccountTakeoverRisk"),
+                ["compromised"] = Risk("CompromisedCredentialRisk"),
+            },
+            Label = "High-risk sign-ins",
+            Period = Period,
+        });
+    }
+
+    /// <summary>The sum of a per-client federation metric of one provider over the clients; null without clients.</summary>
+    private static MathExpression? FederationSum(IdentityPlatformMonitoringProps props, string provider, string metricName, string label)
+    {
+        if (props.Clients.Count == 0)
+        {
+            return null;
+        }
+
+        var metrics = new Dictionary<string, IMetric>(StringComparer.Ordinal);
+        for (var i = 0; i < props.Clients.Count; i++)
+        {
+            // Ids are unique per graph: the provider's and the client's index.
+            metrics[string.Create(System.Globalization.CultureInfo.InvariantCulture, $"federation{props.IdentityProviders.ToList().IndexOf(provider)}c{i}")] = new Metric(new MetricProps
+            {
+                Namespace = CognitoNamespace,
+                MetricName = metricName,
+                DimensionsMap = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["UserPool"] = props.UserPool.UserPoolId,
+                    ["UserPoolClient"] = props.Clients[i].UserPoolClientId,
+                    ["IdentityProvider"] = provider,
                 },
                 Statistic = Stats.SUM,
                 Period = Period,

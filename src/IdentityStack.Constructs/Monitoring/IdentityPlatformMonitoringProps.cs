@@ -21,4 +21,19 @@ public sealed record IdentityPlatformMonitoringProps
 
     /// <summary>The HTTP API, if any: its 4xx and 5xx are drawn and its 5xx alarmed.</summary>
     public IHttpApi? Api { get; init; }
+
+    /// <summary>
+    /// Threat protection is on (AUDIT or ENFORCED), so Cognito publishes risk metrics: high-risk
+    /// sign-ins (account takeover or compromised credentials) are alarmed and drawn. Default false.
+    /// </summary>
+    public bool ThreatProtection { get; init; }
+
+    /// <summary>High-risk sign-ins in 5 minutes that raise the alarm (a credential-stuffing wave, not one user's bad day). Default 10.</summary>
+    public int HighRiskSignInThreshold { get; init; } = 10;
+
+    /// <summary>
+    /// Names of the pool's external identity providers (as Cognito knows them): each gets an alarm on
+    /// throttled federation requests over <see cref="Clients"/>, and its federations are drawn.
+    /// </summary>
+    public IReadOnlyList<string> IdentityProviders { get; init; } = [];
 }

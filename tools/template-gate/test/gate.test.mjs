@@ -71,6 +71,22 @@ describe('template gate: production policy', () => {
     assert.match(advice(result.findings.find((f) => f.rule === 'NoPasswordAuth')), /Fix the stage configuration/);
   });
 
+  it('fails a production template whose alarms reach no one, and passes it with an email subscription or an existing topic', () => {
+    const alarm = (actions) => ({ Type: 'AWS::CloudWatch::Alarm', Properties: { AlarmActions: actions, OKActions: actions, Threshold: 1, EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanThreshold', MetricName: 'Errors', Namespace: 'AWS/Lambda', Period: 300, Statistic: 'Sum' } });
+    const topic = { Type: 'AWS::SNS::Topic', Properties: {} };
+    const rule = (result) => result.findings.filter((f) => f.rule === 'AlarmsReachSomeone');
+    const base = { Pool: retained(goodPool()), Client: goodClient, Topic: topic };
+
+    const silent = runGate({ cdkOut: assembly({ Prod: production({ ...base, Alarm: alarm([{ Ref: 'Topic' }]) }) }), acknowledgmentsFile: noAcknowledgments });
+    assert.deepEqual(rule(silent).map((f) => [f.logicalId, f.acknowledgmentId]), [['Alarm', 'Production::AlarmsReachSomeone']]);
+
+    const email = { Type: 'AWS::SNS::Subscription', Properties: { Protocol: 'email', Endpoint: 'oncall@example.com', TopicArn: { Ref: 'Topic' } } };
+    const byEmail = runGate({ cdkOut: assembly({ Prod: production({ ...base, Alarm: alarm([{ Ref: 'Topic' }]), Email: email }) }), acknowledgmentsFile: noAcknowledgments });
+    assert.deepEqual(rule(byEmail), []);
+    const byTopic = runGate({ cdkOut: assembly({ Prod: production({ ...base, Alarm: alarm([{ Ref: 'Topic' }, 'arn:aws:sns:eu-west-1:123456789012:pager']) }) }), acknowledgmentsFile: noAcknowledgments });
+    assert.deepEqual(rule(byTopic), []);
+  });
+
   it('does not hold stacks that are not marked production to it', () => {
     const result = runGate({ cdkOut: assembly({ Dev: { Resources: { Client: { ...goodClient, Properties: { ...goodClient.Properties, CallbackURLs: ['http://localhost:5173/cb'] } } } } }), acknowledgmentsFile: noAcknowledgments });
     assert.deepEqual(result.findings.filter((f) => f.plugin === 'IdentityStack production policy'), []);
