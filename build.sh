@@ -7,6 +7,8 @@
 #   ./build.sh synth --stage prod    the same for one named stage
 #   ./build.sh synth --all           every stage in cdk.json (dev, staging, prod) in one cloud assembly
 #   ./build.sh gate                  run the template gate on what is in cdk.out/ now
+#   ./build.sh guard-changes --base REF  synthesize every stage at REF and in the working tree; fail when a
+#                                    change would replace or remove user data or hit a Cognito trap
 #   ./build.sh preflight --stage NAME  synthesize the stage, then check with your AWS credentials what it
 #                                    needs from the account (secrets, SES, certificate, zone, domain, bootstrap)
 #   ./build.sh publish               Native AOT trigger bootstrap for linux-x64 into artifacts/bootstrap/
@@ -36,7 +38,7 @@ export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false np
 source "$ROOT/tools/toolchain/ensure-aot-toolchain.sh"
 
 # Every folder of Node tests; ./build.sh test runs them all.
-NODE_TEST_DIRS=(tools/template-gate/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/ tools/preflight/test/)
+NODE_TEST_DIRS=(tools/template-gate/test/ tools/change-guard/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/ tools/preflight/test/)
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
@@ -192,7 +194,7 @@ cmd_test() {
     --blame-hang-timeout 5min --blame-hang-dump-type none >"$LOGS/dotnet-test.log" 2>&1
   grep -E '^\s*(Passed|Failed)!|\[FAIL\]|Test Run Aborted' "$LOGS/dotnet-test.log" || true
 
-  say "node tests (template gate, IAM access matrix, workflows, diagram, toolchain, test counting, preflight)"
+  say "node tests (template gate, change guard, IAM access matrix, workflows, diagram, toolchain, test counting, preflight)"
   local node_exit=0
   GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec --test-reporter-destination="$LOGS/node-test.log" \
     --test-reporter=junit --test-reporter-destination="$results/node.xml" "${NODE_TEST_DIRS[@]}" || node_exit=$?
@@ -237,6 +239,7 @@ cmd_bench() {
 case "${1:-}" in
   synth) shift; cmd_synth "$@" ;;
   gate) shift; require_tools; ensure_node_tools; gate ;;
+  guard-changes) shift; require_tools; ensure_node_tools; node tools/change-guard/guard.mjs "$@" ;;
   preflight) shift; cmd_preflight "$@" ;;
   publish) shift; ensure_aot_toolchain; require_tools; mkdir -p "$LOGS"; publish_bootstrap ;;
   test) shift; cmd_test "$@" ;;

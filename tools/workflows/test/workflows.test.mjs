@@ -126,6 +126,14 @@ describe('workflows: deploy rules', () => {
     assert.match(job.steps[deployStep].run, /cdk deploy --app cdk\.out /);
   });
 
+  it('pull requests run the change guard against the base branch, with the full history, into the job summary', () => {
+    const job = load('pull-request.yml').jobs['guard-changes'];
+    assert.equal(job.steps[0].with['fetch-depth'], 0, 'the base branch must be in the clone');
+    const step = job.steps.at(-1);
+    assert.equal(step.env.BASE_REF, '${{ github.base_ref }}');
+    assert.equal(step.run, './build.sh guard-changes --base "origin/$BASE_REF" --summary "$GITHUB_STEP_SUMMARY"');
+  });
+
   it('pull requests run the whole suite, then diff dev read-only', () => {
     const pr = load('pull-request.yml');
     assert.match(pr.jobs.test.steps.at(-1).run, /^bash \.ci\/run$/);
