@@ -58,7 +58,6 @@ public sealed class IdentityPoolTests(SynthesizedStages stages)
 
     [Theory]
     [InlineData("dev")]
-    [InlineData("prod")]
     public void Token_mapping_gives_the_admin_group_the_admin_role_and_falls_back_to_authenticated(string stage)
     {
         var mappings = Attachment(stage).GetProperty("RoleMappings").EnumerateObject().Select(m => m.Value).ToList();
@@ -84,6 +83,44 @@ public sealed class IdentityPoolTests(SynthesizedStages stages)
         var admins = TemplateJson.OfType(stages["staging"], "AWS::Cognito::UserPoolGroup").Values.Select(g => g.GetProperty("Properties"))
             .Single(g => string.Equals(g.GetProperty("GroupName").GetString(), "admins", StringComparison.Ordinal));
         Assert.Equal(LogicalId("staging", "AWS::IAM::Role", "IdentityPoolAdminRole"), GetAttArn(admins.GetProperty("RoleArn")));
+    }
+
+    /// <summary>
+    /// prod says "externalIdentitiesRole": "own": its SAML, OIDC and social identities get a role of
+    /// their own (the identity pool's default authenticated role, which identities without a role
+    /// mapping get: "Using role-based access control" in the Cognito developer guide), and the user
+    /// pool's users are mapped by rules to the admin or the authenticated role.
+    /// </summary>
+    [Fact]
+    public void Prod_gives_external_identities_a_role_of_their_own_and_maps_pool_users_by_rules()
+    {
+        var attachment = Attachment("prod");
+        var external = LogicalId("prod", "AWS::IAM::Role", "IdentityPoolExternalRole");
+
+        Assert.Equal(external, GetAttArn(attachment.GetProperty("Roles").GetProperty("authenticated")));
+        Assert.All(attachment.GetProperty("RoleMappings").EnumerateObject().Select(m => m.Value), m =>
+        {
+            Assert.Equal("Rules", m.GetProperty("Type").GetString());
+            var rules = m.GetProperty("RulesConfiguration").GetProperty("Rules").EnumerateArray().ToList();
+            Assert.Equal(["cognito:preferred_role", "token_use"], rules.Select(r => r.GetProperty("Claim").GetString()));
+            Assert.Equal(LogicalId("prod", "AWS::IAM::Role", "IdentityPoolAdminRole"), GetAttArn(rules[0].GetProperty("RoleARN")));
+            Assert.Equal(LogicalId("prod", "AWS::IAM::Role", "IdentityPoolAuthenticatedRole"), GetAttArn(rules[1].GetProperty("RoleARN")));
+        });
+    }
+
+    [Theory]
+    [InlineData("\"OWN\"", "one of")]
+    [InlineData("true", "")]
+    public void A_bad_external_identities_role_is_refused_with_its_path(string value, string fixMentions)
+    {
+        var problem = StageConfigProblems.Only($$"""
+            { "qa": { "region": "eu-west-1",
+                      "signIn": { "domainPrefix": "qa-users", "callbackUrls": ["https://app.example.com/cb"], "logoutUrls": ["https://app.example.com/"] },
+                      "identityPool": { "externalIdentitiesRole": {{value}} } } }
+            """);
+
+        Assert.Equal("stages.qa.identityPool.externalIdentitiesRole", problem.Path);
+        Assert.Contains(fixMentions, problem.Fix, StringComparison.Ordinal);
     }
 
     // Rules compare the claim as text: Contains "admins" also matches a group "tenant-admins", which

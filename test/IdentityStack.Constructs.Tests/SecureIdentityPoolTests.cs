@@ -93,6 +93,87 @@ public sealed class SecureIdentityPoolTests
         Assert.Equal(identityPool.AdminRole.RoleArn, pool.Groups["admins"].RoleArn);
     }
 
+    /// <summary>
+    /// A role of their own for the other providers' identities. The identity pool gives identities
+    /// without a role mapping its default authenticated role, and chooses a user pool user's role by
+    /// rules on the ID token's claims ("Using role-based access control",
+    /// https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html):
+    /// so the default becomes the external role, and the pool's users are mapped by rules, the admin
+    /// group's role (cognito:preferred_role) first, then every ID token (token_use "id") to the
+    /// authenticated role, which now trusts only this user pool's provider.
+    /// </summary>
+    [Fact]
+    public void With_an_own_role_for_external_identities_the_default_is_theirs_and_pool_users_are_mapped_by_rules()
+    {
+        var (stack, pool, data, client) = Parts();
+        var identityPool = new SecureIdentityPool(stack, "Ids", Props(pool, data, client) with { AdminGroup = "admins", ExternalIdentities = ExternalIdentityRole.Own });
+        var template = Template.FromStack(stack);
+        var arn = (string prefix) => Match.ObjectLike(new Dictionary<string, object>(StringComparer.Ordinal) { ["Fn::GetAtt"] = new object[] { Match.StringLikeRegexp("^Ids" + prefix), "Arn" } });
+
+        Assert.NotNull(identityPool.ExternalRole);
+        template.HasResourceProperties("AWS::Cognito::IdentityPoolRoleAttachment", new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["Roles"] = Match.ObjectEquals(new Dictionary<string, object>(StringComparer.Ordinal) { ["authenticated"] = arn("ExternalRole") }),
+            ["RoleMappings"] = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["UserPoolClient0"] = Match.ObjectLike(new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["Type"] = "Rules",
+                    ["AmbiguousRoleResolution"] = "Deny",
+                    ["RulesConfiguration"] = new Dictionary<string, object>(StringComparer.Ordinal)
+                    {
+                        ["Rules"] = new object[]
+                        {
+                            new Dictionary<string, object>(StringComparer.Ordinal) { ["Claim"] = "cognito:preferred_role", ["MatchType"] = "Equals", ["Value"] = arn("AdminRole"), ["RoleARN"] = arn("AdminRole") },
+                            new Dictionary<string, object>(StringComparer.Ordinal) { ["Claim"] = "token_use", ["MatchType"] = "Equals", ["Value"] = "id", ["RoleARN"] = arn("AuthenticatedRole") },
+                        },
+                    },
+                }),
+            },
+        });
+        var roles = System.Text.Json.JsonSerializer.SerializeToElement(template.FindResources("AWS::IAM::Role"));
+        var trustOf = (string prefix) => roles.EnumerateObject().Single(r => r.Name.StartsWith("Ids" + prefix, StringComparison.Ordinal)).Value.GetProperty("Properties").GetProperty("AssumeRolePolicyDocument").GetRawText();
+        Assert.Contains("\"ProviderName\"", trustOf("AuthenticatedRole"), StringComparison.Ordinal);
+        Assert.Contains("\"authenticated\"", trustOf("ExternalRole"), StringComparison.Ordinal);
+        Assert.DoesNotContain("sts:TagSession", trustOf("ExternalRole"), StringComparison.Ordinal);
+        var externalPolicy = System.Text.Json.JsonSerializer.Serialize(template.FindResources("AWS::IAM::Policy").Where(p => p.Key.StartsWith("IdsExternalRole", StringComparison.Ordinal)).ToList());
+        Assert.Contains("private/", externalPolicy, StringComparison.Ordinal);
+        Assert.DoesNotContain("tenants/", externalPolicy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_default_keeps_token_mapping_and_the_authenticated_role_for_every_provider()
+    {
+        var (stack, pool, data, client) = Parts();
+        var identityPool = new SecureIdentityPool(stack, "Ids", Props(pool, data, client));
+
+        Assert.Null(identityPool.ExternalRole);
+        Template.FromStack(stack).HasResourceProperties("AWS::Cognito::IdentityPoolRoleAttachment", new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["RoleMappings"] = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["UserPoolClient0"] = Match.ObjectEquals(new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["IdentityProvider"] = Match.AnyValue(),
+                    ["Type"] = "Token",
+                    ["AmbiguousRoleResolution"] = "AuthenticatedRole",
+                }),
+            },
+        });
+    }
+
+    [Fact]
+    public void With_an_own_external_role_at_most_23_rules_fit_beside_the_two_the_platform_adds()
+    {
+        var (stack, pool, data, client) = Parts();
+        var rules = Enumerable.Range(0, 24).Select(i => new RoleMappingRule { Claim = "custom:tier", Match = RoleMappingMatch.Equals, Value = "t" + i, Role = IdentityPoolRole.Authenticated }).ToList();
+
+        var error = Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "Ids", Props(pool, data, client) with { ExternalIdentities = ExternalIdentityRole.Own, RoleMappingRules = rules }));
+
+        Assert.Contains("at most 23", error.Message, StringComparison.Ordinal);
+        _ = new SecureIdentityPool(stack, "Ids2", Props(pool, data, client) with { RoleMappingRules = rules });
+    }
+
     [Fact]
     public void Bad_options_are_refused_with_the_field_and_the_fix()
     {

@@ -91,14 +91,21 @@ export function identityPoolRoles(template, region) {
     policies: rolePolicies(roleId),
   });
   const roles = resolve(attachment.Properties.Roles);
-  const mappedArns = new Set(JSON.stringify(resolve(attachment.Properties.RoleMappings ?? {})).match(/arn:aws:iam::[0-9]+:role\/[A-Za-z0-9]+/g) ?? []);
+  const mappings = resolve(attachment.Properties.RoleMappings ?? {});
+  // With a role of their own for other providers (ExternalIdentities Own), the default authenticated
+  // role is theirs, and the user pool's users reach the authenticated role through a last rule on token_use.
+  const everyPoolUser = Object.values(mappings).flatMap((m) => m.RulesConfiguration?.Rules ?? []).find((rule) => rule.Claim === 'token_use');
+  const authenticatedArn = everyPoolUser ? everyPoolUser.RoleARN : roles.authenticated;
+  const externalArn = everyPoolUser ? roles.authenticated : undefined;
+  const mappedArns = new Set(JSON.stringify(mappings).match(/arn:aws:iam::[0-9]+:role\/[A-Za-z0-9]+/g) ?? []);
   const groupArns = Object.values(resources).filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup' && r.Properties.RoleArn)
     .map((r) => resolve(r.Properties.RoleArn));
-  const adminArn = [...mappedArns, ...groupArns].find((arn) => arn !== roles.authenticated);
+  const adminArn = [...mappedArns, ...groupArns].find((arn) => arn !== authenticatedArn && arn !== externalArn);
   return {
-    authenticated: describe(byArn[roles.authenticated]),
+    authenticated: describe(byArn[authenticatedArn]),
     guest: roles.unauthenticated ? describe(byArn[roles.unauthenticated]) : undefined,
     admin: adminArn ? describe(byArn[adminArn]) : undefined,
+    external: externalArn ? describe(byArn[externalArn]) : undefined,
   };
 }
 

@@ -22,4 +22,7 @@ internal sealed record IdentityPoolConfig
     public IReadOnlyList<RoleMappingRule> RoleMappingRules { get; init; } = [];
 
     public bool TenantTags { get; init; } = true;
+
+    /// <summary>The role of identities from the other providers (social, OIDC, SAML, developer).</summary>
+    public ExternalIdentityRole ExternalIdentities { get; init; } = ExternalIdentityRole.Authenticated;
 }

@@ -10,6 +10,7 @@ internal static partial class IdentityPoolConfigReader
 {
     private const int RegexTimeoutMilliseconds = 100;
     private const string RulesField = "roleMappingRules";
+    private const int MaxRulesWithOwnExternalRole = 23;
 
     private static readonly Dictionary<string, RoleMappingMatch> MatchChoices = Enum.GetValues<RoleMappingMatch>().ToDictionary(m => m.ToString(), StringComparer.Ordinal);
 
@@ -17,6 +18,12 @@ internal static partial class IdentityPoolConfigReader
     {
         ["authenticated"] = IdentityPoolRole.Authenticated,
         ["admin"] = IdentityPoolRole.Admin,
+    };
+
+    private static readonly Dictionary<string, ExternalIdentityRole> ExternalRoleChoices = new(StringComparer.Ordinal)
+    {
+        ["authenticated"] = ExternalIdentityRole.Authenticated,
+        ["own"] = ExternalIdentityRole.Own,
     };
 
     /// <summary>The identity pool settings, or null when the stage has none (or they are invalid).</summary>
@@ -37,6 +44,12 @@ internal static partial class IdentityPoolConfigReader
 
         var rules = ReadRules(reader);
         var tenantTags = reader.Bool("tenantTags", defaultValue: true);
+        var externalRole = reader.Choice("externalIdentitiesRole", ExternalIdentityRole.Authenticated, ExternalRoleChoices);
+        if (externalRole == ExternalIdentityRole.Own && rules.Count > MaxRulesWithOwnExternalRole)
+        {
+            reader.Problem(RulesField, $"{rules.Count} rules", $"with \"externalIdentitiesRole\": \"own\" the pool's users are mapped by rules plus two of the platform's (admin group, then every user), and Cognito takes at most 25, so give at most {MaxRulesWithOwnExternalRole}.");
+        }
+
         reader.RejectUnknownFields();
         if (!hasSignIn)
         {
@@ -55,6 +68,7 @@ internal static partial class IdentityPoolConfigReader
                 AdminGroup = adminGroup,
                 RoleMappingRules = rules,
                 TenantTags = tenantTags,
+                ExternalIdentities = externalRole,
             };
     }
 

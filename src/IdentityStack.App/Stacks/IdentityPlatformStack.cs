@@ -223,6 +223,7 @@ internal sealed class IdentityPlatformStack : Stack
             AdminGroup = config.AdminGroup,
             RoleMappingRules = config.RoleMappingRules,
             TenantTags = config.TenantTags,
+            ExternalIdentities = config.ExternalIdentities,
         });
         Publish("IdentityPoolId", "identity-pool/id", IdentityPool.IdentityPool.Ref, "Cognito identity pool id");
         Publish("AuthenticatedRoleArn", "identity-pool/authenticated-role-arn", IdentityPool.AuthenticatedRole.RoleArn, "Role of signed-in identities");

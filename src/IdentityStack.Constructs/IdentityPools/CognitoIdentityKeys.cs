@@ -30,6 +30,12 @@ public static class CognitoIdentityKeys
     /// <summary>The ID token claim the tenant tag is taken from: written by the pre token generation trigger.</summary>
     public const string TenantClaim = IdentityStack.Triggers.Contract.TenantIdAttributeName.TokenClaim;
 
+    /// <summary>User pool ID token claim: the IAM role of the user's highest-precedence group that has one.</summary>
+    public const string PreferredRoleClaim = "cognito:preferred_role";
+
+    /// <summary>User pool token claim that says which token it is: "id" in every ID token.</summary>
+    public const string TokenUseClaim = "token_use";
+
     /// <summary>Condition key: the keys of the session tags a caller passes (sts:TagSession).</summary>
     public const string TagKeys = "aws:TagKeys";
 

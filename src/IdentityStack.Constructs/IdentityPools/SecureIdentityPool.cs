@@ -27,6 +27,9 @@ public sealed class SecureIdentityPool : Construct
     /// <summary>Role of guests; null when guests are off.</summary>
     public Role? GuestRole { get; }
 
+    /// <summary>Role of identities from providers other than this user pool; null unless <see cref="ExternalIdentityRole.Own"/>.</summary>
+    public Role? ExternalRole { get; }
+
     /// <summary>Creates the pool, roles, role attachment and principal tags.</summary>
     public SecureIdentityPool(Construct scope, string id, SecureIdentityPoolProps props)
         : base(scope, id)
@@ -51,7 +54,14 @@ public sealed class SecureIdentityPool : Construct
             DeveloperProviderName = props.DeveloperProviderName,
         });
 
-        AuthenticatedRole = CreateRole("AuthenticatedRole", CognitoIdentityKeys.Authenticated, props.TenantTags, IdentityPoolRolePolicies.Authenticated(props.Data, props.TenantTags), "Identity pool: signed-in users, own data only");
+        var ownExternalRole = props.ExternalIdentities == ExternalIdentityRole.Own;
+        AuthenticatedRole = CreateRole("AuthenticatedRole", CognitoIdentityKeys.Authenticated, props.TenantTags, IdentityPoolRolePolicies.Authenticated(props.Data, props.TenantTags), "Identity pool: signed-in users, own data only", requiredProvider: ownExternalRole ? userPool.UserPoolProviderName : null);
+        if (ownExternalRole)
+        {
+            // Social, OIDC, SAML and developer identities: own data, never a tenant prefix (tenants come from the user pool's claim).
+            ExternalRole = CreateRole("ExternalRole", CognitoIdentityKeys.Authenticated, sessionTags: false, IdentityPoolRolePolicies.Authenticated(props.Data, tenantPrefix: false), "Identity pool: identities from other providers, own data only");
+        }
+
         // The admin role only through this user pool: an identity from a social, OIDC, SAML or
         // developer provider skips the pool's allow-list, MFA, threat protection and suspension, so
         // its amr must name the pool's provider (cognito-idp.<region>.amazonaws.com/<pool id>).
@@ -82,6 +92,9 @@ public sealed class SecureIdentityPool : Construct
         }
     }
 
+    /// <summary>Cognito's limit of rules per provider in rules-based role mapping.</summary>
+    private const int MaxRules = 25;
+
     private static void Validate(SecureIdentityPoolProps props)
     {
         if (props.Clients.Count == 0)
@@ -99,9 +112,10 @@ public sealed class SecureIdentityPool : Construct
             throw new ArgumentException("RoleMappingRules: " + unsafeRule, nameof(props));
         }
 
-        if (props.RoleMappingRules.Count > 25)
+        var ruleLimit = props.ExternalIdentities == ExternalIdentityRole.Own ? MaxRules - 2 : MaxRules;
+        if (props.RoleMappingRules.Count > ruleLimit)
         {
-            throw new ArgumentException($"RoleMappingRules: {props.RoleMappingRules.Count} rules; Cognito takes at most 25 per provider.", nameof(props));
+            throw new ArgumentException($"RoleMappingRules: {props.RoleMappingRules.Count} rules; Cognito takes at most {MaxRules} per provider{(ruleLimit < MaxRules ? ", and ExternalIdentities Own adds two of its own" : string.Empty)}, so give at most {ruleLimit}.", nameof(props));
         }
 
         if (props.DeveloperProviderName is { } developer && (developer.Length > 100 || developer.Contains('_', StringComparison.Ordinal) || developer.StartsWith("cognito", StringComparison.OrdinalIgnoreCase)))
@@ -158,29 +172,21 @@ public sealed class SecureIdentityPool : Construct
 
     private void AttachRoles(SecureIdentityPoolProps props)
     {
-        var roles = new Dictionary<string, string>(StringComparer.Ordinal) { ["authenticated"] = AuthenticatedRole.RoleArn };
+        // The default authenticated role is what identities without a role mapping get: with
+        // ExternalIdentities Own, those are exactly the other providers' identities.
+        var roles = new Dictionary<string, string>(StringComparer.Ordinal) { ["authenticated"] = (ExternalRole ?? AuthenticatedRole).RoleArn };
         if (GuestRole is not null)
         {
             roles["unauthenticated"] = GuestRole.RoleArn;
         }
 
-        // The same mapping for every client: by token (groups' roles) or by the configured rules.
-        var rules = props.RoleMappingRules.Count == 0 ? null : new CfnIdentityPoolRoleAttachment.RulesConfigurationTypeProperty
-        {
-            Rules = props.RoleMappingRules.Select(r => (object)new CfnIdentityPoolRoleAttachment.MappingRuleProperty
-            {
-                Claim = r.Claim,
-                MatchType = r.Match.ToString(),
-                Value = r.Value,
-                RoleArn = r.Role == IdentityPoolRole.Admin ? AdminRole.RoleArn : AuthenticatedRole.RoleArn,
-            }).ToArray(),
-        };
+        var rules = UserPoolRules(props);
         var mappings = props.Clients.Select((client, index) => (Key: "UserPoolClient" + index, Mapping: (object)new CfnIdentityPoolRoleAttachment.RoleMappingProperty
         {
             IdentityProvider = Fn.Join(":", [props.UserPool.UserPool.UserPoolProviderName, client.UserPoolClientId]),
             Type = rules is null ? "Token" : "Rules",
-            AmbiguousRoleResolution = "AuthenticatedRole",
-            RulesConfiguration = rules,
+            AmbiguousRoleResolution = ExternalRole is null ? "AuthenticatedRole" : "Deny",
+            RulesConfiguration = rules is null ? null : new CfnIdentityPoolRoleAttachment.RulesConfigurationTypeProperty { Rules = rules },
         })).ToDictionary(m => m.Key, m => m.Mapping, StringComparer.Ordinal);
 
         _ = new CfnIdentityPoolRoleAttachment(this, "Roles", new CfnIdentityPoolRoleAttachmentProps
@@ -190,4 +196,36 @@ public sealed class SecureIdentityPool : Construct
             RoleMappings = mappings,
         });
     }
+
+    /// <summary>
+    /// The same mapping for every client: the configured rules, or none (token-based: the groups'
+    /// roles). With a role of their own for other providers, the default role is theirs, so the
+    /// user pool's users are always mapped by rules: the configured ones, or the token-based
+    /// mapping written as a rule (the admin group's role as cognito:preferred_role), then every
+    /// ID token of the pool (token_use "id") to the authenticated role.
+    /// </summary>
+    private object[]? UserPoolRules(SecureIdentityPoolProps props)
+    {
+        var rules = props.RoleMappingRules.Select(r => (object)Rule(r.Claim, r.Match.ToString(), r.Value, r.Role == IdentityPoolRole.Admin ? AdminRole : AuthenticatedRole)).ToList();
+        if (ExternalRole is null)
+        {
+            return rules.Count == 0 ? null : [.. rules];
+        }
+
+        if (rules.Count == 0 && props.AdminGroup is not null)
+        {
+            rules.Add((object)Rule(CognitoIdentityKeys.PreferredRoleClaim, nameof(RoleMappingMatch.Equals), AdminRole.RoleArn, AdminRole));
+        }
+
+        rules.Add((object)Rule(CognitoIdentityKeys.TokenUseClaim, nameof(RoleMappingMatch.Equals), "id", AuthenticatedRole));
+        return [.. rules];
+    }
+
+    private static CfnIdentityPoolRoleAttachment.MappingRuleProperty Rule(string claim, string match, string value, Role role) => new()
+    {
+        Claim = claim,
+        MatchType = match,
+        Value = value,
+        RoleArn = role.RoleArn,
+    };
 }

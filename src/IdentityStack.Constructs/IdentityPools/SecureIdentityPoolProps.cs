@@ -40,6 +40,13 @@ public sealed record SecureIdentityPoolProps
     /// <summary>Rules-based role mapping (first match wins); empty means token-based mapping from groups.</summary>
     public IReadOnlyList<RoleMappingRule> RoleMappingRules { get; init; } = [];
 
+    /// <summary>
+    /// The role of identities from the identity pool's other providers (social, OIDC, SAML, developer).
+    /// Default <see cref="ExternalIdentityRole.Authenticated"/>; <see cref="ExternalIdentityRole.Own"/>
+    /// gives them a role of their own and limits the authenticated role to this user pool.
+    /// </summary>
+    public ExternalIdentityRole ExternalIdentities { get; init; } = ExternalIdentityRole.Authenticated;
+
     /// <summary>Map the user's custom:tenant_id to the session tag "tenant" (ABAC) and grant tenants/{tenant}/. Default true.</summary>
     public bool TenantTags { get; init; } = true;
 }

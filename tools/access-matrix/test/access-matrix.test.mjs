@@ -95,7 +95,7 @@ for (const [stage, config] of Object.entries(stages).filter(([, c]) => c.identit
         assert.deepEqual([tagging[0].Action].flat(), ['sts:TagSession']);
         assert.equal(tagging[0].Condition.StringEquals['cognito-identity.amazonaws.com:aud'], FAKE_IDENTITY_POOL_ID);
         assert.equal(tagging[0].Condition['ForAnyValue:StringLike']['cognito-identity.amazonaws.com:amr'],
-          role === roles.admin ? `cognito-idp.${config.region}.amazonaws.com/${config.region}_FakePool1` : 'authenticated');
+          role === roles.admin || roles.external ? `cognito-idp.${config.region}.amazonaws.com/${config.region}_FakePool1` : 'authenticated');
         // Any other tag key (an extra principal tag mapped later, or one a caller adds) is refused.
         assert.deepEqual([tagging[0].Condition['ForAllValues:StringEquals']['aws:TagKeys']].flat(), ['tenant']);
       }
@@ -129,7 +129,8 @@ for (const [stage, config] of Object.entries(stages).filter(([, c]) => c.identit
       it('no guest role when guests are off', () => assert.equal(roles.guest, undefined));
     }
 
-    it('trust: the admin role only through this user pool; other providers get the authenticated role at most', async () => {
+    const ownExternalRole = config.identityPool.externalIdentitiesRole === 'own';
+    it(`trust: the admin role only through this user pool; other providers get ${ownExternalRole ? 'a role of their own' : 'the authenticated role'} at most`, async () => {
       const thisPool = `cognito-idp.${config.region}.amazonaws.com/${config.region}_FakePool1`;
       const others = {
         'another user pool': `cognito-idp.${config.region}.amazonaws.com/${config.region}_OtherPool`,
@@ -138,13 +139,36 @@ for (const [stage, config] of Object.entries(stages).filter(([, c]) => c.identit
         'Google': 'accounts.google.com',
         'developer': 'cognito-identity.amazonaws.com',
       };
-      const checks = [[`admin: this user pool`, await decideAssume(roles.admin, { aud: FAKE_IDENTITY_POOL_ID, amr: ['authenticated', thisPool, `${thisPool}:CognitoSignIn:1111`] }), ALLOWED]];
+      const poolUser = { aud: FAKE_IDENTITY_POOL_ID, amr: ['authenticated', thisPool, `${thisPool}:CognitoSignIn:1111`] };
+      const checks = [[`admin: this user pool`, await decideAssume(roles.admin, poolUser), ALLOWED], ['authenticated: this user pool', await decideAssume(roles.authenticated, poolUser), ALLOWED]];
       for (const [name, provider] of Object.entries(others)) {
-        checks.push([`admin: ${name}`, await decideAssume(roles.admin, { aud: FAKE_IDENTITY_POOL_ID, amr: ['authenticated', provider] }), 'denied']);
-        checks.push([`authenticated: ${name}`, await decideAssume(roles.authenticated, { aud: FAKE_IDENTITY_POOL_ID, amr: ['authenticated', provider] }), ALLOWED]);
+        const external = { aud: FAKE_IDENTITY_POOL_ID, amr: ['authenticated', provider] };
+        checks.push([`admin: ${name}`, await decideAssume(roles.admin, external), 'denied']);
+        checks.push([`authenticated: ${name}`, await decideAssume(roles.authenticated, external), ownExternalRole ? 'denied' : ALLOWED]);
+        if (ownExternalRole) checks.push([`external: ${name}`, await decideAssume(roles.external, external), ALLOWED]);
       }
       expectAll(checks);
     });
+
+    if (ownExternalRole) {
+      it(`external role: own data only, never a tenant prefix, for ${PAIRS} pairs`, () => {
+        for (const [me, other] of pairs) {
+          const checks = ownDataChecks(roles.external, data, me, other);
+          checks.push(['tenant prefix even with a tenant tag', decide(roles.external, 's3:GetObject', `${data.bucketArn}/tenants/acme/report.pdf`, asUser(me, { [TENANT_TAG_KEY]: 'acme' })), 'denied']);
+          checks.push(['publish public/', decide(roles.external, 's3:PutObject', `${data.bucketArn}/public/news.json`, asUser(me)), 'denied']);
+          expectAll(checks);
+        }
+      });
+
+      it('external role: no session tags, and only this identity pool can hand it out', async () => {
+        const external = { aud: FAKE_IDENTITY_POOL_ID, amr: ['authenticated', 'accounts.google.com'] };
+        assert.ok(!JSON.stringify(roles.external.trust).includes('sts:TagSession'), 'external identities carry no session tags');
+        expectAll([
+          ['another identity pool', await decideAssume(roles.external, { ...external, aud: 'eu-west-1:99999999-9999-4999-8999-999999999999' }), 'denied'],
+          ['guest', await decideAssume(roles.external, { aud: FAKE_IDENTITY_POOL_ID, amr: ['unauthenticated'] }), 'denied'],
+        ]);
+      });
+    }
 
     it('trust: only this identity pool, and only the right amr, can assume each role', async () => {
       const signedIn = ['authenticated', `cognito-idp.${config.region}.amazonaws.com/${config.region}_FakePool1`];
