@@ -1,6 +1,6 @@
 namespace IdentityStack.Triggers.Contract;
 
-/// <summary>The environment variables the CDK wiring sets and the triggers read.</summary>
+/// <summary>The environment variables the CDK wiring sets and the triggers read; their formats are in <see cref="TriggerSettingFormats"/>.</summary>
 public static class TriggerEnvironment
 {
     /// <summary>Comma-separated lower-case email domains allowed to sign up; empty allows any.</summary>
@@ -20,7 +20,4 @@ public static class TriggerEnvironment
 
     /// <summary><c>SES</c> or <c>COGNITO</c>: who sends the pool's email (HTML only through SES).</summary>
     public const string EmailSender = "EMAIL_SENDER";
-
-    /// <summary>Comma-separated claims removed from tokens.</summary>
-    public const string SuppressedClaims = "SUPPRESSED_CLAIMS";
 }

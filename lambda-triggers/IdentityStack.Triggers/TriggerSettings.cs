@@ -9,8 +9,8 @@ namespace IdentityStack.Triggers;
 /// </summary>
 internal sealed partial record TriggerSettings
 {
-    /// <summary>Claims removed from tokens unless SUPPRESSED_CLAIMS says otherwise.</summary>
-    private static readonly string[] DefaultSuppressedClaims = ["phone_number", "phone_number_verified"];
+    /// <summary>Claims removed from ID and access tokens: phone numbers are for MFA and recovery, not for apps.</summary>
+    private static readonly string[] PhoneClaims = ["phone_number", "phone_number_verified"];
 
     /// <summary>Lower-case domains allowed to sign up; empty allows any.</summary>
     public IReadOnlySet<string> AllowedEmailDomains { get; init; } = new HashSet<string>(StringComparer.Ordinal);
@@ -31,7 +31,7 @@ internal sealed partial record TriggerSettings
     public bool SendsEmailThroughSes { get; init; }
 
     /// <summary>Claims removed from ID and access tokens.</summary>
-    public IReadOnlyList<string> SuppressedClaims { get; init; } = DefaultSuppressedClaims;
+    public IReadOnlyList<string> SuppressedClaims { get; init; } = PhoneClaims;
 
     /// <summary>Reads the settings; throws <see cref="InvalidOperationException"/> naming each bad variable.</summary>
     public static TriggerSettings FromEnvironment(Func<string, string?> read)
@@ -39,30 +39,22 @@ internal sealed partial record TriggerSettings
         ArgumentNullException.ThrowIfNull(read);
         var problems = new List<string>();
 
-        var domains = List(read(TriggerEnvironment.AllowedEmailDomains));
+        var domains = TriggerSettingFormats.ParseList(read(TriggerEnvironment.AllowedEmailDomains));
         foreach (var domain in domains.Where(d => !DomainPattern().IsMatch(d)))
         {
             problems.Add($"{TriggerEnvironment.AllowedEmailDomains}: '{domain}' is not a lower-case domain; use a comma-separated list such as 'example.com,example.org'.");
         }
 
-        var groupScopes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var entry in List(read(TriggerEnvironment.GroupScopes), ';'))
+        var malformedGroupScopes = TriggerSettingFormats.ParseGroupScopes(read(TriggerEnvironment.GroupScopes), ScopePattern().IsMatch, out var groupScopes);
+        foreach (var entry in malformedGroupScopes)
         {
-            var parts = entry.Split('=', 2, StringSplitOptions.TrimEntries);
-            var scopes = parts.Length == 2 ? List(parts[1]) : [];
-            if (parts.Length != 2 || parts[0].Length == 0 || scopes.Count == 0 || scopes.Any(s => !ScopePattern().IsMatch(s)))
-            {
-                problems.Add($"{TriggerEnvironment.GroupScopes}: '{entry}' is not 'group=scope[,scope]'; use e.g. 'admins=identitystack/admin;members=identitystack/read'.");
-                continue;
-            }
-
-            groupScopes[parts[0]] = scopes;
+            problems.Add($"{TriggerEnvironment.GroupScopes}: '{entry}' is not 'group=scope[,scope]'; use e.g. 'admins=identitystack/admin;members=identitystack/read'.");
         }
 
-        var sender = read(TriggerEnvironment.EmailSender)?.Trim() ?? "COGNITO";
-        if (sender is not ("COGNITO" or "SES"))
+        var sender = read(TriggerEnvironment.EmailSender)?.Trim() ?? TriggerSettingFormats.CognitoSender;
+        if (sender is not (TriggerSettingFormats.CognitoSender or TriggerSettingFormats.SesSender))
         {
-            problems.Add($"{TriggerEnvironment.EmailSender}: '{sender}' is neither 'COGNITO' nor 'SES'.");
+            problems.Add($"{TriggerEnvironment.EmailSender}: '{sender}' is neither '{TriggerSettingFormats.CognitoSender}' nor '{TriggerSettingFormats.SesSender}'.");
         }
 
         if (problems.Count > 0)
@@ -70,16 +62,14 @@ internal sealed partial record TriggerSettings
             throw new InvalidOperationException("Invalid trigger configuration: " + string.Join(" ", problems));
         }
 
-        var suppressed = read(TriggerEnvironment.SuppressedClaims);
         return new TriggerSettings
         {
             AllowedEmailDomains = domains.ToHashSet(StringComparer.Ordinal),
-            TrustedEmailProviders = List(read(TriggerEnvironment.TrustedEmailProviders)).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            TrustedEmailProviders = TriggerSettingFormats.ParseList(read(TriggerEnvironment.TrustedEmailProviders)).ToHashSet(StringComparer.OrdinalIgnoreCase),
             DirectoryTable = Blank(read(TriggerEnvironment.DirectoryTable)),
             LegacyUsersTable = Blank(read(TriggerEnvironment.LegacyUsersTable)),
             GroupScopes = groupScopes,
-            SendsEmailThroughSes = string.Equals(sender, "SES", StringComparison.Ordinal),
-            SuppressedClaims = suppressed is null ? DefaultSuppressedClaims : List(suppressed),
+            SendsEmailThroughSes = string.Equals(sender, TriggerSettingFormats.SesSender, StringComparison.Ordinal),
         };
     }
 
@@ -106,9 +96,6 @@ internal sealed partial record TriggerSettings
         value ?? throw new InvalidOperationException($"{variable} is not set: the CDK wiring passes the table name to this trigger; set it to the DynamoDB table name.");
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static List<string> List(string? value, char separator = ',') =>
-        [.. (value ?? string.Empty).Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     [GeneratedRegex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", RegexOptions.ExplicitCapture, 100)]
     private static partial Regex DomainPattern();

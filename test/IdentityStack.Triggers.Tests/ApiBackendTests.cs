@@ -206,4 +206,18 @@ public sealed class ApiBackendTests
 
         Assert.Equal(404, status);
     }
+
+    /// <summary>The CDK creates exactly the contract's routes (ApiTests), so the backend must serve each of them: none may fall through to 404.</summary>
+    [Fact]
+    public async Task Every_route_of_the_contract_table_is_served_and_a_trailing_slash_or_lower_case_method_finds_it()
+    {
+        foreach (var route in IdentityStack.Triggers.Contract.ApiRouteTable.All)
+        {
+            var (status, _) = await CallAsync(Event(route.Method, route.Path, jwt => jwt["scopes"] = new JsonArray("identitystack/read", "identitystack/write", "identitystack/admin"), body: string.Equals(route.Method, "POST", StringComparison.Ordinal) ? "{\"name\":\"a\"}" : null));
+            Assert.NotEqual(404, status);
+        }
+
+        Assert.Equal(IdentityStack.Triggers.Contract.ApiRouteTable.Me, IdentityStack.Triggers.Contract.ApiRouteTable.Find("get", "/me/"));
+        Assert.Null(IdentityStack.Triggers.Contract.ApiRouteTable.Find("GET", "/ME"));
+    }
 }

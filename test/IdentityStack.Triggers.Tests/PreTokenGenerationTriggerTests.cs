@@ -253,7 +253,8 @@ public sealed class PreTokenGenerationTriggerTests
         await Issue(User("maria@example.com", "true", tenant: "acme-01", idpTenant: "globex"), directory: directory);
     }
 
+    /// <summary>Phone numbers are for MFA and recovery, not for apps: removed from every token, with no setting that could turn it off.</summary>
     [Fact]
-    public void The_suppressed_claims_come_from_configuration() =>
-        Assert.Equal(["address"], Fixtures.Settings((TriggerEnvironment.SuppressedClaims, "address")).SuppressedClaims, StringComparer.Ordinal);
+    public void Phone_claims_are_always_suppressed() =>
+        Assert.Equal(["phone_number", "phone_number_verified"], Fixtures.Settings().SuppressedClaims, StringComparer.Ordinal);
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using IdentityStack.Lambda.Runtime;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers.Api;
 
@@ -38,15 +39,15 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
 
     private async Task<HttpApiResponse> RouteAsync(string method, string path, HttpApiRequest request, CancellationToken cancellationToken)
     {
-        var route = method.ToUpperInvariant() + " " + path.TrimEnd('/');
-        if (string.Equals(route, "GET /health", StringComparison.Ordinal))
-        {
-            return Ok(200, new HealthResponse("ok"), Json.HealthResponse);
-        }
-
-        if (route is not ("GET /me" or "POST /items" or "GET /admin/users"))
+        var route = ApiRouteTable.Find(method, path);
+        if (route is null)
         {
             return Error(404, "not_found", $"No route {method} {path}.");
+        }
+
+        if (!route.RequiresToken)
+        {
+            return Ok(200, new HealthResponse("ok"), Json.HealthResponse);
         }
 
         if (Caller.From(request.RequestContext?.Authorizer?.Jwt) is not { } caller)
@@ -54,19 +55,22 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
             return Error(401, "unauthorized", "The request carries no verified token subject; send a bearer token from the user pool.");
         }
 
-        return route switch
+        if (route == ApiRouteTable.Me)
         {
-            "GET /me" => Ok(200, new MeResponse(caller.Sub, caller.Username, caller.Groups, caller.Tenant, caller.Scopes), Json.MeResponse),
-            "POST /items" => CreateItem(caller, request),
-            _ => await ListUsersAsync(caller, request, cancellationToken).ConfigureAwait(false),
-        };
+            return Ok(200, new MeResponse(caller.Sub, caller.Username, caller.Groups, caller.Tenant, caller.Scopes), Json.MeResponse);
+        }
+
+        return route == ApiRouteTable.CreateItem
+            ? CreateItem(caller, request)
+            : await ListUsersAsync(caller, request, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HttpApiResponse> ListUsersAsync(Caller caller, HttpApiRequest request, CancellationToken cancellationToken)
     {
-        if (!caller.HasScope(resourceServer + "/admin") || !caller.InGroup(adminGroup))
+        var adminScope = ApiScopeNames.Qualified(resourceServer, ApiRouteTable.ListUsers.Scope!);
+        if (!caller.HasScope(adminScope) || !caller.InGroup(adminGroup))
         {
-            return Error(403, "forbidden", $"Admin routes need the {resourceServer}/admin scope and membership of the '{adminGroup}' group.");
+            return Error(403, "forbidden", $"Admin routes need the {adminScope} scope and membership of the '{adminGroup}' group.");
         }
 
         if (caller.Tenant is not { } tenant)
@@ -87,9 +91,10 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
 
     private HttpApiResponse CreateItem(Caller caller, HttpApiRequest request)
     {
-        if (!caller.HasScope(resourceServer + "/write"))
+        var writeScope = ApiScopeNames.Qualified(resourceServer, ApiRouteTable.CreateItem.Scope!);
+        if (!caller.HasScope(writeScope))
         {
-            return Error(403, "forbidden", $"Creating items needs the {resourceServer}/write scope.");
+            return Error(403, "forbidden", $"Creating items needs the {writeScope} scope.");
         }
 
         ItemRequest? item;

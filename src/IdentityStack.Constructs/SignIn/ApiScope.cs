@@ -4,11 +4,11 @@ namespace IdentityStack.Constructs.SignIn;
 public static class ApiScope
 {
     /// <summary>Read the caller's data.</summary>
-    public const string Read = "read";
+    public const string Read = global::IdentityStack.Triggers.Contract.ApiScopeNames.Read;
 
     /// <summary>Change the caller's data.</summary>
-    public const string Write = "write";
+    public const string Write = global::IdentityStack.Triggers.Contract.ApiScopeNames.Write;
 
     /// <summary>Administer users and tenants.</summary>
-    public const string Admin = "admin";
+    public const string Admin = global::IdentityStack.Triggers.Contract.ApiScopeNames.Admin;
 }

@@ -57,13 +57,13 @@ public sealed class CognitoTriggers : Construct
 
         var shared = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [TriggerEnvironment.AllowedEmailDomains] = string.Join(',', props.AllowedEmailDomains),
-            [TriggerEnvironment.GroupScopes] = string.Join(';', props.GroupScopes.Select(g => g.Key + "=" + string.Join(',', g.Value))),
-            [TriggerEnvironment.EmailSender] = props.SendsEmailThroughSes ? "SES" : "COGNITO",
+            [TriggerEnvironment.AllowedEmailDomains] = TriggerSettingFormats.EncodeList(props.AllowedEmailDomains),
+            [TriggerEnvironment.GroupScopes] = TriggerSettingFormats.EncodeGroupScopes(props.GroupScopes),
+            [TriggerEnvironment.EmailSender] = TriggerSettingFormats.EncodeEmailSender(props.SendsEmailThroughSes),
         };
         if (props.TrustedEmailProviders.Count > 0)
         {
-            shared[TriggerEnvironment.TrustedEmailProviders] = string.Join(',', props.TrustedEmailProviders);
+            shared[TriggerEnvironment.TrustedEmailProviders] = TriggerSettingFormats.EncodeList(props.TrustedEmailProviders);
         }
         var functions = new Dictionary<CognitoTrigger, NativeAotFunction>();
         foreach (var trigger in CognitoTrigger.All)

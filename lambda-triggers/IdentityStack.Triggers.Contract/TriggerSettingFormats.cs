@@ -1,0 +1,60 @@
+namespace IdentityStack.Triggers.Contract;
+
+/// <summary>
+/// How values travel from the CDK to the binary in <see cref="TriggerEnvironment"/> variables: the
+/// CDK encodes with these, the binary parses with these, so the two cannot drift apart.
+/// </summary>
+public static class TriggerSettingFormats
+{
+    private const char ListSeparator = ',';
+    private const char GroupSeparator = ';';
+    private const char GroupScopesSeparator = '=';
+
+    /// <summary><see cref="TriggerEnvironment.EmailSender"/> when the pool sends through SES.</summary>
+    public const string SesSender = "SES";
+
+    /// <summary><see cref="TriggerEnvironment.EmailSender"/> when Cognito's default sender sends (the default).</summary>
+    public const string CognitoSender = "COGNITO";
+
+    /// <summary>A comma-separated list (email domains, provider names).</summary>
+    public static string EncodeList(IEnumerable<string> values) => string.Join(ListSeparator, values);
+
+    /// <summary>The items of a comma-separated list, trimmed, without empty ones.</summary>
+    public static IReadOnlyList<string> ParseList(string? value) => Split(value, ListSeparator);
+
+    /// <summary>Scopes per group: <c>group=scope,scope;group=scope</c>.</summary>
+    public static string EncodeGroupScopes(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> groupScopes) =>
+        string.Join(GroupSeparator, groupScopes.Select(g => g.Key + GroupScopesSeparator + EncodeList(g.Value)));
+
+    /// <summary>
+    /// Parses <see cref="EncodeGroupScopes"/>: every well-formed entry into <paramref name="groupScopes"/>,
+    /// every malformed one into the returned list (empty when all are well formed).
+    /// </summary>
+    public static IReadOnlyList<string> ParseGroupScopes(string? value, Func<string, bool> isScope, out IReadOnlyDictionary<string, IReadOnlyList<string>> groupScopes)
+    {
+        ArgumentNullException.ThrowIfNull(isScope);
+        var parsed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var malformed = new List<string>();
+        foreach (var entry in Split(value, GroupSeparator))
+        {
+            var parts = entry.Split(GroupScopesSeparator, 2, StringSplitOptions.TrimEntries);
+            var scopes = parts.Length == 2 ? ParseList(parts[1]) : [];
+            if (parts.Length != 2 || parts[0].Length == 0 || scopes.Count == 0 || !scopes.All(isScope))
+            {
+                malformed.Add(entry);
+                continue;
+            }
+
+            parsed[parts[0]] = scopes;
+        }
+
+        groupScopes = parsed;
+        return malformed;
+    }
+
+    /// <summary>The <see cref="TriggerEnvironment.EmailSender"/> value for a pool that does or does not send through SES.</summary>
+    public static string EncodeEmailSender(bool throughSes) => throughSes ? SesSender : CognitoSender;
+
+    private static List<string> Split(string? value, char separator) =>
+        string.IsNullOrWhiteSpace(value) ? [] : [.. value.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+}
