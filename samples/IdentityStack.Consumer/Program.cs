@@ -33,11 +33,11 @@ internal sealed class ConsumerIdentityStack : Stack
         });
 
         // The prebuilt Native AOT binary from the package: no .NET AOT toolchain needed to deploy.
-        var code = PrebuiltBootstrap.Code(Architecture.ARM_64);
+        var binary = NativeAotBinary.Prebuilt(Architecture.ARM_64);
         var triggers = new CognitoTriggers(this, "Triggers", new CognitoTriggersProps
         {
             UserPool = pool,
-            Code = code,
+            Binary = binary,
             AllowedEmailDomains = ["example.com"],
         });
 
@@ -70,7 +70,7 @@ internal sealed class ConsumerIdentityStack : Stack
             UserPool = pool.UserPool,
             Clients = [web],
             ResourceServerIdentifier = "consumer",
-            Code = code,
+            Binary = binary,
             DirectoryTable = triggers.DirectoryTable,
             AdminGroup = "admins",
             CorsOrigins = ["https://app.example.com"],

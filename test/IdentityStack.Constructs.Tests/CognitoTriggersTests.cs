@@ -17,7 +17,7 @@ public sealed class CognitoTriggersTests
         var error = Assert.Throws<ArgumentException>(() => new CognitoTriggers(stack, "Triggers", new CognitoTriggersProps
         {
             UserPool = pool,
-            Code = Code.FromInline("unused"),
+            Binary = new NativeAotBinary(Code.FromInline("unused"), Architecture.ARM_64),
             Timeout = Duration.Seconds(6),
         }));
 

@@ -20,8 +20,7 @@ namespace IdentityStack.App.Stacks;
 internal sealed class IdentityPlatformStack : Stack
 {
     /// <summary>The platform's Native AOT binary (triggers and custom resources) and the CPU it is built for.</summary>
-    private readonly Amazon.CDK.AWS.Lambda.Code _platformCode;
-    private readonly Amazon.CDK.AWS.Lambda.Architecture _platformArchitecture;
+    private readonly NativeAotBinary _platformBinary;
 
     public IdentityPlatformStack(Construct scope, StageConfig stage)
         : base(scope, stage.StackName, new StackProps
@@ -52,13 +51,11 @@ internal sealed class IdentityPlatformStack : Stack
         });
 
         var triggerBuild = TriggerSources.For(stage.TriggerArchitecture);
-        _platformCode = NativeAotCode.FromProject(triggerBuild);
-        _platformArchitecture = triggerBuild.Architecture;
+        _platformBinary = NativeAotBinary.FromProject(triggerBuild);
         Triggers = new CognitoTriggers(this, "Triggers", new CognitoTriggersProps
         {
             UserPool = UserPool,
-            Code = _platformCode,
-            Architecture = _platformArchitecture,
+            Binary = _platformBinary,
             AllowedEmailDomains = stage.AllowedSignUpEmailDomains,
             TrustedEmailProviders = [.. stage.Federation.Where(f => f.TrustEmail).Select(f => f.Name)],
             GroupScopes = stage.GroupScopes,
@@ -121,8 +118,7 @@ internal sealed class IdentityPlatformStack : Stack
             Ui = signIn.Ui,
             ClassicCss = signIn.ClassicCss,
             ClassicLogo = signIn.ClassicLogo,
-            CustomizationCode = _platformCode,
-            CustomizationArchitecture = _platformArchitecture,
+            CustomizationBinary = _platformBinary,
             LogRetention = LogRetention.FromDays(Stage.LogRetentionDays),
             ManagedLoginStyle = signIn.ManagedLoginStyle,
             CallbackUrls = signIn.CallbackUrls,
@@ -184,8 +180,7 @@ internal sealed class IdentityPlatformStack : Stack
             UserPool = UserPool.UserPool,
             Clients = signIn.Clients,
             ResourceServerIdentifier = signIn.ResourceServerIdentifier,
-            Code = _platformCode,
-            Architecture = _platformArchitecture,
+            Binary = _platformBinary,
             DirectoryTable = Triggers.DirectoryTable,
             AdminGroup = config.AdminGroup,
             CorsOrigins = appOrigins,

@@ -72,8 +72,7 @@ public sealed class JwtProtectedApi : Construct
     {
         var backend = new NativeAotFunction(this, "Backend", new NativeAotFunctionProps
         {
-            Code = props.Code,
-            Architecture = props.Architecture,
+            Binary = props.Binary,
             Handler = ApiHandlerNames.Backend,
             Description = "HTTP API backend: answers with the caller's verified claims",
             Timeout = Duration.Seconds(10),

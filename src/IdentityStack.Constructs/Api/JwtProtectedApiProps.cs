@@ -1,3 +1,4 @@
+using IdentityStack.Constructs.Functions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.DynamoDB;
@@ -17,11 +18,8 @@ public sealed record JwtProtectedApiProps
     /// <summary>The resource server identifier: routes need "{identifier}/write" and "{identifier}/admin".</summary>
     public required string ResourceServerIdentifier { get; init; }
 
-    /// <summary>The platform's Native AOT binary; the backend is its handler "ApiBackend".</summary>
-    public required Code Code { get; init; }
-
-    /// <summary>CPU <see cref="Code"/> was built for. Default arm64.</summary>
-    public Architecture Architecture { get; init; } = Architecture.ARM_64;
+    /// <summary>The platform's Native AOT binary and its CPU; the backend is its handler "ApiBackend".</summary>
+    public required NativeAotBinary Binary { get; init; }
 
     /// <summary>The directory table GET /admin/users lists (read with Scan only).</summary>
     public required ITable DirectoryTable { get; init; }

@@ -54,9 +54,9 @@ public sealed class NativeAotFunction : Construct
         Function = new Function(this, "Function", new FunctionProps
         {
             Runtime = Runtime.PROVIDED_AL2023,
-            Architecture = props.Architecture,
+            Architecture = props.Binary.Architecture,
             Handler = props.Handler,
-            Code = props.Code,
+            Code = props.Binary.Code,
             Description = props.Description,
             Timeout = props.Timeout,
             MemorySize = props.MemorySize,

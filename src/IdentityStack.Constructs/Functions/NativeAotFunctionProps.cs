@@ -7,11 +7,8 @@ namespace IdentityStack.Constructs.Functions;
 /// <summary>Options for <see cref="NativeAotFunction"/>.</summary>
 public sealed class NativeAotFunctionProps
 {
-    /// <summary>The function's code: usually <see cref="NativeAotCode.FromProject"/>.</summary>
-    public required Code Code { get; init; }
-
-    /// <summary>CPU the code was built for; must match the build. Default arm64.</summary>
-    public Architecture Architecture { get; init; } = Architecture.ARM_64;
+    /// <summary>The binary and its CPU: <see cref="NativeAotBinary.FromProject"/> or <see cref="NativeAotBinary.Prebuilt"/>.</summary>
+    public required NativeAotBinary Binary { get; init; }
 
     /// <summary>The handler name (the binary reads it from <c>_HANDLER</c>).</summary>
     public required string Handler { get; init; }

@@ -20,15 +20,14 @@ public sealed class ClassicHostedUiCustomization : Construct
     public NativeAotFunction Function { get; }
 
     /// <summary>Creates the function, its permission and the custom resource.</summary>
-    public ClassicHostedUiCustomization(Construct scope, string id, IUserPool pool, string css, ClassicHostedUiLogo logo, Code code, Architecture architecture, Amazon.CDK.AWS.Logs.RetentionDays logRetention = Amazon.CDK.AWS.Logs.RetentionDays.THREE_MONTHS)
+    public ClassicHostedUiCustomization(Construct scope, string id, IUserPool pool, string css, ClassicHostedUiLogo logo, NativeAotBinary binary, Amazon.CDK.AWS.Logs.RetentionDays logRetention = Amazon.CDK.AWS.Logs.RetentionDays.THREE_MONTHS)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(logo);
         Function = new NativeAotFunction(this, "Function", new NativeAotFunctionProps
         {
-            Code = code,
-            Architecture = architecture,
+            Binary = binary,
             Handler = CustomResourceHandlerNames.ClassicUiCustomization,
             Description = "CloudFormation custom resource: the classic hosted UI's CSS and logo (SetUICustomization)",
             Timeout = Duration.Seconds(60),

@@ -148,8 +148,8 @@ public sealed class HostedSignIn : Construct
 
         ThrowIfAny(logo.Problems(), "ClassicLogo", nameof(props));
 
-        var code = props.CustomizationCode ?? throw new ArgumentException("ClassicLogo needs CustomizationCode (the platform's Native AOT binary): CloudFormation cannot set a logo, a custom resource does.", nameof(props));
-        var customization = new ClassicHostedUiCustomization(this, "ClassicUi", props.UserPool.UserPool, css, logo, code, props.CustomizationArchitecture, props.LogRetention);
+        var binary = props.CustomizationBinary ?? throw new ArgumentException("ClassicLogo needs CustomizationBinary (the platform's Native AOT binary): CloudFormation cannot set a logo, a custom resource does.", nameof(props));
+        var customization = new ClassicHostedUiCustomization(this, "ClassicUi", props.UserPool.UserPool, css, logo, binary, props.LogRetention);
         customization.Node.AddDependency(Domain);
     }
 

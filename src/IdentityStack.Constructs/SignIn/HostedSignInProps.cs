@@ -50,15 +50,12 @@ public sealed class HostedSignInProps
 
     /// <summary>
     /// The classic hosted UI's logo; only with <see cref="HostedUiStyle.Classic"/>. Needs
-    /// <see cref="CustomizationCode"/>: CloudFormation cannot set a logo, a custom resource does.
+    /// <see cref="CustomizationBinary"/>: CloudFormation cannot set a logo, a custom resource does.
     /// </summary>
     public ClassicHostedUiLogo? ClassicLogo { get; init; }
 
-    /// <summary>The platform's Native AOT binary (as for the triggers), which serves the classic logo's custom resource.</summary>
-    public Amazon.CDK.AWS.Lambda.Code? CustomizationCode { get; init; }
-
-    /// <summary>CPU <see cref="CustomizationCode"/> was built for. Default arm64.</summary>
-    public Amazon.CDK.AWS.Lambda.Architecture CustomizationArchitecture { get; init; } = Amazon.CDK.AWS.Lambda.Architecture.ARM_64;
+    /// <summary>The platform's Native AOT binary and its CPU (as for the triggers), which serves the classic logo's custom resource.</summary>
+    public Functions.NativeAotBinary? CustomizationBinary { get; init; }
 
     /// <summary>
     /// The managed login look (settings and images) for the SPA and server clients; only with

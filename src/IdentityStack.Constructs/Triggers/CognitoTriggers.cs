@@ -81,8 +81,7 @@ public sealed class CognitoTriggers : Construct
 
             var function = new NativeAotFunction(this, trigger.Handler, new NativeAotFunctionProps
             {
-                Code = props.Code,
-                Architecture = props.Architecture,
+                Binary = props.Binary,
                 Handler = trigger.Handler,
                 Description = trigger.Description,
                 Timeout = props.Timeout,

@@ -1,3 +1,4 @@
+using IdentityStack.Constructs.Functions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
@@ -14,11 +15,8 @@ public sealed class CognitoTriggersProps
     /// <summary>The pool to attach the triggers to.</summary>
     public required SecureUserPool UserPool { get; init; }
 
-    /// <summary>The trigger binary (one bootstrap serves all seven handlers).</summary>
-    public required Code Code { get; init; }
-
-    /// <summary>CPU the binary was built for. Default arm64.</summary>
-    public Architecture Architecture { get; init; } = Architecture.ARM_64;
+    /// <summary>The trigger binary and its CPU (one bootstrap serves all seven handlers).</summary>
+    public required NativeAotBinary Binary { get; init; }
 
     /// <summary>Lower-case email domains allowed to sign up; empty allows any.</summary>
     public IReadOnlyList<string> AllowedEmailDomains { get; init; } = [];
