@@ -344,6 +344,8 @@ public sealed class BootstrapContractTests
         var requests = aws.Requests.ToList();
         Assert.Equal(2, requests.Count);
         Assert.Equal(("POST", "AWSCognitoIdentityProviderService.SetUICustomization"), (requests[0].Method, requests[0].Header("x-amz-target")));
+        // Signed by AWSSDK.Core's SigV4 signer inside the Native AOT binary, with the function's credentials and region.
+        Assert.Matches("^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/[0-9]{8}/eu-west-1/cognito-idp/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target, Signature=[0-9a-f]{64}$", requests[0].Header("authorization"));
         Assert.Equal(".banner-customizable { color: red; }", JsonNode.Parse(requests[0].Body)!["CSS"]!.GetValue<string>());
         Assert.Equal("PUT", requests[1].Method);
         Assert.Equal("SUCCESS", JsonNode.Parse(requests[1].Body)!["Status"]!.GetValue<string>());
