@@ -5,6 +5,7 @@ using Amazon.CDK.Assertions;
 using IdentityStack.App.Configuration;
 using IdentityStack.App.Tests.Fixtures;
 using IdentityStack.Constructs.Federation;
+using IdentityStack.Constructs.IdentityPools;
 
 namespace IdentityStack.App.Tests;
 
@@ -54,7 +55,7 @@ public sealed class ExampleStagesTests
         var unshown = new List<string>();
         unshown.AddRange(Unshown(stages, new StageConfig { Name = "x", Region = "x" }));
         unshown.AddRange(Unshown([.. stages.Select(s => s.SignIn).OfType<SignInConfig>()], new SignInConfig { CallbackUrls = [], LogoutUrls = [] }));
-        unshown.AddRange(Unshown([.. stages.Select(s => s.IdentityPool).OfType<IdentityPoolConfig>()], new IdentityPoolConfig()));
+        unshown.AddRange(Unshown([.. stages.Select(s => s.IdentityPool).OfType<SecureIdentityPoolOptions>()], new SecureIdentityPoolOptions()));
         unshown.AddRange(Unshown([.. stages.Select(s => s.IdentityPool?.PublicProviders).OfType<IdentityStack.Constructs.IdentityPools.PublicLoginProviders>()], new IdentityStack.Constructs.IdentityPools.PublicLoginProviders()));
         unshown.AddRange(Unshown([.. stages.Select(s => s.Email).OfType<IdentityStack.Constructs.UserPools.SesEmailSettings>()], null));
         unshown.AddRange(Unshown([.. stages.Select(s => s.SignIn?.CustomDomain).OfType<IdentityStack.Constructs.SignIn.CustomSignInDomain>()], null));

@@ -86,7 +86,7 @@ public sealed class IdentityPoolTests(SynthesizedStages stages)
     }
 
     /// <summary>
-    /// prod says "externalIdentitiesRole": "own": its SAML, OIDC and social identities get a role of
+    /// prod says "externalIdentities": "own": its SAML, OIDC and social identities get a role of
     /// their own (the identity pool's default authenticated role, which identities without a role
     /// mapping get: "Using role-based access control" in the Cognito developer guide), and the user
     /// pool's users are mapped by rules to the admin or the authenticated role.
@@ -116,10 +116,10 @@ public sealed class IdentityPoolTests(SynthesizedStages stages)
         var problem = StageConfigProblems.Only($$"""
             { "qa": { "region": "eu-west-1",
                       "signIn": { "domainPrefix": "qa-users", "callbackUrls": ["https://app.example.com/cb"], "logoutUrls": ["https://app.example.com/"] },
-                      "identityPool": { "externalIdentitiesRole": {{value}} } } }
+                      "identityPool": { "externalIdentities": {{value}} } } }
             """);
 
-        Assert.Equal("stages.qa.identityPool.externalIdentitiesRole", problem.Path);
+        Assert.Equal("stages.qa.identityPool.externalIdentities", problem.Path);
         Assert.Contains(fixMentions, problem.Fix, StringComparison.Ordinal);
     }
 

@@ -178,15 +178,38 @@ public sealed class SecureIdentityPoolTests
     public void Bad_options_are_refused_with_the_field_and_the_fix()
     {
         var (stack, pool, data, client) = Parts();
+        string Refusal(string id, SecureIdentityPoolProps props) => Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, id, props)).Message;
 
-        Assert.Contains("Clients: give at least one", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "A", Props(pool, data, []))).Message, StringComparison.Ordinal);
-        Assert.Contains("AdminGroup: the user pool has no group 'owners'; create it or use one of: admins.", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "B", Props(pool, data, client) with { AdminGroup = "owners" })).Message, StringComparison.Ordinal);
-        Assert.Contains("DeveloperProviderName: 'login_acme' is refused", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "C", Props(pool, data, client) with { DeveloperProviderName = "login_acme" })).Message, StringComparison.Ordinal);
+        Assert.Contains("SecureIdentityPoolProps.Clients = none: give at least one", Refusal("A", Props(pool, data, [])), StringComparison.Ordinal);
+        Assert.Contains("SecureIdentityPoolProps.AdminGroup = \"owners\": the user pool has no such group; create it or use one of: admins.", Refusal("B", Props(pool, data, client) with { AdminGroup = "owners" }), StringComparison.Ordinal);
+        Assert.Contains("SecureIdentityPoolProps.DeveloperProviderName = \"login_acme\": Cognito takes", Refusal("C", Props(pool, data, client) with { DeveloperProviderName = "login_acme" }), StringComparison.Ordinal);
         var tooMany = Enumerable.Range(0, 26).Select(i => new RoleMappingRule { Claim = "custom:tenant_id", Match = RoleMappingMatch.Equals, Value = "t" + i, Role = IdentityPoolRole.Authenticated }).ToList();
-        Assert.Contains("RoleMappingRules: 26 rules", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "D", Props(pool, data, client) with { RoleMappingRules = tooMany })).Message, StringComparison.Ordinal);
+        Assert.Contains("SecureIdentityPoolProps.RoleMappingRules = 26 rules", Refusal("D", Props(pool, data, client) with { RoleMappingRules = tooMany }), StringComparison.Ordinal);
         // A partial match on a group claim: "admins" would also match "tenant-admins" (a NuGet consumer gets the same refusal as cdk.json).
         var partial = new RoleMappingRule { Claim = "cognito:groups", Match = RoleMappingMatch.Contains, Value = "admins", Role = IdentityPoolRole.Admin };
-        Assert.Contains("would also match a group such as 'tenant-admins'", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "E", Props(pool, data, client) with { RoleMappingRules = [partial] })).Message, StringComparison.Ordinal);
+        Assert.Contains("SecureIdentityPoolProps.RoleMappingRules[0].Match = \"Contains\": a Contains rule on 'cognito:groups'", Refusal("E", Props(pool, data, client) with { RoleMappingRules = [partial] }), StringComparison.Ordinal);
+        Assert.Contains("SecureIdentityPoolProps.SamlProviderArns[1] = \"Acme\": use an IAM provider ARN", Refusal("F", Props(pool, data, client) with { SamlProviderArns = ["arn:aws:iam::123456789012:saml-provider/Acme", "Acme"] }), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every problem at once, one home for the rules: the options a cdk.json reader builds report the same problems the construct refuses.</summary>
+    [Fact]
+    public void Options_report_every_problem_at_once_and_the_props_built_from_them_are_refused_with_the_same()
+    {
+        var (stack, pool, data, client) = Parts();
+        var options = new SecureIdentityPoolOptions
+        {
+            DeveloperProviderName = "cognito.login",
+            OpenIdConnectProviderArns = ["https://idp.example.com"],
+            RoleMappingRules = [new RoleMappingRule { Claim = "roles", Match = RoleMappingMatch.StartsWith, Value = "admin", Role = IdentityPoolRole.Admin }],
+        };
+
+        var problems = options.Problems();
+
+        Assert.Equal(["DeveloperProviderName", "OpenIdConnectProviderArns[0]", "RoleMappingRules[0].Match"], problems.Select(p => p.Property));
+        Assert.Equal(["developerProviderName", "openIdConnectProviderArns[0]", "roleMappingRules[0].match"], problems.Select(p => p.ConfigPath));
+        var refusal = Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "Ids", new SecureIdentityPoolProps(options) { UserPool = pool, Clients = [client], Data = data })).Message;
+        Assert.StartsWith(PropsProblem.Describe(nameof(SecureIdentityPoolProps), problems), refusal, StringComparison.Ordinal);
+        Assert.Empty(new SecureIdentityPoolOptions().Problems());
     }
 
     [Fact]

@@ -10,7 +10,6 @@ internal static partial class IdentityPoolConfigReader
 {
     private const int RegexTimeoutMilliseconds = 100;
     private const string RulesField = "roleMappingRules";
-    private const int MaxRulesWithOwnExternalRole = 23;
 
     private static readonly Dictionary<string, RoleMappingMatch> MatchChoices = Enum.GetValues<RoleMappingMatch>().ToDictionary(m => m.ToString(), StringComparer.Ordinal);
 
@@ -26,8 +25,8 @@ internal static partial class IdentityPoolConfigReader
         ["own"] = ExternalIdentityRole.Own,
     };
 
-    /// <summary>The identity pool settings, or null when the stage has none (or they are invalid).</summary>
-    public static IdentityPoolConfig? Read(JsonObjectReader? reader, bool hasSignIn, IReadOnlyList<UserPoolGroupDefinition> groups)
+    /// <summary>The identity pool settings, or null when the stage has none (or they are invalid). The rules live in <see cref="SecureIdentityPoolOptions.Problems"/>.</summary>
+    public static SecureIdentityPoolOptions? Read(JsonObjectReader? reader, bool hasSignIn, IReadOnlyList<UserPoolGroupDefinition> groups)
     {
         if (reader is null)
         {
@@ -35,41 +34,30 @@ internal static partial class IdentityPoolConfigReader
         }
 
         var before = reader.ProblemCount;
-        var allowGuests = reader.Bool("allowGuests", defaultValue: false);
-        var providers = ReadPublicProviders(reader.Object("publicProviders"));
-        var oidc = ReadArns(reader, "openIdConnectProviderArns", OidcProviderArnPattern(), "arn:aws:iam::123456789012:oidc-provider/idp.example.com");
-        var saml = ReadArns(reader, "samlProviderArns", SamlProviderArnPattern(), "arn:aws:iam::123456789012:saml-provider/Acme");
-        var developer = reader.OptionalString("developerProviderName", DeveloperNamePattern(), "use 1-100 characters of letters, digits, '.', '-' (no underscores, not starting with 'cognito'), e.g. \"login.example.app\".");
-        var adminGroup = GroupReference.Read(reader, "adminGroup", groups);
-
-        var rules = ReadRules(reader);
-        var tenantTags = reader.Bool("tenantTags", defaultValue: true);
-        var externalRole = reader.Choice("externalIdentitiesRole", ExternalIdentityRole.Authenticated, ExternalRoleChoices);
-        if (externalRole == ExternalIdentityRole.Own && rules.Count > MaxRulesWithOwnExternalRole)
+        var options = new SecureIdentityPoolOptions
         {
-            reader.Problem(RulesField, $"{rules.Count} rules", $"with \"externalIdentitiesRole\": \"own\" the pool's users are mapped by rules plus two of the platform's (admin group, then every user), and Cognito takes at most 25, so give at most {MaxRulesWithOwnExternalRole}.");
-        }
-
+            AllowGuests = reader.Bool("allowGuests", defaultValue: false),
+            PublicProviders = ReadPublicProviders(reader.Object("publicProviders")),
+            OpenIdConnectProviderArns = reader.TextArray("openIdConnectProviderArns", "use an IAM OIDC provider ARN, e.g. \"arn:aws:iam::123456789012:oidc-provider/idp.example.com\"."),
+            SamlProviderArns = reader.TextArray("samlProviderArns", "use an IAM SAML provider ARN, e.g. \"arn:aws:iam::123456789012:saml-provider/Acme\"."),
+            DeveloperProviderName = reader.OptionalText("developerProviderName", "use a developer provider name such as \"login.example.app\"."),
+            AdminGroup = GroupReference.Read(reader, "adminGroup", groups),
+            RoleMappingRules = ReadRules(reader),
+            TenantTags = reader.Bool("tenantTags", defaultValue: true),
+            ExternalIdentities = reader.Choice("externalIdentities", ExternalIdentityRole.Authenticated, ExternalRoleChoices),
+        };
         reader.RejectUnknownFields();
         if (!hasSignIn)
         {
             reader.ProblemAt(reader.Path, "(no signIn)", "the identity pool takes tokens of the SPA and server app clients; add \"signIn\" to the stage or remove \"identityPool\".");
         }
 
-        return reader.ProblemCount > before
-            ? null
-            : new IdentityPoolConfig
-            {
-                AllowGuests = allowGuests,
-                PublicProviders = providers,
-                OpenIdConnectProviderArns = oidc,
-                SamlProviderArns = saml,
-                DeveloperProviderName = developer,
-                AdminGroup = adminGroup,
-                RoleMappingRules = rules,
-                TenantTags = tenantTags,
-                ExternalIdentities = externalRole,
-            };
+        if (reader.ProblemCount == before)
+        {
+            reader.PropsProblems(options.Problems());
+        }
+
+        return reader.ProblemCount > before ? null : options;
     }
 
     private static PublicLoginProviders ReadPublicProviders(JsonObjectReader? reader)
@@ -91,18 +79,10 @@ internal static partial class IdentityPoolConfigReader
         return providers;
     }
 
-    private static List<string> ReadArns(JsonObjectReader reader, string field, Regex pattern, string example) =>
-        reader.StringArray(field, pattern, $"use an IAM provider ARN, e.g. \"{example}\".");
-
     private static List<RoleMappingRule> ReadRules(JsonObjectReader reader)
     {
         var rules = new List<RoleMappingRule>();
         var items = reader.Array(RulesField);
-        if (items.Count > 25)
-        {
-            reader.Problem(RulesField, $"{items.Count} rules", "Cognito takes at most 25 rules; combine some.");
-        }
-
         foreach (var (item, path) in items)
         {
             if (item.ValueKind != JsonValueKind.Object)
@@ -129,28 +109,12 @@ internal static partial class IdentityPoolConfigReader
             rule.RejectUnknownFields();
             if (claim is not null && value is not null && match is { } m && role is { } r)
             {
-                var mapped = new RoleMappingRule { Claim = claim, Match = m, Value = value, Role = r };
-                if (mapped.Problem() is { } problem)
-                {
-                    rule.Problem("match", "\"" + m + "\"", problem);
-                    continue;
-                }
-
-                rules.Add(mapped);
+                rules.Add(new RoleMappingRule { Claim = claim, Match = m, Value = value, Role = r });
             }
         }
 
         return rules;
     }
-
-    [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider/[A-Za-z0-9.:/_-]+$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
-    private static partial Regex OidcProviderArnPattern();
-
-    [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:saml-provider/[A-Za-z0-9._-]+$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
-    private static partial Regex SamlProviderArnPattern();
-
-    [GeneratedRegex("^(?![Cc][Oo][Gg][Nn][Ii][Tt][Oo])[A-Za-z0-9.-]{1,100}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
-    private static partial Regex DeveloperNamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9._:/-]{1,128}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     private static partial Regex AppIdPattern();

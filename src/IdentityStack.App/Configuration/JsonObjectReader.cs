@@ -228,6 +228,38 @@ internal sealed class JsonObjectReader
         return values;
     }
 
+    /// <summary>An optional string that passes <see cref="ConfigText"/>, any content; the props type that takes it owns the rules (<see cref="PropsProblems"/>).</summary>
+    public string? OptionalText(string field, string fix)
+    {
+        var value = Get(field);
+        return value is null || value.Value.ValueKind == JsonValueKind.Null ? null : Text(value.Value, Path + "." + field, fix);
+    }
+
+    /// <summary>An array of strings that pass <see cref="ConfigText"/>, any content; every other item is a problem at its own path.</summary>
+    public List<string> TextArray(string field, string fix)
+    {
+        var values = new List<string>();
+        foreach (var (item, path) in Array(field))
+        {
+            if (Text(item, path, fix) is { } text)
+            {
+                values.Add(text);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Records a props type's problems at their configuration paths under this object (the property path in camel case).</summary>
+    public void PropsProblems(IEnumerable<IdentityStack.Constructs.PropsProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var problem in problems)
+        {
+            ProblemAt(Path + "." + problem.ConfigPath, problem.Found, problem.Fix);
+        }
+    }
+
     /// <summary>Whether the object has <paramref name="field"/> at all (valid or not); marks it as known.</summary>
     public bool Has(string field) => Get(field) is not null;
 

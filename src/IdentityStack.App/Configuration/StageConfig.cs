@@ -1,3 +1,4 @@
+using IdentityStack.Constructs.IdentityPools;
 using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.App.Configuration;
@@ -63,7 +64,7 @@ internal sealed record StageConfig
     public SignInConfig? SignIn { get; init; }
 
     /// <summary>Identity pool (AWS credentials for users and guests); null creates none.</summary>
-    public IdentityPoolConfig? IdentityPool { get; init; }
+    public SecureIdentityPoolOptions? IdentityPool { get; init; }
 
     /// <summary>JWT-protected HTTP API; null creates none.</summary>
     public ApiConfig? Api { get; init; }

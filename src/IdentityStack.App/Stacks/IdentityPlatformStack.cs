@@ -196,7 +196,7 @@ internal sealed class IdentityPlatformStack : Stack
     /// Users' own data and the identity pool that hands out credentials for it. The bucket's CORS
     /// origins are the origins of the sign-in callback URLs: the apps that sign users in.
     /// </summary>
-    private void AddIdentityPool(IdentityPoolConfig config, HostedSignIn signIn, IReadOnlyList<string> appOrigins, RemovalPolicy removalPolicy)
+    private void AddIdentityPool(SecureIdentityPoolOptions config, HostedSignIn signIn, IReadOnlyList<string> appOrigins, RemovalPolicy removalPolicy)
     {
         UserData = new UserDataStore(this, "UserData", new UserDataStoreProps
         {
@@ -205,20 +205,11 @@ internal sealed class IdentityPlatformStack : Stack
             NoncurrentVersionExpiration = Duration.Days(Stage.NoncurrentVersionDays),
             AccessLogExpiration = Duration.Days(Stage.LogRetentionDays),
         });
-        IdentityPool = new SecureIdentityPool(this, "IdentityPool", new SecureIdentityPoolProps
+        IdentityPool = new SecureIdentityPool(this, "IdentityPool", new SecureIdentityPoolProps(config)
         {
             UserPool = UserPool,
             Clients = [signIn.SpaClient, signIn.ServerClient],
             Data = UserData,
-            AllowGuests = config.AllowGuests,
-            PublicProviders = config.PublicProviders,
-            OpenIdConnectProviderArns = config.OpenIdConnectProviderArns,
-            SamlProviderArns = config.SamlProviderArns,
-            DeveloperProviderName = config.DeveloperProviderName,
-            AdminGroup = config.AdminGroup,
-            RoleMappingRules = config.RoleMappingRules,
-            TenantTags = config.TenantTags,
-            ExternalIdentities = config.ExternalIdentities,
         });
         Publish("IdentityPoolId", "identity-pool/id", IdentityPool.IdentityPool.Ref, "Cognito identity pool id");
         Publish("AuthenticatedRoleArn", "identity-pool/authenticated-role-arn", IdentityPool.AuthenticatedRole.RoleArn, "Role of signed-in identities");

@@ -92,35 +92,11 @@ public sealed class SecureIdentityPool : Construct
         }
     }
 
-    /// <summary>Cognito's limit of rules per provider in rules-based role mapping.</summary>
-    private const int MaxRules = 25;
-
     private static void Validate(SecureIdentityPoolProps props)
     {
-        if (props.Clients.Count == 0)
+        if (props.Problems() is { Count: > 0 } problems)
         {
-            throw new ArgumentException("Clients: give at least one user pool app client whose ID tokens the identity pool accepts.", nameof(props));
-        }
-
-        if (props.AdminGroup is { } group && !props.UserPool.Groups.ContainsKey(group))
-        {
-            throw new ArgumentException($"AdminGroup: the user pool has no group '{group}'; create it or use one of: {string.Join(", ", props.UserPool.Groups.Keys)}.", nameof(props));
-        }
-
-        if (props.RoleMappingRules.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } unsafeRule)
-        {
-            throw new ArgumentException("RoleMappingRules: " + unsafeRule, nameof(props));
-        }
-
-        var ruleLimit = props.ExternalIdentities == ExternalIdentityRole.Own ? MaxRules - 2 : MaxRules;
-        if (props.RoleMappingRules.Count > ruleLimit)
-        {
-            throw new ArgumentException($"RoleMappingRules: {props.RoleMappingRules.Count} rules; Cognito takes at most {MaxRules} per provider{(ruleLimit < MaxRules ? ", and ExternalIdentities Own adds two of its own" : string.Empty)}, so give at most {ruleLimit}.", nameof(props));
-        }
-
-        if (props.DeveloperProviderName is { } developer && (developer.Length > 100 || developer.Contains('_', StringComparison.Ordinal) || developer.StartsWith("cognito", StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new ArgumentException($"DeveloperProviderName: '{developer}' is refused by Cognito; use up to 100 characters, no underscores, e.g. 'login.example.app'.", nameof(props));
+            throw new ArgumentException(PropsProblem.Describe(nameof(SecureIdentityPoolProps), problems), nameof(props));
         }
     }
 

@@ -4,9 +4,28 @@ using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.Constructs.IdentityPools;
 
-/// <summary>Options for <see cref="SecureIdentityPool"/>. Defaults: no guests, token-based role mapping, tenant tags on.</summary>
-public sealed record SecureIdentityPoolProps
+/// <summary>
+/// Options for <see cref="SecureIdentityPool"/>: the settings of <see cref="SecureIdentityPoolOptions"/>
+/// plus the user pool, its clients and the data the roles reach. Build it from options with
+/// <c>new SecureIdentityPoolProps(options) { UserPool = ..., Clients = ..., Data = ... }</c>.
+/// </summary>
+public sealed record SecureIdentityPoolProps : SecureIdentityPoolOptions
 {
+    /// <summary>Props with default settings.</summary>
+    public SecureIdentityPoolProps()
+    {
+    }
+
+    /// <summary>Props with the given settings; set the wiring properties in the initializer.</summary>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public SecureIdentityPoolProps(SecureIdentityPoolOptions options)
+        : base(options ?? throw new ArgumentNullException(nameof(options)))
+    {
+        UserPool = null!;
+        Clients = [];
+        Data = null!;
+    }
+
     /// <summary>The user pool whose tokens the identity pool accepts (with a server-side token check).</summary>
     public required SecureUserPool UserPool { get; init; }
 
@@ -16,37 +35,30 @@ public sealed record SecureIdentityPoolProps
     /// <summary>The bucket and tables the roles reach.</summary>
     public required UserDataStore Data { get; init; }
 
-    /// <summary>Give guests (no sign-in) credentials for public data. Default false.</summary>
-    public bool AllowGuests { get; init; }
+    /// <inheritdoc/>
+    public override IReadOnlyList<PropsProblem> Problems()
+    {
+        var problems = base.Problems().ToList();
+        if (UserPool is null)
+        {
+            problems.Add(new(nameof(UserPool), "null", "give the SecureUserPool whose tokens the identity pool accepts."));
+        }
 
-    /// <summary>Social providers whose tokens are taken directly; default none.</summary>
-    public PublicLoginProviders PublicProviders { get; init; } = new();
+        if (Data is null)
+        {
+            problems.Add(new(nameof(Data), "null", "give the UserDataStore the roles reach."));
+        }
 
-    /// <summary>ARNs of IAM OIDC providers whose tokens are taken; default none.</summary>
-    public IReadOnlyList<string> OpenIdConnectProviderArns { get; init; } = [];
+        if (Clients is null || Clients.Count == 0)
+        {
+            problems.Add(new(nameof(Clients), "none", "give at least one user pool app client whose ID tokens the identity pool accepts."));
+        }
 
-    /// <summary>ARNs of IAM SAML providers whose assertions are taken; default none.</summary>
-    public IReadOnlyList<string> SamlProviderArns { get; init; } = [];
+        if (AdminGroup is { } group && UserPool is not null && !UserPool.Groups.ContainsKey(group))
+        {
+            problems.Add(new(nameof(AdminGroup), "\"" + group + "\"", $"the user pool has no such group; create it or use one of: {string.Join(", ", UserPool.Groups.Keys)}."));
+        }
 
-    /// <summary>Developer provider name for developer-authenticated identities (your backend vouches for the user); default none.</summary>
-    public string? DeveloperProviderName { get; init; }
-
-    /// <summary>
-    /// The user pool group whose members get the admin role through token-based mapping
-    /// (the group's role becomes <c>cognito:preferred_role</c>). Default none.
-    /// </summary>
-    public string? AdminGroup { get; init; }
-
-    /// <summary>Rules-based role mapping (first match wins); empty means token-based mapping from groups.</summary>
-    public IReadOnlyList<RoleMappingRule> RoleMappingRules { get; init; } = [];
-
-    /// <summary>
-    /// The role of identities from the identity pool's other providers (social, OIDC, SAML, developer).
-    /// Default <see cref="ExternalIdentityRole.Authenticated"/>; <see cref="ExternalIdentityRole.Own"/>
-    /// gives them a role of their own and limits the authenticated role to this user pool.
-    /// </summary>
-    public ExternalIdentityRole ExternalIdentities { get; init; } = ExternalIdentityRole.Authenticated;
-
-    /// <summary>Map the user's custom:tenant_id to the session tag "tenant" (ABAC) and grant tenants/{tenant}/. Default true.</summary>
-    public bool TenantTags { get; init; } = true;
+        return problems;
+    }
 }

@@ -129,7 +129,7 @@ for (const [stage, config] of Object.entries(stages).filter(([, c]) => c.identit
       it('no guest role when guests are off', () => assert.equal(roles.guest, undefined));
     }
 
-    const ownExternalRole = config.identityPool.externalIdentitiesRole === 'own';
+    const ownExternalRole = config.identityPool.externalIdentities === 'own';
     it(`trust: the admin role only through this user pool; other providers get ${ownExternalRole ? 'a role of their own' : 'the authenticated role'} at most`, async () => {
       const thisPool = `cognito-idp.${config.region}.amazonaws.com/${config.region}_FakePool1`;
       const others = {
