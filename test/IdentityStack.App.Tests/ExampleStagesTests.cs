@@ -74,7 +74,7 @@ public sealed class ExampleStagesTests
             ["Facebook", "Google", "LoginWithAmazon", "OIDC", "SAML", "SignInWithApple"],
             stages.SelectMany(s => s.Federation).Select(f => f.ProviderType).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(stages.SelectMany(s => s.Federation).OfType<OidcProvider>(), p => p.TenantAttribute is not null && string.Equals(p.AttributesRequestMethod, "POST", StringComparison.Ordinal));
-        Assert.Contains(stages, s => s.Api is { RateLimit: not 50, BurstLimit: not 100 });
+        Assert.Contains(stages, s => s.Api?.Throttle is { RateLimit: not 50, BurstLimit: not 100 });
     }
 
     /// <summary>The properties that no item sets away from <paramref name="defaults"/> (null, empty, or the default value); with no defaults, those null or empty in every item.</summary>

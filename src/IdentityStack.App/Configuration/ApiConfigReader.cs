@@ -1,11 +1,12 @@
+using IdentityStack.Constructs.Api;
 using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.App.Configuration;
 
-/// <summary>Reads <c>stages.{name}.api</c>: the admin group and stage throttling.</summary>
+/// <summary>Reads <c>stages.{name}.api</c>: the admin group and stage throttling. The rules live in <see cref="JwtProtectedApiOptions.Problems"/>.</summary>
 internal static class ApiConfigReader
 {
-    public static ApiConfig? Read(JsonObjectReader? reader, bool hasSignIn, IReadOnlyList<UserPoolGroupDefinition> groups)
+    public static JwtProtectedApiOptions? Read(JsonObjectReader? reader, bool hasSignIn, IReadOnlyList<UserPoolGroupDefinition> groups)
     {
         if (reader is null)
         {
@@ -13,15 +14,17 @@ internal static class ApiConfigReader
         }
 
         var before = reader.ProblemCount;
-        var adminGroup = reader.Has("adminGroup") ? GroupReference.Read(reader, "adminGroup", groups) : null;
-        if (!reader.Has("adminGroup"))
-        {
-            reader.Problem("adminGroup", "missing", "name the group whose members may use admin routes, e.g. \"admins\".");
-        }
-
         var throttle = reader.Object("throttle");
-        var rate = throttle?.Int("rateLimit", 1, 10000) ?? 50;
-        var burst = throttle?.Int("burstLimit", 1, 5000) ?? 100;
+        var defaults = new ApiThrottle();
+        var options = new JwtProtectedApiOptions
+        {
+            AdminGroup = reader.Has("adminGroup") ? GroupReference.Read(reader, "adminGroup", groups) : null,
+            Throttle = new ApiThrottle
+            {
+                RateLimit = throttle?.WholeNumber("rateLimit") ?? defaults.RateLimit,
+                BurstLimit = throttle?.WholeNumber("burstLimit") ?? defaults.BurstLimit,
+            },
+        };
         throttle?.RejectUnknownFields();
         reader.RejectUnknownFields();
         if (!hasSignIn)
@@ -29,6 +32,11 @@ internal static class ApiConfigReader
             reader.ProblemAt(reader.Path, "(no signIn)", "the API accepts tokens of the SPA, server and machine app clients; add \"signIn\" to the stage or remove \"api\".");
         }
 
-        return reader.ProblemCount > before || adminGroup is null ? null : new ApiConfig(adminGroup, rate, burst);
+        if (reader.ProblemCount == before)
+        {
+            reader.PropsProblems(options.Problems());
+        }
+
+        return reader.ProblemCount > before ? null : options;
     }
 }

@@ -135,6 +135,24 @@ internal sealed class JsonObjectReader
         }
     }
 
+    /// <summary>A whole number of any size, or null (missing or a problem); the props type that takes it owns the range.</summary>
+    public int? WholeNumber(string field)
+    {
+        var value = Get(field);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Value.ValueKind != JsonValueKind.Number || !value.Value.TryGetInt32(out var number))
+        {
+            Problem(field, value.Value.GetRawText(), "use a whole number.");
+            return null;
+        }
+
+        return number;
+    }
+
     public int? Int(string field, int lowest, int highest)
     {
         var value = Get(field);

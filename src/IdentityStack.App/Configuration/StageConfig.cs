@@ -1,3 +1,4 @@
+using IdentityStack.Constructs.Api;
 using IdentityStack.Constructs.IdentityPools;
 using IdentityStack.Constructs.UserPools;
 
@@ -67,7 +68,7 @@ internal sealed record StageConfig
     public SecureIdentityPoolOptions? IdentityPool { get; init; }
 
     /// <summary>JWT-protected HTTP API; null creates none.</summary>
-    public ApiConfig? Api { get; init; }
+    public JwtProtectedApiOptions? Api { get; init; }
 
     /// <summary>Email domains allowed to sign up; empty allows any.</summary>
     public IReadOnlyList<string> AllowedSignUpEmailDomains { get; init; } = [];

@@ -173,19 +173,16 @@ internal sealed class IdentityPlatformStack : Stack
     }
 
     /// <summary>The JWT-protected HTTP API, taking tokens of all three clients, CORS for the app origins.</summary>
-    private void AddApi(ApiConfig config, HostedSignIn signIn, IReadOnlyList<string> appOrigins, RemovalPolicy removalPolicy)
+    private void AddApi(JwtProtectedApiOptions config, HostedSignIn signIn, IReadOnlyList<string> appOrigins, RemovalPolicy removalPolicy)
     {
-        Api = new JwtProtectedApi(this, "Api", new JwtProtectedApiProps
+        Api = new JwtProtectedApi(this, "Api", new JwtProtectedApiProps(config)
         {
             UserPool = UserPool.UserPool,
             Clients = signIn.Clients,
             ResourceServerIdentifier = signIn.ResourceServerIdentifier,
             Binary = _platformBinary,
             DirectoryTable = Triggers.DirectoryTable,
-            AdminGroup = config.AdminGroup,
             CorsOrigins = appOrigins,
-            ThrottleRateLimit = config.RateLimit,
-            ThrottleBurstLimit = config.BurstLimit,
             LogRemovalPolicy = removalPolicy,
             LogRetention = LogRetention.FromDays(Stage.LogRetentionDays),
         });

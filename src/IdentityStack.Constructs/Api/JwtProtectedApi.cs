@@ -35,14 +35,9 @@ public sealed class JwtProtectedApi : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        if (props.Clients.Count == 0)
+        if (props.Problems() is { Count: > 0 } problems)
         {
-            throw new ArgumentException("Clients: give at least one app client; they are the JWT authorizer's audience.", nameof(props));
-        }
-
-        if (props.ThrottleRateLimit <= 0 || props.ThrottleBurstLimit <= 0)
-        {
-            throw new ArgumentException("ThrottleRateLimit and ThrottleBurstLimit must be positive.", nameof(props));
+            throw new ArgumentException(PropsProblem.Describe(nameof(JwtProtectedApiProps), problems), nameof(props));
         }
 
         Backend = CreateBackend(props);
@@ -56,8 +51,8 @@ public sealed class JwtProtectedApi : Construct
         };
         stage.DefaultRouteSettings = new CfnStage.RouteSettingsProperty
         {
-            ThrottlingRateLimit = props.ThrottleRateLimit,
-            ThrottlingBurstLimit = props.ThrottleBurstLimit,
+            ThrottlingRateLimit = props.Throttle.RateLimit,
+            ThrottlingBurstLimit = props.Throttle.BurstLimit,
         };
     }
 
@@ -79,7 +74,7 @@ public sealed class JwtProtectedApi : Construct
             Environment = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [ApiEnvironment.ResourceServer] = props.ResourceServerIdentifier,
-                [ApiEnvironment.AdminGroup] = props.AdminGroup,
+                [ApiEnvironment.AdminGroup] = props.AdminGroup!,
                 [TriggerEnvironment.DirectoryTable] = props.DirectoryTable.TableName,
             },
             LogRemovalPolicy = props.LogRemovalPolicy,

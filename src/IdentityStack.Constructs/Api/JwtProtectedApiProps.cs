@@ -6,9 +6,30 @@ using Amazon.CDK.AWS.Lambda;
 
 namespace IdentityStack.Constructs.Api;
 
-/// <summary>Options for <see cref="JwtProtectedApi"/>.</summary>
-public sealed record JwtProtectedApiProps
+/// <summary>
+/// Options for <see cref="JwtProtectedApi"/>: the settings of <see cref="JwtProtectedApiOptions"/> plus
+/// the pool, clients, binary and table it is wired to. Build it from options with
+/// <c>new JwtProtectedApiProps(options) { UserPool = ..., ... }</c>.
+/// </summary>
+public sealed record JwtProtectedApiProps : JwtProtectedApiOptions
 {
+    /// <summary>Props with default settings.</summary>
+    public JwtProtectedApiProps()
+    {
+    }
+
+    /// <summary>Props with the given settings; set the wiring properties in the initializer.</summary>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public JwtProtectedApiProps(JwtProtectedApiOptions options)
+        : base(options ?? throw new ArgumentNullException(nameof(options)))
+    {
+        UserPool = null!;
+        Clients = [];
+        ResourceServerIdentifier = null!;
+        Binary = null!;
+        DirectoryTable = null!;
+    }
+
     /// <summary>The user pool whose tokens the JWT authorizer accepts (its issuer URL).</summary>
     public required IUserPool UserPool { get; init; }
 
@@ -24,21 +45,39 @@ public sealed record JwtProtectedApiProps
     /// <summary>The directory table GET /admin/users lists (read with Scan only).</summary>
     public required ITable DirectoryTable { get; init; }
 
-    /// <summary>The group whose members may use admin routes (checked by the backend besides the admin scope).</summary>
-    public required string AdminGroup { get; init; }
-
     /// <summary>Browser origins allowed by CORS (scheme://host[:port]); default none.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
-
-    /// <summary>Steady requests per second for the stage. Default 50.</summary>
-    public int ThrottleRateLimit { get; init; } = 50;
-
-    /// <summary>Burst of requests for the stage. Default 100.</summary>
-    public int ThrottleBurstLimit { get; init; } = 100;
 
     /// <summary>What happens to the access log group when it leaves the stack. Default RETAIN.</summary>
     public RemovalPolicy LogRemovalPolicy { get; init; } = RemovalPolicy.RETAIN;
 
     /// <summary>How long the access logs and the backend's logs are kept. Default 90 days.</summary>
     public Amazon.CDK.AWS.Logs.RetentionDays LogRetention { get; init; } = Amazon.CDK.AWS.Logs.RetentionDays.THREE_MONTHS;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<PropsProblem> Problems()
+    {
+        var problems = base.Problems().ToList();
+        if (UserPool is null)
+        {
+            problems.Add(new(nameof(UserPool), "null", "give the user pool whose tokens the JWT authorizer accepts."));
+        }
+
+        if (Clients is null || Clients.Count == 0)
+        {
+            problems.Add(new(nameof(Clients), "none", "give at least one app client; they are the JWT authorizer's audience."));
+        }
+
+        if (string.IsNullOrWhiteSpace(ResourceServerIdentifier))
+        {
+            problems.Add(new(nameof(ResourceServerIdentifier), "missing", "give the resource server identifier whose scopes the routes need, e.g. \"my-api\"."));
+        }
+
+        if (Binary is null || DirectoryTable is null)
+        {
+            problems.Add(new(Binary is null ? nameof(Binary) : nameof(DirectoryTable), "null", "give the platform's binary (NativeAotBinary) and the directory table the admin route lists."));
+        }
+
+        return problems;
+    }
 }

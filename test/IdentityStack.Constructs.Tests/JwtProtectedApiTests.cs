@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.Lambda;
+using IdentityStack.Constructs.Api;
+using IdentityStack.Constructs.Functions;
+using IdentityStack.Triggers.Contract;
+
+namespace IdentityStack.Constructs.Tests;
+
+/// <summary>The JWT-protected API on its own, as a consuming team uses it: the contract's routes, the authorizer's scopes, and its refusals.</summary>
+public sealed class JwtProtectedApiTests
+{
+    private static (Stack Stack, JwtProtectedApiProps Props) Parts(JwtProtectedApiOptions options)
+    {
+        var stack = new Stack(new App(), "Consumer", new StackProps { Env = new Amazon.CDK.Environment { Account = "123456789012", Region = "eu-west-1" } });
+        var pool = UserPool.FromUserPoolId(stack, "Pool", "eu-west-1_Pool");
+        return (stack, new JwtProtectedApiProps(options)
+        {
+            UserPool = pool,
+            Clients = [UserPoolClient.FromUserPoolClientId(stack, "Web", "web-client")],
+            ResourceServerIdentifier = "my-api",
+            Binary = new NativeAotBinary(Code.FromBucket(Amazon.CDK.AWS.S3.Bucket.FromBucketName(stack, "Artifacts", "artifacts"), "bootstrap.zip"), Architecture.ARM_64),
+            DirectoryTable = Table.FromTableName(stack, "Directory", "directory"),
+        });
+    }
+
+    [Fact]
+    public void Every_route_of_the_contract_is_created_with_the_jwt_authorizer_and_its_scope_and_health_is_public()
+    {
+        var (stack, props) = Parts(new JwtProtectedApiOptions { AdminGroup = "admins", Throttle = new ApiThrottle { RateLimit = 20, BurstLimit = 40 } });
+        _ = new JwtProtectedApi(stack, "Api", props);
+
+        var template = Template.FromStack(stack);
+        var routes = JsonSerializer.SerializeToElement(template.FindResources("AWS::ApiGatewayV2::Route")).EnumerateObject()
+            .Select(r => r.Value.GetProperty("Properties")).ToDictionary(r => r.GetProperty("RouteKey").GetString()!, StringComparer.Ordinal);
+        Assert.Equal(ApiRouteTable.All.Select(r => r.Key).Order(StringComparer.Ordinal), routes.Keys.Order(StringComparer.Ordinal));
+        foreach (var route in ApiRouteTable.All)
+        {
+            var properties = routes[route.Key];
+            Assert.Equal(route.RequiresToken ? "JWT" : "NONE", properties.GetProperty("AuthorizationType").GetString());
+            var scopes = properties.TryGetProperty("AuthorizationScopes", out var s) ? s.EnumerateArray().Select(x => x.GetString()).ToList() : [];
+            Assert.Equal(string.IsNullOrEmpty(route.Scope) ? [] : [ApiScopeNames.Qualified("my-api", route.Scope)], scopes);
+        }
+
+        template.HasResourceProperties("AWS::ApiGatewayV2::Stage", new Dictionary<string, object>
+        {
+            ["DefaultRouteSettings"] = Match.ObjectLike(new Dictionary<string, object> { ["ThrottlingRateLimit"] = 20, ["ThrottlingBurstLimit"] = 40 }),
+        });
+    }
+
+    [Fact]
+    public void Bad_options_are_refused_all_at_once_naming_each_property()
+    {
+        var (stack, props) = Parts(new JwtProtectedApiOptions { AdminGroup = " ", Throttle = new ApiThrottle { RateLimit = 0, BurstLimit = 99999 } });
+
+        var error = Assert.Throws<ArgumentException>(() => new JwtProtectedApi(stack, "Api", props with { Clients = [] }));
+
+        Assert.Contains("JwtProtectedApiProps.AdminGroup = \" \": name the group", error.Message, StringComparison.Ordinal);
+        Assert.Contains("JwtProtectedApiProps.Throttle.RateLimit = 0: use from 1 to 10000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("JwtProtectedApiProps.Throttle.BurstLimit = 99999: use from 1 to 5000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("JwtProtectedApiProps.Clients = none", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["adminGroup", "throttle.rateLimit", "throttle.burstLimit"], new JwtProtectedApiOptions { Throttle = new ApiThrottle { RateLimit = 0, BurstLimit = 0 } }.Problems().Select(p => p.ConfigPath));
+    }
+}
