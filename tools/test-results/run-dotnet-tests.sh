@@ -3,8 +3,8 @@
 #
 # Runs every test project of SOLUTION with `dotnet test`, one TRX result file per project
 # (RESULTS_DIR/<Project>.trx, set up in Directory.Build.targets), and writes beside them what
-# summarize.mjs needs to judge the run: expected-projects.txt (the solution's projects that
-# reference Microsoft.NET.Test.Sdk: the ones `dotnet test` runs) and exit-code (dotnet test's own).
+# summarize.mjs needs to judge the run: expected-projects.txt (the solution's projects whose
+# IsTestProject is true: the ones `dotnet test` runs) and exit-code (dotnet test's own).
 # The console output goes to stdout as it comes. Exits 0: the verdict is summarize.mjs's.
 set -uo pipefail
 
@@ -16,7 +16,8 @@ mkdir -p "$results"
 solution_dir="$(cd "$(dirname "$solution")" && pwd)"
 dotnet sln "$solution" list | grep -E '\.csproj$' | while read -r project; do
   project="${project//\\//}"
-  if grep -q 'Include="Microsoft.NET.Test.Sdk"' "$solution_dir/$project"; then
+  # Test projects say so through MSBuild (test/Directory.Build.props sets IsTestProject), not their own text.
+  if [ "$(dotnet msbuild "$solution_dir/$project" -getProperty:IsTestProject 2>/dev/null | tr -d '[:space:]')" = "true" ]; then
     basename "$project" .csproj
   fi
 done | sort >"$results/expected-projects.txt"
