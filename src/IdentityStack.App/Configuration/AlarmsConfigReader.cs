@@ -5,7 +5,6 @@ namespace IdentityStack.App.Configuration;
 /// <summary>Reads <c>stages.{name}.alarms</c>: <c>email</c> (list of addresses) and <c>topicArn</c> (an existing SNS topic).</summary>
 internal static partial class AlarmsConfigReader
 {
-    private const int RegexTimeoutMilliseconds = 100;
 
     /// <summary>SNS caps a topic at far more, but a list this long is a mistake, not an on-call rota.</summary>
     private const int MaxEmails = 20;
@@ -17,7 +16,7 @@ internal static partial class AlarmsConfigReader
             return AlarmsConfig.None;
         }
 
-        var emails = reader.StringArray("email", StageConfigReader.EmailAddressPattern(), "use an email address such as \"identity-oncall@example.com\"; each address must confirm the SNS subscription email.");
+        var emails = reader.StringArray("email", ConfigPatterns.EmailAddress(), "use an email address such as \"identity-oncall@example.com\"; each address must confirm the SNS subscription email.");
         if (emails.Count > MaxEmails)
         {
             reader.Problem("email", emails.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " addresses", $"list at most {MaxEmails} addresses; send to a team list or use \"topicArn\" for more.");
@@ -33,6 +32,6 @@ internal static partial class AlarmsConfigReader
         return new AlarmsConfig(emails, topicArn);
     }
 
-    [GeneratedRegex("^arn:aws[a-z-]*:sns:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^arn:aws[a-z-]*:sns:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex TopicArnPattern();
 }

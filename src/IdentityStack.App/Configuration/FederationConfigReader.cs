@@ -10,7 +10,6 @@ namespace IdentityStack.App.Configuration;
 /// </summary>
 internal static partial class FederationConfigReader
 {
-    private const int RegexTimeoutMilliseconds = 100;
     private static readonly string[] PlainSecretFields = ["clientSecret", "privateKey", "secret"];
     private static readonly string[] DefaultOidcScopes = ["openid", "email", "profile"];
 
@@ -119,27 +118,27 @@ internal static partial class FederationConfigReader
         return scopes.Count == 0 ? [.. defaults] : scopes;
     }
 
-    [GeneratedRegex("^(?!Cognito$)[A-Za-z0-9][A-Za-z0-9.-]{0,31}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^(?!Cognito$)[A-Za-z0-9][A-Za-z0-9.-]{0,31}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex ProviderNamePattern();
 
-    [GeneratedRegex("^(Google|Facebook|Amazon|Apple|OIDC|SAML)$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^(Google|Facebook|Amazon|Apple|OIDC|SAML)$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex TypePattern();
 
-    [GeneratedRegex("^[\\x21-\\x7E]{1,512}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[\\x21-\\x7E]{1,512}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex AttributeNamePattern();
 
-    [GeneratedRegex("^[\\x21-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[\\x21-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex ClientIdPattern();
 
-    [GeneratedRegex("^[A-Z0-9]{10}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Z0-9]{10}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex AppleIdPattern();
 
-    [GeneratedRegex("^https://[^\\s#]+$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^https://[^\\s#]+$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex HttpsUrlPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.xml$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.xml$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex MetadataFilePattern();
 
-    [GeneratedRegex("^arn:aws[a-z-]*:secretsmanager:[a-z]{2}(-gov)?-[a-z]+-[0-9]:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^arn:aws[a-z-]*:secretsmanager:[a-z]{2}(-gov)?-[a-z]+-[0-9]:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex SecretArnPattern();
 }

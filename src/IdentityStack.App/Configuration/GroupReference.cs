@@ -9,7 +9,7 @@ internal static partial class GroupReference
     /// <summary>The group name in <paramref name="field"/>, or null when absent or not one of <paramref name="groups"/> (a problem is recorded).</summary>
     public static string? Read(JsonObjectReader reader, string field, IReadOnlyList<UserPoolGroupDefinition> groups)
     {
-        var name = reader.OptionalString(field, GroupNamePattern(), "use the name of a group in \"groups\", e.g. \"admins\".");
+        var name = reader.OptionalString(field, ConfigPatterns.GroupName(), "use the name of a group in \"groups\", e.g. \"admins\".");
         if (name is null || groups.Any(g => string.Equals(g.Name, name, StringComparison.Ordinal)))
         {
             return name;
@@ -20,7 +20,4 @@ internal static partial class GroupReference
             : "no such group; use one of " + string.Join(", ", groups.Select(g => g.Name)) + ".");
         return null;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$", RegexOptions.ExplicitCapture, 100)]
-    private static partial Regex GroupNamePattern();
 }

@@ -10,7 +10,6 @@ namespace IdentityStack.App.Configuration;
 /// </summary>
 internal static partial class HostedUiConfigReader
 {
-    private const int RegexTimeoutMilliseconds = 100;
     private const string UiField = "ui";
     private const string ClassicCssField = "classicCss";
     private const string StyleField = "managedLoginStyle";
@@ -101,12 +100,12 @@ internal static partial class HostedUiConfigReader
 
     private static string Quoted(string value) => "\"" + value + "\"";
 
-    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.css$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.css$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex CssPathPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.(png|jpg|jpeg)$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.(png|jpg|jpeg)$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex LogoPathPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex FolderPathPattern();
 }

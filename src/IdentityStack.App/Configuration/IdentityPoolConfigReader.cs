@@ -8,7 +8,6 @@ namespace IdentityStack.App.Configuration;
 /// <summary>Reads <c>stages.{name}.identityPool</c>; problems name the field and the fix.</summary>
 internal static partial class IdentityPoolConfigReader
 {
-    private const int RegexTimeoutMilliseconds = 100;
     private const string RulesField = "roleMappingRules";
 
     private static readonly Dictionary<string, RoleMappingMatch> MatchChoices = Enum.GetValues<RoleMappingMatch>().ToDictionary(m => m.ToString(), StringComparer.Ordinal);
@@ -116,12 +115,12 @@ internal static partial class IdentityPoolConfigReader
         return rules;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._:/-]{1,128}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9._:/-]{1,128}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex AppIdPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_:.-]{1,64}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9_:.-]{1,64}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex ClaimPattern();
 
-    [GeneratedRegex("^.{1,128}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^.{1,128}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex RuleValuePattern();
 }

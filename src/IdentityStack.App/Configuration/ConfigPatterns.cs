@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace IdentityStack.App.Configuration;
+
+/// <summary>Patterns more than one section reader checks against: one home each, with one regex time-out.</summary>
+internal static partial class ConfigPatterns
+{
+    /// <summary>The time a configuration regex may take before the value counts as not matching.</summary>
+    public const int RegexTimeoutMilliseconds = 100;
+
+    [GeneratedRegex("^[^@\\s<>\"]+@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    public static partial Regex EmailAddress();
+
+    [GeneratedRegex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    public static partial Regex Domain();
+
+    /// <summary>A user pool group name as Cognito takes it: 1-128 letters, digits, '_', '.' or '-' (groups and every reference to one).</summary>
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    public static partial Regex GroupName();
+}
