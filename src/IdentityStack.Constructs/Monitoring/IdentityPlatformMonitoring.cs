@@ -118,27 +118,35 @@ public sealed partial class IdentityPlatformMonitoring : Construct
     }
 
     /// <summary>The sum of a per-client Cognito metric over the clients; null without clients.</summary>
-    private static MathExpression? ClientSum(IdentityPlatformMonitoringProps props, string metricName, string label)
+    private static MathExpression? ClientSum(IdentityPlatformMonitoringProps props, string metricName, string label) =>
+        // Ids are unique per graph: the metric's name in camel case and the client's index.
+        SumOverClients(props, metricName, char.ToLowerInvariant(metricName[0]) + metricName[1..], extraDimensions: null, label);
+
+    /// <summary>
+    /// The sum over the clients of a Cognito metric published per pool and client (plus
+    /// <paramref name="extraDimensions"/>), each client's metric filled with 0 where it has no data;
+    /// null without clients. Metric ids are <paramref name="idPrefix"/> and the client's index.
+    /// </summary>
+    private static MathExpression? SumOverClients(IdentityPlatformMonitoringProps props, string metricName, string idPrefix, IReadOnlyDictionary<string, string>? extraDimensions, string label)
     {
         if (props.Clients.Count == 0)
         {
             return null;
         }
 
-        // Ids are unique per graph: the metric's name in camel case and the client's index.
-        var idPrefix = char.ToLowerInvariant(metricName[0]) + metricName[1..];
         var metrics = new Dictionary<string, IMetric>(StringComparer.Ordinal);
         for (var i = 0; i < props.Clients.Count; i++)
         {
+            var dimensions = new Dictionary<string, string>(extraDimensions ?? new Dictionary<string, string>(StringComparer.Ordinal), StringComparer.Ordinal)
+            {
+                ["UserPool"] = props.UserPool.UserPoolId,
+                ["UserPoolClient"] = props.Clients[i].UserPoolClientId,
+            };
             metrics[idPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new Metric(new MetricProps
             {
                 Namespace = CognitoNamespace,
                 MetricName = metricName,
-                DimensionsMap = new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["UserPool"] = props.UserPool.UserPoolId,
-                    ["UserPoolClient"] = props.Clients[i].UserPoolClientId,
-                },
+                DimensionsMap = dimensions,
                 Statistic = Stats.SUM,
                 Period = Period,
             });
@@ -227,40 +235,14 @@ public sealed partial class IdentityPlatformMonitoring : Construct
     }
 
     /// <summary>The sum of a per-client federation metric of one provider over the clients; null without clients.</summary>
-    private static MathExpression? FederationSum(IdentityPlatformMonitoringProps props, string provider, string metricName, string label)
-    {
-        if (props.Clients.Count == 0)
-        {
-            return null;
-        }
-
-        var metrics = new Dictionary<string, IMetric>(StringComparer.Ordinal);
-        for (var i = 0; i < props.Clients.Count; i++)
-        {
-            // Ids are unique per graph: the provider's and the client's index.
-            metrics[string.Create(System.Globalization.CultureInfo.InvariantCulture, $"federation{props.IdentityProviders.ToList().IndexOf(provider)}c{i}")] = new Metric(new MetricProps
-            {
-                Namespace = CognitoNamespace,
-                MetricName = metricName,
-                DimensionsMap = new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["UserPool"] = props.UserPool.UserPoolId,
-                    ["UserPoolClient"] = props.Clients[i].UserPoolClientId,
-                    ["IdentityProvider"] = provider,
-                },
-                Statistic = Stats.SUM,
-                Period = Period,
-            });
-        }
-
-        return new MathExpression(new MathExpressionProps
-        {
-            Expression = string.Join(" + ", metrics.Keys.Select(k => "FILL(" + k + ", 0)")),
-            UsingMetrics = metrics,
-            Label = label,
-            Period = Period,
-        });
-    }
+    private static MathExpression? FederationSum(IdentityPlatformMonitoringProps props, string provider, string metricName, string label) =>
+        // Ids are unique per graph: the provider's and the client's index.
+        SumOverClients(
+            props,
+            metricName,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"federation{props.IdentityProviders.ToList().IndexOf(provider)}c"),
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["IdentityProvider"] = provider },
+            label);
 
     private Alarm ThrottleAlarm(string id, MathExpression throttles, string description) =>
         throttles.CreateAlarm(this, id, new CreateAlarmOptions
