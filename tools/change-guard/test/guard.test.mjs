@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { cloudAssembly } from '../../testing/cloud-assembly.mjs';
 import { applyAcknowledgments, describeFinding, GuardInputError, loadAcknowledgments, stackFindings } from '../guard-lib.mjs';
 import { idProblems, statefulIdsOf, STATEFUL_IDS_FILE } from '../stateful-ids.mjs';
 
@@ -153,16 +154,7 @@ describe('change guard: harmless changes and acknowledgments', () => {
 });
 
 describe('change guard: the command', () => {
-  const assemblyWith = (templates) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-asm-'));
-    const artifacts = {};
-    for (const [stack, t] of Object.entries(templates)) {
-      fs.writeFileSync(path.join(dir, `${stack}.template.json`), JSON.stringify(t));
-      artifacts[stack] = { type: 'aws:cloudformation:stack', properties: { templateFile: `${stack}.template.json` } };
-    }
-    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '36.0.0', artifacts }));
-    return dir;
-  };
+  const assemblyWith = cloudAssembly;
   const runGuard = (args) => spawnSync(process.execPath, [guard, ...args], { encoding: 'utf8', cwd: repoRoot });
 
   it('exits 1 with each finding and its acknowledgment line, writes the job summary, and exits 0 on no change', () => {

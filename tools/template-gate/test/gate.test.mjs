@@ -3,22 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { cloudAssembly } from '../../testing/cloud-assembly.mjs';
 import { advice, alarmActionFindings, GateInputError, GUARD_PLUGIN, loadAcknowledgments, resourcesOf, runGate } from '../gate-lib.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const realCdkOut = process.env.GATE_CDK_OUT ?? path.join(repoRoot, 'cdk.out');
 
-/** A cloud assembly with the given stack templates, in a temporary folder. */
-function assembly(stacks) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-test-'));
-  const artifacts = {};
-  for (const [stackName, template] of Object.entries(stacks)) {
-    fs.writeFileSync(path.join(dir, `${stackName}.template.json`), JSON.stringify(template));
-    artifacts[stackName] = { type: 'aws:cloudformation:stack', properties: { templateFile: `${stackName}.template.json` } };
-  }
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '36.0.0', artifacts }));
-  return dir;
-}
+const assembly = cloudAssembly;
 
 function acknowledgmentsFile(entries) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gate-ack-')), 'acknowledgments.json');
