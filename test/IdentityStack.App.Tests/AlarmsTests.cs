@@ -62,7 +62,7 @@ public sealed class AlarmsTests(SynthesizedStages stages)
         var alarms = StageConfigReader.Read(document.RootElement.Clone())["qa"].Alarms;
 
         Assert.Equal(["oncall@example.com"], alarms.Emails);
-        Assert.Equal("arn:aws:sns:eu-west-1:123456789012:pager", alarms.TopicArn);
+        Assert.Equal("arn:aws:sns:eu-west-1:123456789012:pager", alarms.ExistingTopicArn);
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public sealed class ExampleStagesTests
         unshown.AddRange(Unshown([.. stages.Select(s => s.Email).OfType<IdentityStack.Constructs.UserPools.SesEmailSettings>()], null));
         unshown.AddRange(Unshown([.. stages.Select(s => s.SignIn?.CustomDomain).OfType<IdentityStack.Constructs.SignIn.CustomSignInDomain>()], null));
         unshown.AddRange(Unshown([.. stages.SelectMany(s => s.Federation).OfType<SamlProvider>()], new SamlProvider("x", null, null)));
-        unshown.AddRange(Unshown([.. stages.Select(s => s.Alarms)], AlarmsConfig.None));
+        unshown.AddRange(Unshown([.. stages.Select(s => s.Alarms)], new IdentityStack.Constructs.Monitoring.AlarmNotificationsOptions()));
 
         unshown.RemoveAll(ConstructOnly.Contains);
         Assert.True(unshown.Count == 0, $"{ExampleFile} does not show: " + string.Join(", ", unshown));

@@ -109,7 +109,7 @@ public sealed class AlarmNotificationsTests
     public void A_production_stage_without_any_subscriber_is_refused_and_one_subscriber_of_either_kind_is_enough()
     {
         var error = Assert.Throws<ArgumentException>(() => new AlarmNotifications(new Stack(new App(), "Consumer"), "Alarms", new AlarmNotificationsProps { Production = true }));
-        Assert.Contains("Emails / ExistingTopicArn", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AlarmNotificationsProps.Emails = none (and no existing topic)", error.Message, StringComparison.Ordinal);
         Assert.Contains("reach someone", error.Message, StringComparison.Ordinal);
 
         _ = new AlarmNotifications(new Stack(new App(), "ByEmail"), "Alarms", new AlarmNotificationsProps { Production = true, Emails = ["oncall@example.com"] });

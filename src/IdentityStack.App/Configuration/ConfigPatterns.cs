@@ -8,8 +8,8 @@ internal static partial class ConfigPatterns
     /// <summary>The time a configuration regex may take before the value counts as not matching.</summary>
     public const int RegexTimeoutMilliseconds = 100;
 
-    [GeneratedRegex("^[^@\\s<>\"]+@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
-    public static partial Regex EmailAddress();
+    /// <summary>An email address (SES senders, reply-to): the construct library's pattern.</summary>
+    public static Regex EmailAddress() => IdentityStack.Constructs.EmailAddressPattern.Regex();
 
     [GeneratedRegex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     public static partial Regex Domain();

@@ -268,13 +268,21 @@ internal sealed class JsonObjectReader
         return values;
     }
 
-    /// <summary>Records a props type's problems at their configuration paths under this object (the property path in camel case).</summary>
-    public void PropsProblems(IEnumerable<IdentityStack.Constructs.PropsProblem> problems)
+    /// <summary>
+    /// Records a props type's problems at their configuration paths under this object: the property
+    /// path in camel case, or, for a property named in <paramref name="configNames"/>, its
+    /// configuration name (e.g. Emails[0] -> email[0]).
+    /// </summary>
+    public void PropsProblems(IEnumerable<IdentityStack.Constructs.PropsProblem> problems, IReadOnlyDictionary<string, string>? configNames = null)
     {
         ArgumentNullException.ThrowIfNull(problems);
         foreach (var problem in problems)
         {
-            ProblemAt(Path + "." + problem.ConfigPath, problem.Found, problem.Fix);
+            var property = problem.Property.Split('[', '.')[0];
+            var path = configNames is not null && configNames.TryGetValue(property, out var name)
+                ? name + problem.Property[property.Length..]
+                : problem.ConfigPath;
+            ProblemAt(Path + "." + path, problem.Found, problem.Fix);
         }
     }
 

@@ -1,5 +1,6 @@
 using IdentityStack.Constructs.Api;
 using IdentityStack.Constructs.IdentityPools;
+using IdentityStack.Constructs.Monitoring;
 using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.App.Configuration;
@@ -23,7 +24,7 @@ internal sealed record StageConfig
     public int NoncurrentVersionDays { get; init; } = 30;
 
     /// <summary>Who hears the stage's alarms.</summary>
-    public AlarmsConfig Alarms { get; init; } = AlarmsConfig.None;
+    public AlarmNotificationsOptions Alarms { get; init; } = new();
 
     /// <summary>Target region.</summary>
     public required string Region { get; init; }

@@ -165,9 +165,9 @@ internal static partial class StageConfigReader
     }
 
     /// <summary>ProductionPolicy's alarm rule: someone subscribed to the stage's alarms.</summary>
-    private static void ReportProductionAlarms(JsonObjectReader reader, AlarmsConfig alarms)
+    private static void ReportProductionAlarms(JsonObjectReader reader, IdentityStack.Constructs.Monitoring.AlarmNotificationsOptions alarms)
     {
-        foreach (var problem in ProductionPolicy.AlarmProblems(alarms.Emails.Count, alarms.TopicArn is not null))
+        foreach (var problem in ProductionPolicy.AlarmProblems(alarms.Emails.Count, alarms.ExistingTopicArn is not null))
         {
             reader.Problem(problem.Setting, reader.Has("alarms") ? "no \"email\" and no \"topicArn\"" : "no \"alarms\"", problem.Fix + ProductionNote);
         }

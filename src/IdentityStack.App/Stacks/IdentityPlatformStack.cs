@@ -160,11 +160,9 @@ internal sealed class IdentityPlatformStack : Stack
             IdentityProviders = [.. stage.Federation.Select(f => f.Name)],
         });
 
-        var alarms = new AlarmNotifications(this, "Alarms", new AlarmNotificationsProps
+        var alarms = new AlarmNotifications(this, "Alarms", new AlarmNotificationsProps(stage.Alarms)
         {
             DisplayName = $"IdentityStack {stage.Name} alarms",
-            Emails = stage.Alarms.Emails,
-            ExistingTopicArn = stage.Alarms.TopicArn,
             Production = stage.Production,
             RemovalPolicy = removalPolicy,
         });

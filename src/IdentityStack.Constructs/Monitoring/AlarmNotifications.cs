@@ -85,33 +85,12 @@ public sealed class AlarmNotifications : Construct
         ["StringEquals"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["aws:SourceAccount"] = Stack.Of(this).Account },
     };
 
-    /// <summary>Refuses what SNS would refuse at deploy time (or worse, accept and never deliver), naming the property.</summary>
+    /// <summary>Refuses what SNS would refuse at deploy time (or worse, accept and never deliver), naming each property.</summary>
     private static void Validate(AlarmNotificationsProps props)
     {
-        foreach (var email in props.Emails)
+        if (props.Problems() is { Count: > 0 } problems)
         {
-            var notAnAddress = string.IsNullOrWhiteSpace(email)
-                || (!Token.IsUnresolved(email) && (!email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace)));
-            if (notAnAddress)
-            {
-                throw new ArgumentException($"AlarmNotificationsProps.Emails: '{email}' is not an email address; list addresses such as \"identity-oncall@example.com\".", nameof(props));
-            }
-        }
-
-        if (props.Emails.Distinct(StringComparer.OrdinalIgnoreCase).Count() != props.Emails.Count)
-        {
-            throw new ArgumentException("AlarmNotificationsProps.Emails: an address is listed twice; list each once (SNS would subscribe it twice).", nameof(props));
-        }
-
-        if (props.Production && ProductionPolicy.AlarmProblems(props.Emails.Count, props.ExistingTopicArn is not null) is [var production, ..])
-        {
-            throw new ArgumentException($"AlarmNotificationsProps.Emails / ExistingTopicArn: {production.Fix}", nameof(props));
-        }
-
-        if (props.ExistingTopicArn is { } arn && !Token.IsUnresolved(arn)
-            && (!arn.StartsWith("arn:", StringComparison.Ordinal) || !arn.Contains(":sns:", StringComparison.Ordinal) || arn.EndsWith(".fifo", StringComparison.Ordinal)))
-        {
-            throw new ArgumentException($"AlarmNotificationsProps.ExistingTopicArn: '{arn}' is not the ARN of a standard SNS topic; use e.g. \"arn:aws:sns:eu-west-1:123456789012:ops-alerts\" (CloudWatch alarms cannot publish to FIFO topics).", nameof(props));
+            throw new ArgumentException(PropsProblem.Describe(nameof(AlarmNotificationsProps), problems), nameof(props));
         }
     }
 

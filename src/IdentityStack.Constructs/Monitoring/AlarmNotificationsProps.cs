@@ -2,24 +2,45 @@ using Amazon.CDK;
 
 namespace IdentityStack.Constructs.Monitoring;
 
-/// <summary>Options for <see cref="AlarmNotifications"/>.</summary>
-public sealed record AlarmNotificationsProps
+/// <summary>
+/// Options for <see cref="AlarmNotifications"/>: the subscribers of <see cref="AlarmNotificationsOptions"/>
+/// plus how the topic is made. Build it from options with <c>new AlarmNotificationsProps(options) { ... }</c>.
+/// </summary>
+public sealed record AlarmNotificationsProps : AlarmNotificationsOptions
 {
-    /// <summary>Addresses subscribed to the alarm topic (each confirms by email). Default none.</summary>
-    public IReadOnlyList<string> Emails { get; init; } = [];
+    /// <summary>Props with no subscribers.</summary>
+    public AlarmNotificationsProps()
+    {
+    }
 
-    /// <summary>An existing SNS topic (a team's paging or chat integration) that also gets every alarm. Default none.</summary>
-    public string? ExistingTopicArn { get; init; }
+    /// <summary>Props with the given subscribers.</summary>
+    public AlarmNotificationsProps(AlarmNotificationsOptions options)
+        : base(options ?? throw new ArgumentNullException(nameof(options)))
+    {
+    }
 
     /// <summary>The topic's display name (the sender name of its emails).</summary>
     public string? DisplayName { get; init; }
 
     /// <summary>
-    /// A production stage: the constructor refuses props without a subscriber (no <see cref="Emails"/>
-    /// and no <see cref="ExistingTopicArn"/>), since such alarms reach no one (<see cref="ProductionPolicy.AlarmProblems"/>). Default false.
+    /// A production stage: props without a subscriber (no <see cref="AlarmNotificationsOptions.Emails"/>
+    /// and no <see cref="AlarmNotificationsOptions.ExistingTopicArn"/>) are refused, since such alarms
+    /// reach no one (<see cref="ProductionPolicy.AlarmProblems"/>). Default false.
     /// </summary>
     public bool Production { get; init; }
 
     /// <summary>What happens to the key when it leaves the stack. Default RETAIN.</summary>
     public RemovalPolicy RemovalPolicy { get; init; } = RemovalPolicy.RETAIN;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<PropsProblem> Problems()
+    {
+        var problems = base.Problems().ToList();
+        if (Production)
+        {
+            problems.AddRange(ProductionPolicy.AlarmProblems((Emails ?? []).Count, ExistingTopicArn is not null).Select(p => new PropsProblem(nameof(Emails), "none (and no existing topic)", p.Fix)));
+        }
+
+        return problems;
+    }
 }
