@@ -74,8 +74,8 @@ public sealed class HostedSignInTests
         var neither = Assert.Throws<ArgumentException>(() => new HostedSignIn(stack, "A", Props(pool, prefix: null)));
         var both = Assert.Throws<ArgumentException>(() => new HostedSignIn(otherStack, "B", Props(otherPool, customDomain: new CustomSignInDomain("auth.example.com", "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555", null, null))));
 
-        Assert.StartsWith("Give exactly one of DomainPrefix and CustomDomain.", neither.Message, StringComparison.Ordinal);
-        Assert.StartsWith("Give exactly one of DomainPrefix and CustomDomain.", both.Message, StringComparison.Ordinal);
+        Assert.StartsWith("HostedSignInProps.DomainPrefix = null: give exactly one of DomainPrefix", neither.Message, StringComparison.Ordinal);
+        Assert.StartsWith("HostedSignInProps.DomainPrefix = \"consumer-users\": give exactly one of DomainPrefix", both.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,9 +88,16 @@ public sealed class HostedSignInTests
             return Assert.Throws<ArgumentException>(() => new HostedSignIn(stack, "SignIn", props(pool))).Message;
         }
 
-        Assert.StartsWith("ClassicLogo applies only to the classic hosted UI", Refusal(pool => Props(pool, logo: logo)), StringComparison.Ordinal);
-        Assert.StartsWith("Classic hosted UI needs ClassicCss.", Refusal(pool => Props(pool, ui: HostedUiStyle.Classic)), StringComparison.Ordinal);
-        Assert.StartsWith("ClassicLogo needs CustomizationBinary", Refusal(pool => Props(pool, ui: HostedUiStyle.Classic, css: ".banner-customizable { color: red; }", logo: logo)), StringComparison.Ordinal);
+        Assert.StartsWith("HostedSignInProps.ClassicLogo = (an image): applies only to the classic hosted UI", Refusal(pool => Props(pool, logo: logo)), StringComparison.Ordinal);
+        Assert.StartsWith("HostedSignInProps.ClassicCss = null: the classic hosted UI needs CSS", Refusal(pool => Props(pool, ui: HostedUiStyle.Classic)), StringComparison.Ordinal);
+        Assert.StartsWith("HostedSignInProps.CustomizationBinary = null: ClassicLogo needs", Refusal(pool => Props(pool, ui: HostedUiStyle.Classic, css: ".banner-customizable { color: red; }", logo: logo)), StringComparison.Ordinal);
+        // Every problem at once, and nothing half-built: the pool can still take a hosted sign-in afterwards.
+        var (stack2, pool2) = PoolStack();
+        var all = Assert.Throws<ArgumentException>(() => new HostedSignIn(stack2, "Bad", Props(pool2, prefix: null, ui: HostedUiStyle.Classic, css: ".not-cognitos { color: red; }", logo: logo))).Message;
+        Assert.Contains("HostedSignInProps.DomainPrefix", all, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.ClassicCss = (the CSS)", all, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.CustomizationBinary", all, StringComparison.Ordinal);
+        _ = new HostedSignIn(stack2, "Good", Props(pool2));
 
         var (stack, pool) = PoolStack();
         var binary = new NativeAotBinary(Code.FromBucket(Amazon.CDK.AWS.S3.Bucket.FromBucketName(stack, "Artifacts", "artifacts"), "bootstrap.zip"), Architecture.X86_64);
@@ -105,7 +112,7 @@ public sealed class HostedSignInTests
 
         var error = Assert.Throws<ArgumentException>(() => new HostedSignIn(stack, "SignIn", Props(pool, production: true, passwordAuth: true, callback: "http://localhost:5173/callback")));
 
-        Assert.Contains("Production: allowPasswordAuth:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Production: callbackUrls[0]:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.AllowPasswordAuth = (production): USER_PASSWORD_AUTH", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.CallbackUrls[0] = (production):", error.Message, StringComparison.Ordinal);
     }
 }

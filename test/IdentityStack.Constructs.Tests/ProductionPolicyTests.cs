@@ -56,9 +56,9 @@ public sealed class ProductionPolicyTests
             LogoutUrls = ["https://localhost/"],
         }));
 
-        Assert.Contains("Production: allowPasswordAuth:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Production: callbackUrls[1]:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Production: logoutUrls[0]:", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("callbackUrls[0]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.AllowPasswordAuth = (production):", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.CallbackUrls[1] = (production):", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.LogoutUrls[0] = (production):", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("CallbackUrls[0]", error.Message, StringComparison.Ordinal);
     }
 }

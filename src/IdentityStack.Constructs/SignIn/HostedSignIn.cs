@@ -52,9 +52,9 @@ public sealed class HostedSignIn : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        if (props.Production && ProductionPolicy.SignInProblems(props.AllowPasswordAuth, props.CallbackUrls, props.LogoutUrls) is { Count: > 0 } production)
+        if (props.Problems() is { Count: > 0 } problems)
         {
-            throw new ArgumentException("Invalid HostedSignInProps: " + string.Join(" ", production.Select(p => $"Production: {p.Setting}: {p.Fix}")), nameof(props));
+            throw new ArgumentException(PropsProblem.Describe(nameof(HostedSignInProps), problems), nameof(props));
         }
 
         var pool = props.UserPool.UserPool;
@@ -131,13 +131,8 @@ public sealed class HostedSignIn : Construct
     /// <summary>CSS through CloudFormation's attachment; CSS and logo through a custom resource when there is a logo.</summary>
     private void StyleClassicUi(HostedSignInProps props)
     {
-        if (props.ManagedLoginStyle is not null)
-        {
-            throw new ArgumentException("ManagedLoginStyle applies only to managed login; remove it or set Ui to ManagedLogin.", nameof(props));
-        }
-
-        var css = props.ClassicCss ?? throw new ArgumentException("Classic hosted UI needs ClassicCss.", nameof(props));
-        ThrowIfAny(ClassicHostedUiCss.Problems(css), "ClassicCss", nameof(props));
+        // Checked by HostedSignInProps.Problems() before anything was created.
+        var css = props.ClassicCss!;
 
         if (props.ClassicLogo is not { } logo)
         {
@@ -146,23 +141,14 @@ public sealed class HostedSignIn : Construct
             return;
         }
 
-        ThrowIfAny(logo.Problems(), "ClassicLogo", nameof(props));
-
-        var binary = props.CustomizationBinary ?? throw new ArgumentException("ClassicLogo needs CustomizationBinary (the platform's Native AOT binary): CloudFormation cannot set a logo, a custom resource does.", nameof(props));
-        var customization = new ClassicHostedUiCustomization(this, "ClassicUi", props.UserPool.UserPool, css, logo, binary, props.LogRetention);
+        var customization = new ClassicHostedUiCustomization(this, "ClassicUi", props.UserPool.UserPool, css, logo, props.CustomizationBinary!, props.LogRetention);
         customization.Node.AddDependency(Domain);
     }
 
     /// <summary>A ManagedLoginBranding per user-facing client: the given style, or Cognito's own look.</summary>
     private void StyleManagedLogin(HostedSignInProps props)
     {
-        if (props.ClassicLogo is not null)
-        {
-            throw new ArgumentException("ClassicLogo applies only to the classic hosted UI; remove it or set Ui to Classic.", nameof(props));
-        }
-
         var style = props.ManagedLoginStyle;
-        ThrowIfAny(style?.Problems() ?? [], "ManagedLoginStyle", nameof(props));
 
         foreach (var (id, client) in new[] { ("SpaBranding", SpaClient), ("ServerBranding", ServerClient) })
         {
@@ -183,22 +169,8 @@ public sealed class HostedSignIn : Construct
         }
     }
 
-    /// <summary>Refuses the props when a check found problems, naming the property: "ClassicCss: line 2: ...".</summary>
-    private static void ThrowIfAny(IReadOnlyList<string> problems, string property, string argument)
-    {
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(property + ": " + string.Join(" ", problems), argument);
-        }
-    }
-
     private UserPoolDomain CreateDomain(UserPool pool, HostedSignInProps props)
     {
-        if ((props.DomainPrefix is null) == (props.CustomDomain is null))
-        {
-            throw new ArgumentException("Give exactly one of DomainPrefix and CustomDomain.", nameof(props));
-        }
-
         if (props.CustomDomain is not { } custom)
         {
             return pool.AddDomain("Domain", new UserPoolDomainOptions { CognitoDomain = new CognitoDomainOptions { DomainPrefix = props.DomainPrefix! } });

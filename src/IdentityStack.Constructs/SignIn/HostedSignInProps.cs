@@ -68,4 +68,72 @@ public sealed class HostedSignInProps
 
     /// <summary>How long a rotated-out refresh token stays valid, for client retries (0-60 s). Default 10 s.</summary>
     public int RefreshTokenRotationGraceSeconds { get; init; } = 10;
+
+    /// <summary>
+    /// Every problem of these props at once (empty when there are none): the production rules, one
+    /// domain, and a look that fits the hosted UI (CSS and logo for the classic UI, a style for
+    /// managed login, the binary that sets a classic logo). <see cref="HostedSignIn"/> checks them
+    /// before it creates anything.
+    /// </summary>
+    public IReadOnlyList<PropsProblem> Problems()
+    {
+        var problems = new List<PropsProblem>();
+        if (Production)
+        {
+            // ProductionPolicy names settings as configuration does (callbackUrls[1]); the property is the same name in Pascal case.
+            problems.AddRange(ProductionPolicy.SignInProblems(AllowPasswordAuth, CallbackUrls ?? [], LogoutUrls ?? [])
+                .Select(p => new PropsProblem(char.ToUpperInvariant(p.Setting[0]) + p.Setting[1..], "(production)", p.Fix)));
+        }
+
+        if ((DomainPrefix is null) == (CustomDomain is null))
+        {
+            problems.Add(new(nameof(DomainPrefix), DomainPrefix is null ? "null" : "\"" + DomainPrefix + "\"", "give exactly one of DomainPrefix (a Cognito domain) and CustomDomain (your own)."));
+        }
+
+        problems.AddRange(Ui == HostedUiStyle.Classic ? ClassicLookProblems() : ManagedLookProblems());
+        return problems;
+    }
+
+    private IEnumerable<PropsProblem> ClassicLookProblems()
+    {
+        if (ManagedLoginStyle is not null)
+        {
+            yield return new(nameof(ManagedLoginStyle), "(a style)", "applies only to managed login; remove it or set Ui to ManagedLogin.");
+        }
+
+        if (ClassicCss is null)
+        {
+            yield return new(nameof(ClassicCss), "null", "the classic hosted UI needs CSS (the classes Cognito accepts: ClassicHostedUiCss.AcceptedSelectors).");
+        }
+        else if (ClassicHostedUiCss.Problems(ClassicCss) is { Count: > 0 } css)
+        {
+            yield return new(nameof(ClassicCss), "(the CSS)", string.Join(" ", css));
+        }
+
+        if (ClassicLogo is { } logo)
+        {
+            if (logo.Problems() is { Count: > 0 } image)
+            {
+                yield return new(nameof(ClassicLogo), "(the image)", string.Join(" ", image));
+            }
+
+            if (CustomizationBinary is null)
+            {
+                yield return new(nameof(CustomizationBinary), "null", "ClassicLogo needs the platform's Native AOT binary: CloudFormation cannot set a logo, a custom resource does.");
+            }
+        }
+    }
+
+    private IEnumerable<PropsProblem> ManagedLookProblems()
+    {
+        if (ClassicLogo is not null)
+        {
+            yield return new(nameof(ClassicLogo), "(an image)", "applies only to the classic hosted UI; remove it or set Ui to Classic.");
+        }
+
+        if (ManagedLoginStyle?.Problems() is { Count: > 0 } style)
+        {
+            yield return new(nameof(ManagedLoginStyle), "(the style)", string.Join(" ", style));
+        }
+    }
 }
