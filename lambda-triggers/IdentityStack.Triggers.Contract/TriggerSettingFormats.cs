@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace IdentityStack.Triggers.Contract;
 
 /// <summary>
 /// How values travel from the CDK to the binary in <see cref="TriggerEnvironment"/> variables: the
 /// CDK encodes with these, the binary parses with these, so the two cannot drift apart.
 /// </summary>
-public static class TriggerSettingFormats
+public static partial class TriggerSettingFormats
 {
     private const char ListSeparator = ',';
     private const char GroupSeparator = ';';
@@ -54,6 +56,14 @@ public static class TriggerSettingFormats
 
     /// <summary>The <see cref="TriggerEnvironment.EmailSender"/> value for a pool that does or does not send through SES.</summary>
     public static string EncodeEmailSender(bool throughSes) => throughSes ? SesSender : CognitoSender;
+
+    /// <summary>A lower-case DNS name such as <c>example.com</c>: what an allowed email domain must be, on both sides.</summary>
+    [GeneratedRegex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", RegexOptions.ExplicitCapture, 100)]
+    public static partial Regex Domain();
+
+    /// <summary>An OAuth scope as Cognito takes it (printable ASCII without space, '"' or a backslash), e.g. <c>identitystack/admin</c>.</summary>
+    [GeneratedRegex("^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, 100)]
+    public static partial Regex Scope();
 
     private static List<string> Split(string? value, char separator) =>
         string.IsNullOrWhiteSpace(value) ? [] : [.. value.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers;
@@ -7,7 +6,7 @@ namespace IdentityStack.Triggers;
 /// The triggers' configuration, from environment variables the CDK wiring sets. Malformed values
 /// stop the function at init with a message naming the variable and the fix.
 /// </summary>
-internal sealed partial record TriggerSettings
+internal sealed record TriggerSettings
 {
     /// <summary>Claims removed from ID and access tokens: phone numbers are for MFA and recovery, not for apps.</summary>
     private static readonly string[] PhoneClaims = ["phone_number", "phone_number_verified"];
@@ -40,12 +39,12 @@ internal sealed partial record TriggerSettings
         var problems = new List<string>();
 
         var domains = TriggerSettingFormats.ParseList(read(TriggerEnvironment.AllowedEmailDomains));
-        foreach (var domain in domains.Where(d => !DomainPattern().IsMatch(d)))
+        foreach (var domain in domains.Where(d => !TriggerSettingFormats.Domain().IsMatch(d)))
         {
             problems.Add($"{TriggerEnvironment.AllowedEmailDomains}: '{domain}' is not a lower-case domain; use a comma-separated list such as 'example.com,example.org'.");
         }
 
-        var malformedGroupScopes = TriggerSettingFormats.ParseGroupScopes(read(TriggerEnvironment.GroupScopes), ScopePattern().IsMatch, out var groupScopes);
+        var malformedGroupScopes = TriggerSettingFormats.ParseGroupScopes(read(TriggerEnvironment.GroupScopes), TriggerSettingFormats.Scope().IsMatch, out var groupScopes);
         foreach (var entry in malformedGroupScopes)
         {
             problems.Add($"{TriggerEnvironment.GroupScopes}: '{entry}' is not 'group=scope[,scope]'; use e.g. 'admins=identitystack/admin;members=identitystack/read'.");
@@ -96,10 +95,4 @@ internal sealed partial record TriggerSettings
         value ?? throw new InvalidOperationException($"{variable} is not set: the CDK wiring passes the table name to this trigger; set it to the DynamoDB table name.");
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [GeneratedRegex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", RegexOptions.ExplicitCapture, 100)]
-    private static partial Regex DomainPattern();
-
-    [GeneratedRegex("^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, 100)]
-    private static partial Regex ScopePattern();
 }

@@ -11,8 +11,8 @@ internal static partial class ConfigPatterns
     /// <summary>An email address (SES senders, reply-to): the construct library's pattern.</summary>
     public static Regex EmailAddress() => IdentityStack.Constructs.EmailAddressPattern.Regex();
 
-    [GeneratedRegex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
-    public static partial Regex Domain();
+    /// <summary>A lower-case DNS name (custom domains, hosted zones, allowed email domains): the contract's pattern, which the triggers check too.</summary>
+    public static Regex Domain() => IdentityStack.Triggers.Contract.TriggerSettingFormats.Domain();
 
     /// <summary>A user pool group name as Cognito takes it: 1-128 letters, digits, '_', '.' or '-' (groups and every reference to one).</summary>
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]

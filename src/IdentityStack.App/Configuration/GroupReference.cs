@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.App.Configuration;
 
 /// <summary>A field that names one of the stage's <c>groups</c> (e.g. <c>identityPool.adminGroup</c>, <c>api.adminGroup</c>).</summary>
-internal static partial class GroupReference
+internal static class GroupReference
 {
     /// <summary>The group name in <paramref name="field"/>, or null when absent or not one of <paramref name="groups"/> (a problem is recorded).</summary>
     public static string? Read(JsonObjectReader reader, string field, IReadOnlyList<UserPoolGroupDefinition> groups)

@@ -27,7 +27,7 @@ internal static partial class GroupsConfigReader
             var name = group.RequiredString("name", ConfigPatterns.GroupName(), "use 1-128 letters, digits, '_', '.' or '-', e.g. \"admins\".");
             var description = group.OptionalString("description", GroupDescriptionPattern(), "use plain text of at most 2048 characters.") ?? string.Empty;
             var precedence = group.Int("precedence", 0, GroupPrecedenceHighest);
-            var scopes = group.StringArray("scopes", ScopePattern(), "use a scope name such as \"identitystack/admin\" (no spaces or quotes).");
+            var scopes = group.StringArray("scopes", IdentityStack.Triggers.Contract.TriggerSettingFormats.Scope(), "use a scope name such as \"identitystack/admin\" (no spaces or quotes).");
 
             if (!item.TryGetProperty("precedence", out _))
             {
@@ -59,8 +59,6 @@ internal static partial class GroupsConfigReader
 
 
 
-    [GeneratedRegex("^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
-    private static partial Regex ScopePattern();
 
     [GeneratedRegex("^[^\\r\\n]{0,2048}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex GroupDescriptionPattern();
