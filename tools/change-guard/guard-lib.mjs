@@ -118,7 +118,7 @@ function literal(value, resources, property) {
 }
 
 /** Providers and resource servers that clients name, renamed or removed (users and tokens still carry the old names). */
-function namedByClientsTraps(stackName, before, after) {
+function namedByClientsTraps(stackName, before, after, beforeById) {
   const findings = [];
   const beforeResources = before.Resources ?? {};
   const afterResources = after.Resources ?? {};
@@ -129,7 +129,7 @@ function namedByClientsTraps(stackName, before, after) {
   for (const [logicalId, provider] of ofType(beforeResources, 'AWS::Cognito::UserPoolIdentityProvider')) {
     const name = provider.Properties?.ProviderName;
     if (typeof name === 'string' && listedProviders.has(name) && !afterProviders.has(name)) {
-      const subject = { logicalId, path: resourcesOf(stackName, before).find((r) => r.logicalId === logicalId).path, type: provider.Type };
+      const subject = beforeById.get(logicalId);
       findings.push(finding(stackName, subject, 'ProviderRenamed', `the identity provider ${name}, which app clients list, is renamed or removed`,
         `Users who signed in through ${name} are linked to that name (their usernames start with ${name}_); under another name they come back as new users, without their groups, tenant or data`,
         `keep the provider name ${name}; to retire the provider, remove it from the clients first and acknowledge`));
@@ -144,7 +144,7 @@ function namedByClientsTraps(stackName, before, after) {
   for (const [logicalId, server] of ofType(beforeResources, 'AWS::Cognito::UserPoolResourceServer')) {
     const identifier = server.Properties?.Identifier;
     if (typeof identifier === 'string' && !afterIdentifiers.has(identifier) && scopes.some((s) => names(s, logicalId, identifier))) {
-      const subject = { logicalId, path: resourcesOf(stackName, before).find((r) => r.logicalId === logicalId).path, type: server.Type };
+      const subject = beforeById.get(logicalId);
       findings.push(finding(stackName, subject, 'ResourceServerIdentifierChanged', `the resource server identifier ${identifier}, which names the clients' scopes, changes or goes`,
         `Every scope ${identifier}/... changes name: access tokens already issued carry the old scopes, so APIs that check the new ones refuse them until each user signs in again`,
         `keep the identifier ${identifier}; add a second resource server for new scopes instead`));
@@ -164,7 +164,7 @@ export function cognitoTrapFindings(stackName, before, after) {
       findings.push(...userPoolTraps(stackName, old, old.resource.Properties ?? {}, resource.Properties ?? {}));
     }
   }
-  findings.push(...namedByClientsTraps(stackName, before, after));
+  findings.push(...namedByClientsTraps(stackName, before, after, beforeById));
   return findings;
 }
 

@@ -149,17 +149,9 @@ export const PRODUCTION_METADATA_KEY = 'IdentityStack:Production';
 export function productionFindings(stackName, template, pathByLogicalId = new Map()) {
   if (template.Metadata?.[PRODUCTION_METADATA_KEY] !== true) return [];
   const findings = [];
-  const finding = (logicalId, rule, description, propertyPath) => findings.push({
-    stackName,
-    logicalId,
-    path: pathByLogicalId.get(logicalId) ?? logicalId,
-    plugin: 'IdentityStack production policy',
-    rule,
-    acknowledgmentId: `Production::${rule}`,
-    severity: 'error',
-    description,
-    propertyPaths: [propertyPath],
-  });
+  const finding = (logicalId, rule, description, propertyPath) => findings.push(
+    platformFinding(stackName, logicalId, pathByLogicalId, 'IdentityStack production policy', rule, `Production::${rule}`, description, propertyPath),
+  );
   const isPublicHttps = (url) => {
     try {
       const parsed = new URL(url);
@@ -207,17 +199,8 @@ export function alarmActionFindings(stackName, template, pathByLogicalId = new M
     for (const field of ['AlarmActions', 'OKActions']) {
       const actions = resource.Properties?.[field];
       if (!Array.isArray(actions) || actions.length === 0) {
-        findings.push({
-          stackName,
-          logicalId,
-          path: pathByLogicalId.get(logicalId) ?? logicalId,
-          plugin: 'IdentityStack alarm notifications',
-          rule: 'AlarmNotifies',
-          acknowledgmentId: 'Alarms::AlarmNotifies',
-          severity: 'error',
-          description: `Every alarm notifies someone: ${field} is empty. Create alarms before AlarmNotifications.NotifyOnEveryAlarm runs (or add its topic as an action).`,
-          propertyPaths: [field],
-        });
+        findings.push(platformFinding(stackName, logicalId, pathByLogicalId, 'IdentityStack alarm notifications', 'AlarmNotifies', 'Alarms::AlarmNotifies',
+          `Every alarm notifies someone: ${field} is empty. Create alarms before AlarmNotifications.NotifyOnEveryAlarm runs (or add its topic as an action).`, field));
       }
     }
   }
@@ -234,6 +217,21 @@ export function resourcesOf(violation) {
   const named = constructs.filter((c) => c.constructPath || c.cloudFormationResource?.logicalId);
   if (named.length > 0) return named;
   return constructs.length > 0 ? [{ constructPath: '(template)', cloudFormationResource: { logicalId: '(template)' } }] : [];
+}
+
+/** A finding of the platform's own rules (production policy, alarm actions): always an error, about one property of one resource. */
+function platformFinding(stackName, logicalId, pathByLogicalId, plugin, rule, acknowledgmentId, description, propertyPath) {
+  return {
+    stackName,
+    logicalId,
+    path: pathByLogicalId.get(logicalId) ?? logicalId,
+    plugin,
+    rule,
+    acknowledgmentId,
+    severity: 'error',
+    description,
+    propertyPaths: [propertyPath],
+  };
 }
 
 /** An acknowledgment path as a regular expression: `*` stands for exactly one path segment. */
