@@ -83,16 +83,16 @@ public sealed class AlarmsTests(SynthesizedStages stages)
     }
 
     [Theory]
-    [InlineData("", "no \"alarms\"")]
-    [InlineData(""", "alarms": { "email": [] }""", "no \"email\" and no \"topicArn\"")]
-    public void A_production_stage_whose_alarms_reach_no_one_is_refused(string alarms, string found)
+    [InlineData("")]
+    [InlineData(""", "alarms": { "email": [] }""")]
+    public void A_production_stage_whose_alarms_reach_no_one_is_refused(string alarms)
     {
         var problem = StageConfigProblems.Only($$"""{ "qa": { "region": "eu-west-1", "production": true, "selfSignUp": false {{alarms}} } }""");
 
-        Assert.Equal("stages.qa.alarms", problem.Path);
-        Assert.Equal(found, problem.Found);
-        Assert.Contains("reach someone", problem.Fix, StringComparison.Ordinal);
-        Assert.Contains("\"production\": true", problem.Fix, StringComparison.Ordinal);
+        Assert.Equal("stages.qa.alarms.email", problem.Path);
+        Assert.Equal("none (and no existing topic)", problem.Found);
+        Assert.Contains("production alarms must reach someone", problem.Fix, StringComparison.Ordinal);
+        Assert.Contains("alarms.topicArn", problem.Fix, StringComparison.Ordinal);
     }
 
     [Theory]

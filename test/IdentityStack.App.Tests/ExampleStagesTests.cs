@@ -6,6 +6,7 @@ using IdentityStack.App.Configuration;
 using IdentityStack.App.Tests.Fixtures;
 using IdentityStack.Constructs.Federation;
 using IdentityStack.Constructs.IdentityPools;
+using IdentityStack.Constructs.SignIn;
 
 namespace IdentityStack.App.Tests;
 
@@ -20,7 +21,12 @@ public sealed class ExampleStagesTests
     private const string ExampleFile = "examples/stages.full.json";
 
     /// <summary>Properties of the construct library's types that cdk.json has no field for (the construct's defaults are the app's).</summary>
-    private static readonly HashSet<string> ConstructOnly = new(StringComparer.Ordinal) { "SamlProvider.EmailClaim", "SamlProvider.NameClaim" };
+    /// <summary>Settings a construct takes that cdk.json does not offer (a team using the construct library sets them in code).</summary>
+    private static readonly HashSet<string> ConstructOnly = new(StringComparer.Ordinal)
+    {
+        "SamlProvider.EmailClaim", "SamlProvider.NameClaim", "SecureUserPoolOptions.PasswordPolicy", "CognitoTriggersOptions.Timeout",
+        "HostedSignInOptions.ResourceServerIdentifier", "HostedSignInOptions.RefreshTokenRotationGraceSeconds",
+    };
 
     private static readonly Lazy<(JsonElement Json, IReadOnlyDictionary<string, StageConfig> Stages)> Example = new(() =>
     {
@@ -54,11 +60,14 @@ public sealed class ExampleStagesTests
         var stages = Example.Value.Stages.Values.ToList();
         var unshown = new List<string>();
         unshown.AddRange(Unshown(stages, new StageConfig { Name = "x", Region = "x" }));
-        unshown.AddRange(Unshown([.. stages.Select(s => s.SignIn).OfType<SignInConfig>()], new SignInConfig { CallbackUrls = [], LogoutUrls = [] }));
+        unshown.AddRange(Unshown([.. stages.Select(s => s.UserPool)], new IdentityStack.Constructs.UserPools.SecureUserPoolOptions()));
+        unshown.AddRange(Unshown([.. stages.Select(s => s.Triggers)], new IdentityStack.Constructs.Triggers.CognitoTriggersOptions()));
+        unshown.AddRange(Unshown([.. stages.Select(s => s.SignIn).OfType<SignInConfig>()], new SignInConfig(new HostedSignInOptions { CallbackUrls = [], LogoutUrls = [] }, [])));
+        unshown.AddRange(Unshown([.. stages.Select(s => s.SignIn?.Options).OfType<HostedSignInOptions>()], new HostedSignInOptions { CallbackUrls = [], LogoutUrls = [] }));
         unshown.AddRange(Unshown([.. stages.Select(s => s.IdentityPool).OfType<SecureIdentityPoolOptions>()], new SecureIdentityPoolOptions()));
         unshown.AddRange(Unshown([.. stages.Select(s => s.IdentityPool?.PublicProviders).OfType<IdentityStack.Constructs.IdentityPools.PublicLoginProviders>()], new IdentityStack.Constructs.IdentityPools.PublicLoginProviders()));
-        unshown.AddRange(Unshown([.. stages.Select(s => s.Email).OfType<IdentityStack.Constructs.UserPools.SesEmailSettings>()], null));
-        unshown.AddRange(Unshown([.. stages.Select(s => s.SignIn?.CustomDomain).OfType<IdentityStack.Constructs.SignIn.CustomSignInDomain>()], null));
+        unshown.AddRange(Unshown([.. stages.Select(s => s.UserPool.Email).OfType<IdentityStack.Constructs.UserPools.SesEmailSettings>()], null));
+        unshown.AddRange(Unshown([.. stages.Select(s => s.SignIn?.Options.CustomDomain).OfType<IdentityStack.Constructs.SignIn.CustomSignInDomain>()], null));
         unshown.AddRange(Unshown([.. stages.SelectMany(s => s.Federation).OfType<SamlProvider>()], new SamlProvider("x", null, null)));
         unshown.AddRange(Unshown([.. stages.Select(s => s.Alarms)], new IdentityStack.Constructs.Monitoring.AlarmNotificationsOptions()));
 
@@ -94,6 +103,7 @@ public sealed class ExampleStagesTests
     private static bool IsShown(object? value, object? defaultValue) => value switch
     {
         null => false,
+        Amazon.CDK.Duration duration => defaultValue is not Amazon.CDK.Duration other || duration.ToSeconds() != other.ToSeconds(),
         string text => text.Length > 0 && !Equals(text, defaultValue),
         IEnumerable sequence => sequence.Cast<object?>().Any(),
         _ => !Equals(value, defaultValue),

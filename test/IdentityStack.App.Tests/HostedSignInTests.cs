@@ -46,8 +46,8 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
         Assert.Equal(["code"], Strings(spa, "AllowedOAuthFlows"));
         Assert.Equal("ENABLED", spa.GetProperty("RefreshTokenRotation").GetProperty("Feature").GetString());
         Assert.Equal(passwordAuth ? ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH"] : ["ALLOW_USER_SRP_AUTH"], Strings(spa, "ExplicitAuthFlows"));
-        Assert.Equal(stages.Stacks[stage].Stage.SignIn!.CallbackUrls, Strings(spa, "CallbackURLs"));
-        Assert.Equal(stages.Stacks[stage].Stage.SignIn!.LogoutUrls, Strings(spa, "LogoutURLs"));
+        Assert.Equal(stages.Stacks[stage].Stage.SignIn!.Options.CallbackUrls, Strings(spa, "CallbackURLs"));
+        Assert.Equal(stages.Stacks[stage].Stage.SignIn!.Options.LogoutUrls, Strings(spa, "LogoutURLs"));
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
     public void The_domain_and_resource_server_come_from_configuration(string stage)
     {
         var domain = TemplateJson.Single(stages[stage], "AWS::Cognito::UserPoolDomain").GetProperty("Properties");
-        var signIn = stages.Stacks[stage].Stage.SignIn!;
+        var signIn = stages.Stacks[stage].Stage.SignIn!.Options;
         Assert.Equal(signIn.DomainPrefix ?? signIn.CustomDomain!.DomainName, domain.GetProperty("Domain").GetString());
 
         var server = TemplateJson.Single(stages[stage], "AWS::Cognito::UserPoolResourceServer").GetProperty("Properties");

@@ -171,8 +171,8 @@ public sealed class UserPoolSecurityTests(SynthesizedStages stages)
     public void Groups_come_from_the_stage_configuration_with_their_precedence(string stage)
     {
         var template = stages[stage];
-        template.ResourceCountIs("AWS::Cognito::UserPoolGroup", stages.Stacks[stage].Stage.Groups.Count);
-        foreach (var group in stages.Stacks[stage].Stage.Groups)
+        template.ResourceCountIs("AWS::Cognito::UserPoolGroup", stages.Stacks[stage].Stage.UserPool.Groups.Count);
+        foreach (var group in stages.Stacks[stage].Stage.UserPool.Groups)
         {
             template.HasResourceProperties("AWS::Cognito::UserPoolGroup", new Dictionary<string, object>(StringComparer.Ordinal)
             {

@@ -21,6 +21,6 @@ public sealed class CognitoTriggersTests
             Timeout = Duration.Seconds(6),
         }));
 
-        Assert.StartsWith("Timeout is 6 s; Cognito stops waiting for a trigger after 5 s", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("CognitoTriggersProps.Timeout = 6 s: Cognito stops waiting for a trigger after 5 s", error.Message, StringComparison.Ordinal);
     }
 }

@@ -74,8 +74,8 @@ public sealed class HostedSignInTests
         var neither = Assert.Throws<ArgumentException>(() => new HostedSignIn(stack, "A", Props(pool, prefix: null)));
         var both = Assert.Throws<ArgumentException>(() => new HostedSignIn(otherStack, "B", Props(otherPool, customDomain: new CustomSignInDomain("auth.example.com", "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555", null, null))));
 
-        Assert.StartsWith("HostedSignInProps.DomainPrefix = null: give exactly one of DomainPrefix", neither.Message, StringComparison.Ordinal);
-        Assert.StartsWith("HostedSignInProps.DomainPrefix = \"consumer-users\": give exactly one of DomainPrefix", both.Message, StringComparison.Ordinal);
+        Assert.StartsWith("HostedSignInProps.DomainPrefix = missing: give exactly one of DomainPrefix", neither.Message, StringComparison.Ordinal);
+        Assert.StartsWith("HostedSignInProps.DomainPrefix = (both set): give exactly one of DomainPrefix", both.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class HostedSignInTests
 
         var error = Assert.Throws<ArgumentException>(() => new HostedSignIn(stack, "SignIn", Props(pool, production: true, passwordAuth: true, callback: "http://localhost:5173/callback")));
 
-        Assert.Contains("HostedSignInProps.AllowPasswordAuth = (production): USER_PASSWORD_AUTH", error.Message, StringComparison.Ordinal);
-        Assert.Contains("HostedSignInProps.CallbackUrls[0] = (production):", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.AllowPasswordAuth = true: USER_PASSWORD_AUTH", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.CallbackUrls[0] = \"http://localhost:5173/callback\": production redirects only", error.Message, StringComparison.Ordinal);
     }
 }

@@ -23,9 +23,9 @@ public sealed class ProductionPolicyTests
             RemovalPolicy = RemovalPolicy.DESTROY,
         }));
 
-        foreach (var setting in new[] { "threatProtection", "mfa", "removalPolicy", "deletionProtection" })
+        foreach (var setting in new[] { "ThreatProtection = \"AUDIT\"", "Mfa = \"OPTIONAL\"", "RemovalPolicy = \"DESTROY\": production keeps its users", "DeletionProtection = false" })
         {
-            Assert.Contains("Production: " + setting + ":", error.Message, StringComparison.Ordinal);
+            Assert.Contains("SecureUserPoolProps." + setting + ":", error.Message, StringComparison.Ordinal);
         }
     }
 
@@ -56,9 +56,9 @@ public sealed class ProductionPolicyTests
             LogoutUrls = ["https://localhost/"],
         }));
 
-        Assert.Contains("HostedSignInProps.AllowPasswordAuth = (production):", error.Message, StringComparison.Ordinal);
-        Assert.Contains("HostedSignInProps.CallbackUrls[1] = (production):", error.Message, StringComparison.Ordinal);
-        Assert.Contains("HostedSignInProps.LogoutUrls[0] = (production):", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.AllowPasswordAuth = true: USER_PASSWORD_AUTH", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.CallbackUrls[1] = \"http://app.example.com/cb\": production redirects only", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HostedSignInProps.LogoutUrls[0] = \"https://localhost/\": production redirects only", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("CallbackUrls[0]", error.Message, StringComparison.Ordinal);
     }
 }

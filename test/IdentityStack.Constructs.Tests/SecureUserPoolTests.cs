@@ -109,9 +109,9 @@ public sealed class SecureUserPoolTests
     }
 
     [Theory]
-    [InlineData(5, 3, 0, "PasswordPolicy.MinLength is 5; use a value from 6 to 99.")]
-    [InlineData(12, 0, 0, "PasswordPolicy.TemporaryPasswordValidityDays is 0; use a value from 1 to 365.")]
-    [InlineData(12, 3, 25, "PasswordPolicy.PasswordHistorySize is 25; use a value from 0 to 24.")]
+    [InlineData(5, 3, 0, "SecureUserPoolProps.PasswordPolicy.MinLength = 5: use a value from 6 to 99.")]
+    [InlineData(12, 0, 0, "SecureUserPoolProps.PasswordPolicy.TemporaryPasswordValidityDays = 0: use a value from 1 to 365.")]
+    [InlineData(12, 3, 25, "SecureUserPoolProps.PasswordPolicy.PasswordHistorySize = 25: use a value from 0 to 24.")]
     public void Out_of_range_password_settings_are_refused_naming_the_property(int minLength, int tempDays, int history, string message)
     {
         var props = new SecureUserPoolProps
@@ -136,7 +136,7 @@ public sealed class SecureUserPoolTests
 
         var error = Assert.Throws<ArgumentException>(() => new SecureUserPool(new Stack(new App(), "S"), "Pool", props));
 
-        Assert.Contains("UserPoolName is empty", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Groups: 'admins' is listed 2 times", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SecureUserPoolProps.UserPoolName = \" \": give the pool a name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SecureUserPoolProps.Groups[1].Name = \"admins\": group names must be unique", error.Message, StringComparison.Ordinal);
     }
 }

@@ -32,11 +32,7 @@ internal static class ApiConfigReader
             reader.ProblemAt(reader.Path, "(no signIn)", "the API accepts tokens of the SPA, server and machine app clients; add \"signIn\" to the stage or remove \"api\".");
         }
 
-        if (reader.ProblemCount == before)
-        {
-            reader.PropsProblems(options.Problems());
-        }
-
+        reader.PropsProblems(options.Problems());
         return reader.ProblemCount > before ? null : options;
     }
 }

@@ -8,7 +8,7 @@ internal static class GroupReference
     /// <summary>The group name in <paramref name="field"/>, or null when absent or not one of <paramref name="groups"/> (a problem is recorded).</summary>
     public static string? Read(JsonObjectReader reader, string field, IReadOnlyList<UserPoolGroupDefinition> groups)
     {
-        var name = reader.OptionalString(field, ConfigPatterns.GroupName(), "use the name of a group in \"groups\", e.g. \"admins\".");
+        var name = reader.OptionalString(field, UserPoolGroupDefinition.NamePattern(), "use the name of a group in \"groups\", e.g. \"admins\".");
         if (name is null || groups.Any(g => string.Equals(g.Name, name, StringComparison.Ordinal)))
         {
             return name;

@@ -1,20 +1,17 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using IdentityStack.Constructs;
 using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.App.Configuration;
 
-/// <summary>Reads <c>stages.{name}.groups</c>: unique names, precedence, description and the scopes each group adds.</summary>
-internal static partial class GroupsConfigReader
+/// <summary>
+/// Reads <c>stages.{name}.groups</c>: name, description, precedence and the scopes each group adds.
+/// The rules (name shape, unique names, ranges) live in <see cref="SecureUserPoolOptions.Problems"/>.
+/// </summary>
+internal static class GroupsConfigReader
 {
-    private const int GroupPrecedenceHighest = int.MaxValue;
-
-    public static (List<UserPoolGroupDefinition> Groups, Dictionary<string, IReadOnlyList<string>> Scopes) Read(JsonObjectReader stage)
+    public static List<UserPoolGroupDefinition> Read(JsonObjectReader stage)
     {
         var groups = new List<UserPoolGroupDefinition>();
-        var groupScopes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (item, path) in stage.Array("groups"))
         {
             if (item.ValueKind != JsonValueKind.Object)
@@ -24,42 +21,27 @@ internal static partial class GroupsConfigReader
             }
 
             var group = stage.Nested(item, path);
-            var name = group.RequiredString("name", ConfigPatterns.GroupName(), "use 1-128 letters, digits, '_', '.' or '-', e.g. \"admins\".");
-            var description = group.OptionalString("description", GroupDescriptionPattern(), "use plain text of at most 2048 characters.") ?? string.Empty;
-            var precedence = group.Int("precedence", 0, GroupPrecedenceHighest);
-            var scopes = group.StringArray("scopes", IdentityStack.Triggers.Contract.TriggerSettingFormats.Scope(), "use a scope name such as \"identitystack/admin\" (no spaces or quotes).");
-
-            if (!item.TryGetProperty("precedence", out _))
+            var name = group.RequiredText("name", "use 1-128 letters, digits, '_', '.' or '-', e.g. \"admins\".");
+            var description = group.OptionalText("description", "use plain text of at most 2048 characters.") ?? string.Empty;
+            var precedence = group.WholeNumber("precedence");
+            var scopes = group.TextArray("scopes", "use a scope name such as \"identitystack/admin\" (no spaces or quotes).");
+            if (!group.Has("precedence"))
             {
                 group.Problem("precedence", "missing", "give every group a precedence (0 = highest); it decides which group's IAM role wins.");
             }
 
             group.RejectUnknownFields();
-            if (name is not null && !seen.Add(name))
-            {
-                group.Problem("name", "\"" + name + "\"", "group names must be unique within a stage; remove or rename the duplicate.");
-            }
 
-            // A group whose name is valid stays in the list even when another of its fields has a
-            // problem: references to it (adminGroup) are then checked against what the user wrote,
-            // not reported as a second, misleading problem. Any problem stops the whole read, so such
-            // a group never reaches a template.
+            // A group with a name stays in the list even when another of its fields has a problem:
+            // references to it (adminGroup) are then checked against what the user wrote, not
+            // reported as a second, misleading problem. Any problem stops the whole read, so such a
+            // group never reaches a template.
             if (name is not null)
             {
-                groups.Add(new UserPoolGroupDefinition(name, description, precedence ?? 0));
-                if (scopes.Count > 0)
-                {
-                    groupScopes[name] = scopes;
-                }
+                groups.Add(new UserPoolGroupDefinition(name, description, precedence ?? 0) { Scopes = scopes });
             }
         }
 
-        return (groups, groupScopes);
+        return groups;
     }
-
-
-
-
-    [GeneratedRegex("^[^\\r\\n]{0,2048}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
-    private static partial Regex GroupDescriptionPattern();
 }

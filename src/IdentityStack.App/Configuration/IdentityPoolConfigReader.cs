@@ -51,11 +51,7 @@ internal static partial class IdentityPoolConfigReader
             reader.ProblemAt(reader.Path, "(no signIn)", "the identity pool takes tokens of the SPA and server app clients; add \"signIn\" to the stage or remove \"identityPool\".");
         }
 
-        if (reader.ProblemCount == before)
-        {
-            reader.PropsProblems(options.Problems());
-        }
-
+        reader.PropsProblems(options.Problems());
         return reader.ProblemCount > before ? null : options;
     }
 

@@ -270,21 +270,55 @@ internal sealed class JsonObjectReader
 
     /// <summary>
     /// Records a props type's problems at their configuration paths under this object: the property
-    /// path in camel case, or, for a property named in <paramref name="configNames"/>, its
-    /// configuration name (e.g. Emails[0] -> email[0]).
+    /// path in camel case, or, where a property path starts with a key of <paramref name="configNames"/>,
+    /// that key's configuration name (e.g. <c>Emails[0]</c> -> <c>email[0]</c>,
+    /// <c>Email.IdentityArn</c> -> <c>email.sesIdentityArn</c>). A problem at a path that already has a
+    /// reader problem (a wrong type, a missing field) is left out: the props saw a default there, not
+    /// what the user wrote, so the reader's problem is the one that helps.
     /// </summary>
     public void PropsProblems(IEnumerable<IdentityStack.Constructs.PropsProblem> problems, IReadOnlyDictionary<string, string>? configNames = null)
     {
         ArgumentNullException.ThrowIfNull(problems);
         foreach (var problem in problems)
         {
-            var property = problem.Property.Split('[', '.')[0];
-            var path = configNames is not null && configNames.TryGetValue(property, out var name)
-                ? name + problem.Property[property.Length..]
-                : problem.ConfigPath;
-            ProblemAt(Path + "." + path, problem.Found, problem.Fix);
+            var path = Path + "." + ConfigPathOf(problem, configNames);
+            if (!_problems.Any(p => Overlaps(p.Path, path)))
+            {
+                ProblemAt(path, problem.Found, problem.Fix);
+            }
         }
     }
+
+    /// <summary>A required string that passes <see cref="ConfigText"/>, any content (the props type owns the rules); "missing" with <paramref name="fix"/> when absent or null.</summary>
+    public string? RequiredText(string field, string fix)
+    {
+        if (Get(field) is not { } value || value.ValueKind == JsonValueKind.Null)
+        {
+            Problem(field, "missing", fix);
+            return null;
+        }
+
+        return Text(value, Path + "." + field, fix);
+    }
+
+    private static string ConfigPathOf(IdentityStack.Constructs.PropsProblem problem, IReadOnlyDictionary<string, string>? configNames)
+    {
+        var property = problem.Property;
+        var key = configNames?.Keys
+            .Where(k => property.StartsWith(k, StringComparison.Ordinal) && (property.Length == k.Length || property[k.Length] is '.' or '['))
+            .OrderByDescending(k => k.Length)
+            .FirstOrDefault();
+        return key is null
+            ? problem.ConfigPath
+            : configNames![key] + (problem with { Property = property[key.Length..] }).ConfigPath;
+    }
+
+    /// <summary>Whether one path is the other or inside it (<c>a.b</c> and <c>a.b[0].c</c>).</summary>
+    private static bool Overlaps(string recorded, string path) =>
+        string.Equals(recorded, path, StringComparison.Ordinal) || Inside(path, recorded) || Inside(recorded, path);
+
+    private static bool Inside(string path, string parent) =>
+        path.Length > parent.Length && path.StartsWith(parent, StringComparison.Ordinal) && path[parent.Length] is '.' or '[';
 
     /// <summary>Whether the object has <paramref name="field"/> at all (valid or not); marks it as known.</summary>
     public bool Has(string field) => Get(field) is not null;

@@ -28,38 +28,22 @@ internal sealed class IdentityPlatformStack : Stack
             StackName = stage.StackName,
             Description = $"IdentityStack {stage.Name}: Cognito identity platform",
             Env = new Amazon.CDK.Environment { Account = stage.Account, Region = stage.Region },
-            TerminationProtection = stage.DeletionProtection,
+            TerminationProtection = stage.UserPool.DeletionProtection,
         })
     {
         Stage = stage;
         Amazon.CDK.Tags.Of(this).Add("identitystack:stage", stage.Name);
         Amazon.CDK.Tags.Of(this).Add("identitystack:component", "identity");
 
-        var removalPolicy = stage.RemovalPolicy == StageRemovalPolicy.Retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-        UserPool = new SecureUserPool(this, "Identity", new SecureUserPoolProps
-        {
-            UserPoolName = "identity-" + stage.Name,
-            Production = stage.Production,
-            SelfSignUpEnabled = stage.SelfSignUp,
-            Mfa = stage.Mfa,
-            ThreatProtection = stage.ThreatProtection,
-            DeletionProtection = stage.DeletionProtection,
-            RemovalPolicy = removalPolicy,
-            Email = stage.Email,
-            SmsEnabled = stage.Sms,
-            Groups = stage.Groups,
-        });
+        var removalPolicy = stage.UserPool.RemovalPolicy;
+        UserPool = new SecureUserPool(this, "Identity", new SecureUserPoolProps(stage.UserPool) { UserPoolName = "identity-" + stage.Name });
 
-        var triggerBuild = TriggerSources.For(stage.TriggerArchitecture);
-        _platformBinary = NativeAotBinary.FromProject(triggerBuild);
-        Triggers = new CognitoTriggers(this, "Triggers", new CognitoTriggersProps
+        _platformBinary = NativeAotBinary.FromProject(TriggerSources.For(stage.TriggerArchitecture));
+        Triggers = new CognitoTriggers(this, "Triggers", new CognitoTriggersProps(stage.Triggers)
         {
             UserPool = UserPool,
             Binary = _platformBinary,
-            AllowedEmailDomains = stage.AllowedSignUpEmailDomains,
             TrustedEmailProviders = [.. stage.Federation.Where(f => f.TrustEmail).Select(f => f.Name)],
-            GroupScopes = stage.GroupScopes,
-            SendsEmailThroughSes = stage.Email is not null,
             RemovalPolicy = removalPolicy,
             LogRetention = LogRetention.FromDays(stage.LogRetentionDays),
         });
@@ -108,33 +92,20 @@ internal sealed class IdentityPlatformStack : Stack
     /// <summary>Domain, resource server, app clients, and (when configured) the identity pool that takes their tokens.</summary>
     private void AddSignIn(StageConfig stage, SignInConfig signIn, RemovalPolicy removalPolicy)
     {
-        var hosted = new HostedSignIn(this, "SignIn", new HostedSignInProps
+        var hosted = new HostedSignIn(this, "SignIn", new HostedSignInProps(signIn.Options)
         {
-            IdentityProviders = [.. signIn.IdentityProviders.Select(name => Federation.Providers[name])],
             UserPool = UserPool,
-            Production = stage.Production,
-            DomainPrefix = signIn.DomainPrefix,
-            CustomDomain = signIn.CustomDomain,
-            Ui = signIn.Ui,
-            ClassicCss = signIn.ClassicCss,
-            ClassicLogo = signIn.ClassicLogo,
+            IdentityProviders = [.. signIn.IdentityProviders.Select(name => Federation.Providers[name])],
             CustomizationBinary = _platformBinary,
             LogRetention = LogRetention.FromDays(Stage.LogRetentionDays),
-            ManagedLoginStyle = signIn.ManagedLoginStyle,
-            CallbackUrls = signIn.CallbackUrls,
-            LogoutUrls = signIn.LogoutUrls,
-            AllowPasswordAuth = signIn.AllowPasswordAuth,
-            AccessTokenValidity = Duration.Minutes(signIn.AccessTokenMinutes),
-            IdTokenValidity = Duration.Minutes(signIn.IdTokenMinutes),
-            RefreshTokenValidity = Duration.Days(signIn.RefreshTokenDays),
         });
         Publish("SpaClientId", "clients/spa-id", hosted.SpaClient.UserPoolClientId, "Public SPA app client id (code + PKCE)");
         Publish("ServerClientId", "clients/server-id", hosted.ServerClient.UserPoolClientId, "Confidential server app client id (its secret is never output)");
         Publish("MachineClientId", "clients/machine-id", hosted.MachineClient.UserPoolClientId, "Machine-to-machine app client id (client_credentials)");
         Publish("DomainUrl", "domain-url", hosted.Domain.BaseUrl(), "Hosted sign-in domain");
-        Publish("HostedSignInUrl", "hosted-sign-in-url", hosted.SpaSignInUrl(signIn.CallbackUrls[0]), "Hosted sign-in page of the SPA client (add PKCE parameters)");
+        Publish("HostedSignInUrl", "hosted-sign-in-url", hosted.SpaSignInUrl(signIn.Options.CallbackUrls[0]), "Hosted sign-in page of the SPA client (add PKCE parameters)");
         SignIn = hosted;
-        var appOrigins = signIn.CallbackUrls.Select(u => new Uri(u).GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.Ordinal).ToList();
+        var appOrigins = signIn.Options.CallbackUrls.Select(u => new Uri(u).GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.Ordinal).ToList();
         if (stage.IdentityPool is { } identityPool)
         {
             AddIdentityPool(identityPool, hosted, appOrigins, removalPolicy);
@@ -156,14 +127,13 @@ internal sealed class IdentityPlatformStack : Stack
             Clients = SignIn?.Clients ?? [],
             Triggers = Triggers.Functions.ToDictionary(f => f.Key.Handler, f => (Amazon.CDK.AWS.Lambda.IFunction)f.Value.Function, StringComparer.Ordinal),
             Api = Api?.Api,
-            ThreatProtection = stage.ThreatProtection != ThreatProtectionMode.Off,
+            ThreatProtection = stage.UserPool.ThreatProtection != ThreatProtectionMode.Off,
             IdentityProviders = [.. stage.Federation.Select(f => f.Name)],
         });
 
         var alarms = new AlarmNotifications(this, "Alarms", new AlarmNotificationsProps(stage.Alarms)
         {
             DisplayName = $"IdentityStack {stage.Name} alarms",
-            Production = stage.Production,
             RemovalPolicy = removalPolicy,
         });
         alarms.NotifyOnEveryAlarm(this);

@@ -35,10 +35,7 @@ public sealed class JwtProtectedApi : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        if (props.Problems() is { Count: > 0 } problems)
-        {
-            throw new ArgumentException(PropsProblem.Describe(nameof(JwtProtectedApiProps), problems), nameof(props));
-        }
+        PropsProblem.ThrowIfAny(nameof(JwtProtectedApiProps), props.Problems(), nameof(props));
 
         Backend = CreateBackend(props);
         Api = CreateApi(props);

@@ -94,10 +94,7 @@ public sealed class SecureIdentityPool : Construct
 
     private static void Validate(SecureIdentityPoolProps props)
     {
-        if (props.Problems() is { Count: > 0 } problems)
-        {
-            throw new ArgumentException(PropsProblem.Describe(nameof(SecureIdentityPoolProps), problems), nameof(props));
-        }
+        PropsProblem.ThrowIfAny(nameof(SecureIdentityPoolProps), props.Problems(), nameof(props));
     }
 
     /// <summary>

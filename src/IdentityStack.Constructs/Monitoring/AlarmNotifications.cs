@@ -88,10 +88,7 @@ public sealed class AlarmNotifications : Construct
     /// <summary>Refuses what SNS would refuse at deploy time (or worse, accept and never deliver), naming each property.</summary>
     private static void Validate(AlarmNotificationsProps props)
     {
-        if (props.Problems() is { Count: > 0 } problems)
-        {
-            throw new ArgumentException(PropsProblem.Describe(nameof(AlarmNotificationsProps), problems), nameof(props));
-        }
+        PropsProblem.ThrowIfAny(nameof(AlarmNotificationsProps), props.Problems(), nameof(props));
     }
 
     /// <summary>The stage's alarm topic.</summary>

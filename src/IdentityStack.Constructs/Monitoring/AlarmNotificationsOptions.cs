@@ -19,6 +19,13 @@ public partial record AlarmNotificationsOptions
     /// <summary>An existing SNS topic (a team's paging or chat integration) that also gets every alarm. Default none.</summary>
     public string? ExistingTopicArn { get; init; }
 
+    /// <summary>
+    /// A production stage: settings without a subscriber (no <see cref="Emails"/> and no
+    /// <see cref="ExistingTopicArn"/>) are a problem, since such alarms reach no one
+    /// (<see cref="ProductionPolicy.AlarmProblems"/>). Default false.
+    /// </summary>
+    public bool Production { get; init; }
+
     /// <summary>Every problem of these settings at once (empty when there are none).</summary>
     public virtual IReadOnlyList<PropsProblem> Problems()
     {
@@ -29,7 +36,7 @@ public partial record AlarmNotificationsOptions
             var email = emails[i];
             if (string.IsNullOrWhiteSpace(email) || (!Token.IsUnresolved(email) && !EmailAddressPattern.Regex().IsMatch(email)))
             {
-                problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"{nameof(Emails)}[{i}]"), Quoted(email), "use an email address such as \"identity-oncall@example.com\"; each address must confirm the SNS subscription email."));
+                problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"{nameof(Emails)}[{i}]"), PropsProblem.Quoted(email), "use an email address such as \"identity-oncall@example.com\"; each address must confirm the SNS subscription email."));
             }
         }
 
@@ -45,14 +52,17 @@ public partial record AlarmNotificationsOptions
 
         if (ExistingTopicArn is { } arn && !Token.IsUnresolved(arn) && !StandardTopicArn().IsMatch(arn))
         {
-            problems.Add(new(nameof(ExistingTopicArn), Quoted(arn), "use the ARN of an existing standard (not FIFO: CloudWatch alarms cannot publish to one) SNS topic, e.g. \"arn:aws:sns:eu-west-1:123456789012:ops-alerts\"."));
+            problems.Add(new(nameof(ExistingTopicArn), PropsProblem.Quoted(arn), "use the ARN of an existing standard (not FIFO: CloudWatch alarms cannot publish to one) SNS topic, e.g. \"arn:aws:sns:eu-west-1:123456789012:ops-alerts\"."));
+        }
+
+        if (Production)
+        {
+            problems.AddRange(ProductionPolicy.AlarmProblems(emails.Count, ExistingTopicArn is not null).Select(p => new PropsProblem(nameof(Emails), "none (and no existing topic)", p.Fix)));
         }
 
         return problems;
     }
 
-    private static string Quoted(string? value) => value is null ? "null" : "\"" + value + "\"";
-
-    [GeneratedRegex("^arn:aws[a-z-]*:sns:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", RegexOptions.ExplicitCapture, 100)]
+        [GeneratedRegex("^arn:aws[a-z-]*:sns:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", RegexOptions.ExplicitCapture, 100)]
     private static partial Regex StandardTopicArn();
 }

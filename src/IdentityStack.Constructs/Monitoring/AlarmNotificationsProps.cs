@@ -22,25 +22,6 @@ public sealed record AlarmNotificationsProps : AlarmNotificationsOptions
     /// <summary>The topic's display name (the sender name of its emails).</summary>
     public string? DisplayName { get; init; }
 
-    /// <summary>
-    /// A production stage: props without a subscriber (no <see cref="AlarmNotificationsOptions.Emails"/>
-    /// and no <see cref="AlarmNotificationsOptions.ExistingTopicArn"/>) are refused, since such alarms
-    /// reach no one (<see cref="ProductionPolicy.AlarmProblems"/>). Default false.
-    /// </summary>
-    public bool Production { get; init; }
-
     /// <summary>What happens to the key when it leaves the stack. Default RETAIN.</summary>
     public RemovalPolicy RemovalPolicy { get; init; } = RemovalPolicy.RETAIN;
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<PropsProblem> Problems()
-    {
-        var problems = base.Problems().ToList();
-        if (Production)
-        {
-            problems.AddRange(ProductionPolicy.AlarmProblems((Emails ?? []).Count, ExistingTopicArn is not null).Select(p => new PropsProblem(nameof(Emails), "none (and no existing topic)", p.Fix)));
-        }
-
-        return problems;
-    }
 }

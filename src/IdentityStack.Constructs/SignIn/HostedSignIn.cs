@@ -52,10 +52,7 @@ public sealed class HostedSignIn : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        if (props.Problems() is { Count: > 0 } problems)
-        {
-            throw new ArgumentException(PropsProblem.Describe(nameof(HostedSignInProps), problems), nameof(props));
-        }
+        PropsProblem.ThrowIfAny(nameof(HostedSignInProps), props.Problems(), nameof(props));
 
         var pool = props.UserPool.UserPool;
         Domain = CreateDomain(pool, props);

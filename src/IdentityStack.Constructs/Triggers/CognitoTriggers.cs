@@ -39,11 +39,7 @@ public sealed class CognitoTriggers : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        if (props.Timeout.ToMilliseconds() > CognitoTriggersProps.CognitoTimeLimit.ToMilliseconds())
-        {
-            throw new ArgumentException($"Timeout is {props.Timeout.ToSeconds()} s; Cognito stops waiting for a trigger after 5 s, so use at most 5 seconds.", nameof(props));
-        }
-
+        PropsProblem.ThrowIfAny(nameof(CognitoTriggersProps), props.Problems(), nameof(props));
         DirectoryTable = SecureTable.Create(this, "DirectoryTable", DirectoryKeys.PartitionKey, props.RemovalPolicy);
         DirectoryTable.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
         {
@@ -58,8 +54,8 @@ public sealed class CognitoTriggers : Construct
         var shared = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [TriggerEnvironment.AllowedEmailDomains] = TriggerSettingFormats.EncodeList(props.AllowedEmailDomains),
-            [TriggerEnvironment.GroupScopes] = TriggerSettingFormats.EncodeGroupScopes(props.GroupScopes),
-            [TriggerEnvironment.EmailSender] = TriggerSettingFormats.EncodeEmailSender(props.SendsEmailThroughSes),
+            [TriggerEnvironment.GroupScopes] = TriggerSettingFormats.EncodeGroupScopes(GroupScopes(props.UserPool)),
+            [TriggerEnvironment.EmailSender] = TriggerSettingFormats.EncodeEmailSender(props.UserPool.SendsEmailThroughSes),
         };
         if (props.TrustedEmailProviders.Count > 0)
         {
@@ -97,6 +93,10 @@ public sealed class CognitoTriggers : Construct
         Functions = functions;
         GrantDataAccess();
     }
+
+    /// <summary>The scopes each of the pool's groups adds to access tokens (groups without scopes left out), in the pool's order.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> GroupScopes(UserPools.SecureUserPool pool) =>
+        pool.GroupDefinitions.Where(g => g.Scopes.Count > 0).ToDictionary(g => g.Name, g => g.Scopes, StringComparer.Ordinal);
 
     /// <summary>
     /// Sets the pool's LambdaConfig entry (an L1 override, so other triggers set elsewhere are kept)

@@ -29,12 +29,18 @@ public sealed class SecureUserPool : Construct
     /// <summary>Groups created with the pool, by name.</summary>
     public IReadOnlyDictionary<string, CfnUserPoolGroup> Groups { get; }
 
+    /// <summary>The groups as they were given (with the scopes each adds), for the triggers and the identity pool.</summary>
+    public IReadOnlyList<UserPoolGroupDefinition> GroupDefinitions { get; }
+
+    /// <summary>Whether the pool sends email through SES (custom messages may then be HTML).</summary>
+    public bool SendsEmailThroughSes { get; }
+
     /// <summary>Creates the pool.</summary>
     public SecureUserPool(Construct scope, string id, SecureUserPoolProps props)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        SecureUserPoolPropsValidator.ThrowIfInvalid(props);
+        PropsProblem.ThrowIfAny(nameof(SecureUserPoolProps), props.Problems(), nameof(props));
         if (props.Production)
         {
             // Marks the template so the gate checks the synthesized properties of production stacks,
@@ -60,6 +66,8 @@ public sealed class SecureUserPool : Construct
             AttachRiskConfiguration();
         }
 
+        GroupDefinitions = props.Groups;
+        SendsEmailThroughSes = props.Email is not null;
         Groups = props.Groups.ToDictionary(
             g => g.Name,
             g => new CfnUserPoolGroup(this, "Group-" + g.Name, new CfnUserPoolGroupProps

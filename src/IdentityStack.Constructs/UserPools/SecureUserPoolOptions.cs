@@ -1,0 +1,120 @@
+using System.Globalization;
+using Amazon.CDK;
+
+namespace IdentityStack.Constructs.UserPools;
+
+/// <summary>
+/// The user pool's settings, apart from its name (see <see cref="SecureUserPoolProps"/>): what a
+/// configuration file can say. Every default is the secure choice: leaving a field out never
+/// weakens the pool. <see cref="Problems"/> is the one home of the rules; <see cref="SecureUserPool"/>
+/// refuses settings with problems, and the app reports them at their cdk.json paths.
+/// </summary>
+public record SecureUserPoolOptions
+{
+    /// <summary>Whether anyone may sign up from the hosted UI or the SignUp API. Default false.</summary>
+    public bool SelfSignUpEnabled { get; init; }
+
+    /// <summary>Second-factor policy. Default <see cref="MfaEnforcement.Required"/>.</summary>
+    public MfaEnforcement Mfa { get; init; } = MfaEnforcement.Required;
+
+    /// <summary>Threat protection mode. Default <see cref="ThreatProtectionMode.Enforced"/> (Plus tier).</summary>
+    public ThreatProtectionMode ThreatProtection { get; init; } = ThreatProtectionMode.Enforced;
+
+    /// <summary>Refuse DeleteUserPool while set. Default true.</summary>
+    public bool DeletionProtection { get; init; } = true;
+
+    /// <summary>What CloudFormation does with the pool (and the stage's other stateful resources) when it leaves the stack. Default RETAIN.</summary>
+    public RemovalPolicy RemovalPolicy { get; init; } = RemovalPolicy.RETAIN;
+
+    /// <summary>Password rules. Default: 12+ characters, all classes, 3-day temporary passwords, history of 5.</summary>
+    public PasswordPolicySettings PasswordPolicy { get; init; } = new();
+
+    /// <summary>Send email through SES; null uses Cognito's default sender. Default null.</summary>
+    public SesEmailSettings? Email { get; init; }
+
+    /// <summary>
+    /// Let Cognito send SMS (phone verification, SMS MFA, recovery by phone) through an IAM role
+    /// with an external id. Off means email-only verification and recovery, and TOTP-only MFA.
+    /// Default false.
+    /// </summary>
+    public bool SmsEnabled { get; init; }
+
+    /// <summary>
+    /// Whether this pool serves production: then threat protection must be ENFORCED, MFA REQUIRED,
+    /// deletion protection on and the removal policy RETAIN (<see cref="ProductionPolicy"/>), and the
+    /// stack's template is marked so the template gate checks the synthesized properties too.
+    /// Default false.
+    /// </summary>
+    public bool Production { get; init; }
+
+    /// <summary>Groups to create, with precedence and the scopes they add. Default none.</summary>
+    public IReadOnlyList<UserPoolGroupDefinition> Groups { get; init; } = [];
+
+    /// <summary>Every problem of these settings at once (empty when there are none).</summary>
+    public virtual IReadOnlyList<PropsProblem> Problems()
+    {
+        var problems = new List<PropsProblem>();
+        var policy = PasswordPolicy ?? new PasswordPolicySettings();
+        Range(problems, "PasswordPolicy.MinLength", policy.MinLength, PasswordPolicyLimits.MinLengthLowest, PasswordPolicyLimits.MinLengthHighest);
+        Range(problems, "PasswordPolicy.TemporaryPasswordValidityDays", policy.TemporaryPasswordValidityDays, 1, PasswordPolicyLimits.TemporaryPasswordValidityDaysHighest);
+        Range(problems, "PasswordPolicy.PasswordHistorySize", policy.PasswordHistorySize, 0, PasswordPolicyLimits.PasswordHistorySizeHighest);
+        problems.AddRange(GroupProblems());
+        if (Email is not null)
+        {
+            problems.AddRange(Email.Problems().Select(p => p.Under(nameof(Email))));
+        }
+
+        if (RemovalPolicy == RemovalPolicy.DESTROY && DeletionProtection)
+        {
+            problems.Add(new(nameof(RemovalPolicy), "\"DESTROY\"", "CloudFormation cannot delete a pool that has deletion protection; turn deletion protection off for a throwaway stage, or use RETAIN."));
+        }
+
+        if (Production)
+        {
+            var found = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [nameof(ThreatProtection)] = PropsProblem.Quoted(ThreatProtection.ToString().ToUpperInvariant()),
+                [nameof(Mfa)] = PropsProblem.Quoted(Mfa.ToString().ToUpperInvariant()),
+                [nameof(RemovalPolicy)] = PropsProblem.Quoted(RemovalPolicy.ToString()),
+                [nameof(DeletionProtection)] = "false",
+            };
+            problems.AddRange(ProductionPolicy.PoolProblems(ThreatProtection, Mfa, RemovalPolicy == RemovalPolicy.DESTROY, DeletionProtection)
+                .Select(p => new PropsProblem(char.ToUpperInvariant(p.Setting[0]) + p.Setting[1..], found[char.ToUpperInvariant(p.Setting[0]) + p.Setting[1..]], p.Fix)));
+        }
+
+        return problems;
+    }
+
+    private IEnumerable<PropsProblem> GroupProblems()
+    {
+        var groups = Groups ?? [];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var at = string.Create(CultureInfo.InvariantCulture, $"{nameof(Groups)}[{i}]");
+            if (groups[i] is not { } group)
+            {
+                yield return new(at, "null", "give each group a name, description and precedence.");
+                continue;
+            }
+
+            foreach (var problem in group.Problems())
+            {
+                yield return problem.Under(at);
+            }
+
+            if (group.Name is not null && !seen.Add(group.Name))
+            {
+                yield return new(at + "." + nameof(UserPoolGroupDefinition.Name), PropsProblem.Quoted(group.Name), "group names must be unique within a pool; remove or rename the duplicate.");
+            }
+        }
+    }
+
+    private static void Range(List<PropsProblem> problems, string property, int value, int lowest, int highest)
+    {
+        if (value < lowest || value > highest)
+        {
+            problems.Add(new(property, value.ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"use a value from {lowest} to {highest}.")));
+        }
+    }
+}
