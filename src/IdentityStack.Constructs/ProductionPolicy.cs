@@ -1,11 +1,16 @@
+using System.Globalization;
+using IdentityStack.Constructs.Monitoring;
+using IdentityStack.Constructs.SignIn;
+using IdentityStack.Constructs.UserPools;
+
 namespace IdentityStack.Constructs;
 
 /// <summary>
 /// What a production stage may not weaken, decided by role ("this is production"), not by name.
-/// One home for the rules: the constructs refuse props that break them (so a NuGet consumer who sets
-/// <c>Production</c> gets them too) and the app's configuration reader reports them with their
-/// <c>cdk.json</c> path. Each problem names the setting (<see cref="ProductionProblem.Setting"/>) and
-/// the fix. The template gate checks the synthesized properties of production stacks as well.
+/// One home for the rules: the options types of the user pool, sign-in and alarms report them from
+/// their <c>Problems()</c> when they say <c>Production</c>, so the constructs refuse such props (a
+/// NuGet consumer gets the rules too) and the app reports them at their <c>cdk.json</c> paths. The
+/// template gate checks the synthesized properties of production stacks as well.
 /// </summary>
 public static class ProductionPolicy
 {
@@ -13,50 +18,50 @@ public static class ProductionPolicy
     public const string TemplateMetadataKey = "IdentityStack:Production";
 
     /// <summary>The user pool's settings that production forbids weakening.</summary>
-    public static IReadOnlyList<ProductionProblem> PoolProblems(UserPools.ThreatProtectionMode threatProtection, UserPools.MfaEnforcement mfa, bool destroyOnRemoval, bool deletionProtection)
+    public static IReadOnlyList<PropsProblem> PoolProblems(SecureUserPoolOptions pool)
     {
-        var problems = new List<ProductionProblem>();
-        if (threatProtection != UserPools.ThreatProtectionMode.Enforced)
+        ArgumentNullException.ThrowIfNull(pool);
+        var problems = new List<PropsProblem>();
+        if (pool.ThreatProtection != ThreatProtectionMode.Enforced)
         {
-            problems.Add(new("threatProtection", "production needs threat protection ENFORCED: AUDIT only records risky sign-ins and OFF ignores them, compromised credentials included."));
+            problems.Add(new(nameof(pool.ThreatProtection), Upper(pool.ThreatProtection), "production needs threat protection ENFORCED: AUDIT only records risky sign-ins and OFF ignores them, compromised credentials included."));
         }
 
-        if (mfa != UserPools.MfaEnforcement.Required)
+        if (pool.Mfa != MfaEnforcement.Required)
         {
-            problems.Add(new("mfa", "production needs MFA REQUIRED for every user."));
+            problems.Add(new(nameof(pool.Mfa), Upper(pool.Mfa), "production needs MFA REQUIRED for every user."));
         }
 
-        if (destroyOnRemoval)
+        if (pool.RemovalPolicy == Amazon.CDK.RemovalPolicy.DESTROY)
         {
-            problems.Add(new("removalPolicy", "production keeps its users: use RETAIN, so removing the stack never deletes the pool."));
+            problems.Add(new(nameof(pool.RemovalPolicy), Upper(pool.RemovalPolicy), "production keeps its users: use RETAIN, so removing the stack never deletes the pool."));
         }
 
-        if (!deletionProtection)
+        if (!pool.DeletionProtection)
         {
-            problems.Add(new("deletionProtection", "production pools keep deletion protection on; a deleted pool and its users cannot be restored."));
+            problems.Add(new(nameof(pool.DeletionProtection), "false", "production pools keep deletion protection on; a deleted pool and its users cannot be restored."));
         }
 
         return problems;
     }
 
     /// <summary>The sign-in settings that production forbids: password sign-in sent in the clear to the API, and callback or logout URLs a third party could serve.</summary>
-    public static IReadOnlyList<ProductionProblem> SignInProblems(bool allowPasswordAuth, IReadOnlyList<string> callbackUrls, IReadOnlyList<string> logoutUrls)
+    public static IReadOnlyList<PropsProblem> SignInProblems(HostedSignInOptions signIn)
     {
-        ArgumentNullException.ThrowIfNull(callbackUrls);
-        ArgumentNullException.ThrowIfNull(logoutUrls);
-        var problems = new List<ProductionProblem>();
-        if (allowPasswordAuth)
+        ArgumentNullException.ThrowIfNull(signIn);
+        var problems = new List<PropsProblem>();
+        if (signIn.AllowPasswordAuth)
         {
-            problems.Add(new("allowPasswordAuth", "USER_PASSWORD_AUTH sends the password itself to Cognito and is not allowed in production; remove it (clients use SRP or the hosted pages)."));
+            problems.Add(new(nameof(signIn.AllowPasswordAuth), "true", "USER_PASSWORD_AUTH sends the password itself to Cognito and is not allowed in production; remove it (clients use SRP or the hosted pages)."));
         }
 
-        foreach (var (field, urls) in new[] { ("callbackUrls", callbackUrls), ("logoutUrls", logoutUrls) })
+        foreach (var (property, urls) in new[] { (nameof(signIn.CallbackUrls), signIn.CallbackUrls ?? []), (nameof(signIn.LogoutUrls), signIn.LogoutUrls ?? []) })
         {
             for (var i = 0; i < urls.Count; i++)
             {
                 if (!IsPublicHttps(urls[i]))
                 {
-                    problems.Add(new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{field}[{i}]"), $"production redirects only to https URLs of your own domains, never http or localhost ('{urls[i]}'); remove it or use the app's https address."));
+                    problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"{property}[{i}]"), PropsProblem.Quoted(urls[i]), "production redirects only to https URLs of your own domains, never http or localhost; remove it or use the app's https address."));
                 }
             }
         }
@@ -65,12 +70,18 @@ public static class ProductionPolicy
     }
 
     /// <summary>The alarm settings production needs: someone subscribed, so an alarm reaches a person.</summary>
-    public static IReadOnlyList<ProductionProblem> AlarmProblems(int emailCount, bool hasExistingTopic) =>
-        emailCount > 0 || hasExistingTopic
+    public static IReadOnlyList<PropsProblem> AlarmProblems(AlarmNotificationsOptions alarms)
+    {
+        ArgumentNullException.ThrowIfNull(alarms);
+        return (alarms.Emails ?? []).Count > 0 || alarms.ExistingTopicArn is not null
             ? []
-            : [new("alarms", "production alarms must reach someone: list on-call addresses in alarms.email and/or an existing SNS topic (paging, chat) in alarms.topicArn; a topic nobody subscribes to delivers every alarm to no one.")];
+            : [new(nameof(alarms.Emails), "none (and no existing topic)", "production alarms must reach someone: list on-call addresses in alarms.email and/or an existing SNS topic (paging, chat) in alarms.topicArn; a topic nobody subscribes to delivers every alarm to no one.")];
+    }
 
-    private static bool IsPublicHttps(string url) =>
+    private static string Upper<TEnum>(TEnum value)
+        where TEnum : struct, Enum => PropsProblem.Quoted(value.ToString().ToUpperInvariant());
+
+    private static bool IsPublicHttps(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal)
         && !uri.IsLoopback

@@ -57,7 +57,7 @@ public partial record AlarmNotificationsOptions
 
         if (Production)
         {
-            problems.AddRange(ProductionPolicy.AlarmProblems(emails.Count, ExistingTopicArn is not null).Select(p => new PropsProblem(nameof(Emails), "none (and no existing topic)", p.Fix)));
+            problems.AddRange(ProductionPolicy.AlarmProblems(this));
         }
 
         return problems;

@@ -94,7 +94,7 @@ public partial record HostedSignInOptions
 
         if (Production)
         {
-            problems.AddRange(ProductionProblems());
+            problems.AddRange(ProductionPolicy.SignInProblems(this));
         }
 
         problems.AddRange(Ui == HostedUiStyle.Classic ? ClassicLookProblems() : ManagedLookProblems());
@@ -168,19 +168,6 @@ public partial record HostedSignInOptions
             && RefreshTokenValidity.ToSeconds() < Math.Max(AccessTokenValidity.ToSeconds(), IdTokenValidity.ToSeconds()))
         {
             yield return new(nameof(RefreshTokenValidity), RefreshTokenValidity.ToHumanString(), "a refresh token must live at least as long as the access and ID tokens it renews.");
-        }
-    }
-
-    /// <summary>ProductionPolicy's sign-in rules; its settings are "allowPasswordAuth" or "callbackUrls[i]" / "logoutUrls[i]".</summary>
-    private IEnumerable<PropsProblem> ProductionProblems()
-    {
-        foreach (var problem in ProductionPolicy.SignInProblems(AllowPasswordAuth, CallbackUrls ?? [], LogoutUrls ?? []))
-        {
-            var parts = problem.Setting.Split('[', ']');
-            var found = parts.Length > 1
-                ? PropsProblem.Quoted((string.Equals(parts[0], "callbackUrls", StringComparison.Ordinal) ? CallbackUrls : LogoutUrls)![int.Parse(parts[1], CultureInfo.InvariantCulture)])
-                : "true";
-            yield return new(char.ToUpperInvariant(problem.Setting[0]) + problem.Setting[1..], found, problem.Fix);
         }
     }
 

@@ -71,15 +71,7 @@ public record SecureUserPoolOptions
 
         if (Production)
         {
-            var found = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [nameof(ThreatProtection)] = PropsProblem.Quoted(ThreatProtection.ToString().ToUpperInvariant()),
-                [nameof(Mfa)] = PropsProblem.Quoted(Mfa.ToString().ToUpperInvariant()),
-                [nameof(RemovalPolicy)] = PropsProblem.Quoted(RemovalPolicy.ToString()),
-                [nameof(DeletionProtection)] = "false",
-            };
-            problems.AddRange(ProductionPolicy.PoolProblems(ThreatProtection, Mfa, RemovalPolicy == RemovalPolicy.DESTROY, DeletionProtection)
-                .Select(p => new PropsProblem(char.ToUpperInvariant(p.Setting[0]) + p.Setting[1..], found[char.ToUpperInvariant(p.Setting[0]) + p.Setting[1..]], p.Fix)));
+            problems.AddRange(ProductionPolicy.PoolProblems(this));
         }
 
         return problems;
