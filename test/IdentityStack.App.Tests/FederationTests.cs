@@ -86,6 +86,18 @@ public sealed class FederationTests(SynthesizedStages stages)
         Assert.Equal(["COGNITO"], machine.GetProperty("Properties").GetProperty("SupportedIdentityProviders").EnumerateArray().Select(p => p.GetString()));
     }
 
+    // The providers are the framework's constructs (UserPoolIdentityProviderGoogle, ...), which put
+    // the resource one level deeper than this project used to. A new logical ID would make
+    // CloudFormation create a second provider of the same name before deleting the first, and Cognito
+    // refuses a duplicate name: these are the IDs the providers have had since they were first deployed.
+    [Fact]
+    public void Providers_keep_the_logical_ids_they_were_deployed_with()
+    {
+        Assert.Equal(
+            ["FederationAcmeOidcFAA73F86", "FederationAcmeSaml3870767D", "FederationFacebook69FEAC6B", "FederationGoogle9E39FDD3", "FederationLoginWithAmazon6D9400DA", "FederationSignInWithApple966EB646"],
+            Providers("prod").Values.Select(p => p.Id).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void No_secret_value_appears_in_any_template()
     {

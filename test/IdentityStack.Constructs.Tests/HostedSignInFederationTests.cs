@@ -23,24 +23,25 @@ public sealed class HostedSignInFederationTests
         return (stack, new SecureUserPool(stack, "Users", new SecureUserPoolProps { UserPoolName = "users" }));
     }
 
-    private static HostedSignIn SignIn(Stack stack, SecureUserPool pool, params CfnUserPoolIdentityProvider[] providers) =>
+    private static HostedSignIn SignIn(Stack stack, SecureUserPool pool, params IUserPoolIdentityProvider[] providers) =>
         new(stack, "SignIn", new HostedSignInProps
         {
-            UserPool = pool,
+            UserPool = pool.UserPool,
             DomainPrefix = "consumer-users",
             CallbackUrls = ["https://app.example.com/callback"],
             LogoutUrls = ["https://app.example.com/"],
             IdentityProviders = providers,
         });
 
-    private static CfnUserPoolIdentityProvider Provider(Stack stack, SecureUserPool pool, string name, Dictionary<string, object> mapping) =>
-        new(stack, name, new CfnUserPoolIdentityProviderProps
+    private static UserPoolIdentityProviderOidc Provider(Stack stack, SecureUserPool pool, string name, Dictionary<string, string> mapping) =>
+        new(stack, name, new UserPoolIdentityProviderOidcProps
         {
-            UserPoolId = pool.UserPool.UserPoolId,
-            ProviderName = name,
-            ProviderType = "OIDC",
-            ProviderDetails = new Dictionary<string, object>(StringComparer.Ordinal) { ["client_id"] = "c", ["authorize_scopes"] = "openid", ["oidc_issuer"] = "https://login.example.com", ["attributes_request_method"] = "GET" },
-            AttributeMapping = mapping,
+            UserPool = pool.UserPool,
+            Name = name,
+            ClientId = "c",
+            ClientSecret = "s",
+            IssuerUrl = "https://login.example.com",
+            AttributeMapping = new AttributeMapping { Custom = mapping.ToDictionary(m => m.Key, m => ProviderAttribute.Other(m.Value), StringComparer.Ordinal) },
         });
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class HostedSignInFederationTests
     {
         var (stack, pool) = PoolStack();
         var oidc = new OidcProvider("Acme", "https://login.example.com", "client", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme-AbCdEf", ["openid", "email"], "GET") { TenantAttribute = "tenant" };
-        var providers = new FederatedProviders(stack, "Federation", pool, [oidc]);
+        var providers = new FederatedProviders(stack, "Federation", pool.UserPool, [oidc]);
 
         SignIn(stack, pool, providers.Providers["Acme"]);
 

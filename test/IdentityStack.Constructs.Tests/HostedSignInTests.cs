@@ -28,7 +28,7 @@ public sealed class HostedSignInTests
         bool passwordAuth = false,
         string callback = "https://app.example.com/callback") => new()
     {
-        UserPool = pool,
+        UserPool = pool.UserPool,
         DomainPrefix = prefix,
         CustomDomain = customDomain,
         Ui = ui,

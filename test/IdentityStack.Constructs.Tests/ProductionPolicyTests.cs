@@ -48,7 +48,7 @@ public sealed class ProductionPolicyTests
 
         var error = Assert.Throws<ArgumentException>(() => new HostedSignIn(stack, "SignIn", new HostedSignInProps
         {
-            UserPool = pool,
+            UserPool = pool.UserPool,
             DomainPrefix = "consumer-users",
             Production = true,
             AllowPasswordAuth = true,

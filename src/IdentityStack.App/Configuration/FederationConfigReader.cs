@@ -13,6 +13,15 @@ internal static partial class FederationConfigReader
     private static readonly string[] PlainSecretFields = ["clientSecret", "privateKey", "secret"];
     private static readonly string[] DefaultOidcScopes = ["openid", "email", "profile"];
 
+    /// <summary>The name Cognito gives each social provider type of the configuration.</summary>
+    private static readonly Dictionary<string, string> SocialNames = new(StringComparer.Ordinal)
+    {
+        ["Google"] = GoogleProvider.TypeName,
+        ["Facebook"] = FacebookProvider.TypeName,
+        ["Amazon"] = AmazonProvider.TypeName,
+        ["Apple"] = AppleProvider.TypeName,
+    };
+
     public static List<FederatedProvider> Read(JsonObjectReader stage)
     {
         var providers = new List<FederatedProvider>();
@@ -32,13 +41,14 @@ internal static partial class FederationConfigReader
                 reader.Problem(plain, "(a secret value)", $"plain secrets are not accepted in cdk.json; store it in Secrets Manager and set \"{plain}Arn\" to the secret's ARN.");
             }
 
-            var name = reader.RequiredString("name", ProviderNamePattern(), "use 1-32 letters, digits, '-' or '.', not 'Cognito', e.g. \"Google\" or \"AcmeCorp\".");
+            var type = reader.RequiredString("type", TypePattern(), "use one of Google, Facebook, Amazon, Apple, OIDC, SAML.");
+            var name = ReadName(reader, type);
             if (name is not null && !names.Add(name))
             {
                 reader.Problem("name", "\"" + name + "\"", "provider names must be unique in a stage; rename one.");
             }
 
-            var provider = ReadProvider(reader, name ?? string.Empty);
+            var provider = ReadProvider(reader, type, name ?? string.Empty);
             reader.RejectUnknownFields();
             if (provider is not null && stage.ProblemCount == before)
             {
@@ -49,17 +59,36 @@ internal static partial class FederationConfigReader
         return providers;
     }
 
-    private static FederatedProvider? ReadProvider(JsonObjectReader reader, string name)
+    /// <summary>
+    /// The provider's name: Cognito names a social provider after its type and refuses any other name
+    /// ("Provider X cannot be of type Google"), so there "name" may be left out or must be that name;
+    /// OIDC and SAML providers need one of 3-32 characters.
+    /// </summary>
+    private static string? ReadName(JsonObjectReader reader, string? type)
     {
-        var type = reader.RequiredString("type", TypePattern(), "use one of Google, Facebook, Amazon, Apple, OIDC, SAML.");
+        if (type is not null && SocialNames.TryGetValue(type, out var fixedName))
+        {
+            var given = reader.OptionalString("name", ProviderNamePattern(), $"leave \"name\" out: Cognito names a {type} provider \"{fixedName}\".");
+            if (given is not null && !string.Equals(given, fixedName, StringComparison.Ordinal))
+            {
+                reader.Problem("name", "\"" + given + "\"", $"Cognito names a {type} provider \"{fixedName}\" and refuses any other name; leave \"name\" out or write \"{fixedName}\".");
+            }
+
+            return fixedName;
+        }
+
+        return reader.RequiredString("name", ProviderNamePattern(), "use 3-32 letters, digits, '-' or '.', not 'Cognito', e.g. \"AcmeCorp\".");
+    }
+
+    private static FederatedProvider? ReadProvider(JsonObjectReader reader, string? type, string name)
+    {
         var tenant = reader.OptionalString("tenantAttribute", AttributeNamePattern(), "use the provider attribute (claim) that holds the tenant id.");
         FederatedProvider? provider = type switch
         {
-            "Google" => new GoogleProvider(name, ClientId(reader), SecretArn(reader, "clientSecretArn"), Scopes(reader, DefaultOidcScopes)),
-            "Facebook" => new FacebookProvider(name, ClientId(reader), SecretArn(reader, "clientSecretArn"), Scopes(reader, ["public_profile", "email"])),
-            "Amazon" => new AmazonProvider(name, ClientId(reader), SecretArn(reader, "clientSecretArn"), Scopes(reader, ["profile"])),
+            "Google" => new GoogleProvider(ClientId(reader), SecretArn(reader, "clientSecretArn"), Scopes(reader, DefaultOidcScopes)),
+            "Facebook" => new FacebookProvider(ClientId(reader), SecretArn(reader, "clientSecretArn"), Scopes(reader, ["public_profile", "email"])),
+            "Amazon" => new AmazonProvider(ClientId(reader), SecretArn(reader, "clientSecretArn"), Scopes(reader, ["profile"])),
             "Apple" => new AppleProvider(
-                name,
                 ClientId(reader),
                 reader.RequiredString("teamId", AppleIdPattern(), "use the 10-character Apple team id.") ?? string.Empty,
                 reader.RequiredString("keyId", AppleIdPattern(), "use the 10-character id of the Sign in with Apple key.") ?? string.Empty,
@@ -118,7 +147,7 @@ internal static partial class FederationConfigReader
         return scopes.Count == 0 ? [.. defaults] : scopes;
     }
 
-    [GeneratedRegex("^(?!Cognito$)[A-Za-z0-9][A-Za-z0-9.-]{0,31}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^(?!Cognito$)[A-Za-z0-9][A-Za-z0-9.-]{2,31}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
     private static partial Regex ProviderNamePattern();
 
     [GeneratedRegex("^(Google|Facebook|Amazon|Apple|OIDC|SAML)$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]

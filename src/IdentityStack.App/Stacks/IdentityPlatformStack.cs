@@ -54,7 +54,7 @@ internal sealed class IdentityPlatformStack : Stack
         Publish("UserPoolArn", "user-pool-arn", UserPool.UserPool.UserPoolArn, "Cognito user pool ARN");
         Publish("UserPoolProviderUrl", "provider-url", UserPool.ProviderUrl, "Token issuer (OIDC provider URL) of the user pool");
 
-        Federation = new FederatedProviders(this, "Federation", UserPool, stage.Federation);
+        Federation = new FederatedProviders(this, "Federation", UserPool.UserPool, stage.Federation);
         if (stage.SignIn is { } signIn)
         {
             AddSignIn(stage, signIn, removalPolicy);
@@ -94,7 +94,7 @@ internal sealed class IdentityPlatformStack : Stack
     {
         var hosted = new HostedSignIn(this, "SignIn", new HostedSignInProps(signIn.Options)
         {
-            UserPool = UserPool,
+            UserPool = UserPool.UserPool,
             IdentityProviders = [.. signIn.IdentityProviders.Select(name => Federation.Providers[name])],
             CustomizationBinary = _platformBinary,
             LogRetention = LogRetention.FromDays(Stage.LogRetentionDays),

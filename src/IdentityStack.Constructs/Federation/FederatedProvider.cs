@@ -1,13 +1,20 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.Cognito;
+using Constructs;
 using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Constructs.Federation;
 
 /// <summary>
-/// An external identity provider users may sign in with. Secrets are never values here: only ARNs of
+/// An external identity provider users may sign in with, created with the framework's construct for
+/// its type (<c>UserPoolIdentityProviderGoogle</c>, ...). Secrets are never values here: only ARNs of
 /// Secrets Manager secrets, which become CloudFormation dynamic references resolved at deploy time.
 /// </summary>
-/// <param name="Name">Provider name in the pool and in clients' supported providers (1-32 characters).</param>
+/// <param name="Name">
+/// Provider name in the pool and in clients' supported providers. Cognito fixes it for the social
+/// providers ("Provider X cannot be of type Google" otherwise), so those records set it themselves;
+/// OIDC and SAML providers take 3-32 characters (the framework's limit).
+/// </param>
 public abstract record FederatedProvider(string Name)
 {
     /// <summary>CloudFormation <c>ProviderType</c>.</summary>
@@ -26,8 +33,8 @@ public abstract record FederatedProvider(string Name)
     /// </summary>
     public bool TrustEmail { get; init; }
 
-    /// <summary>CloudFormation <c>ProviderDetails</c>.</summary>
-    public abstract IReadOnlyDictionary<string, string> ProviderDetails();
+    /// <summary>Creates the provider on <paramref name="pool"/>, as the child <see cref="Name"/> of <paramref name="scope"/>.</summary>
+    public abstract IUserPoolIdentityProvider Create(Construct scope, IUserPool pool);
 
     /// <summary>User pool attribute -> provider attribute.</summary>
     public virtual IReadOnlyDictionary<string, string> AttributeMapping()
@@ -55,70 +62,112 @@ public abstract record FederatedProvider(string Name)
     /// <summary>The provider's display-name attribute.</summary>
     protected virtual string NameAttribute => "name";
 
-    /// <summary>A dynamic reference to a Secrets Manager secret's whole string value.</summary>
-    protected static string SecretReference(string secretArn) => SecretValue.SecretsManager(secretArn).UnsafeUnwrap();
-}
-
-/// <summary>A social provider signed in to with an OAuth client id and secret.</summary>
-public abstract record OAuthClientProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : FederatedProvider(Name)
-{
-    /// <summary>How the provider separates scopes in <c>authorize_scopes</c>.</summary>
-    protected virtual char ScopeSeparator => ' ';
-
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> ProviderDetails() => new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>
+    /// <see cref="AttributeMapping"/> as the framework takes it: every entry as given (the framework
+    /// writes custom entries under their own names, standard ones included).
+    /// </summary>
+    protected Amazon.CDK.AWS.Cognito.AttributeMapping FrameworkMapping() => new()
     {
-        ["client_id"] = ClientId,
-        ["client_secret"] = SecretReference(ClientSecretArn),
-        ["authorize_scopes"] = string.Join(ScopeSeparator, Scopes),
+        Custom = AttributeMapping().ToDictionary(m => m.Key, m => ProviderAttribute.Other(m.Value), StringComparer.Ordinal),
     };
+
+    /// <summary>A Secrets Manager secret's whole string value, resolved by CloudFormation at deploy time.</summary>
+    protected static SecretValue Secret(string secretArn) => SecretValue.SecretsManager(secretArn);
 }
 
-/// <summary>Sign in with Google.</summary>
-public sealed record GoogleProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : OAuthClientProvider(Name, ClientId, ClientSecretArn, Scopes)
+/// <summary>A social provider signed in to with an OAuth client id and secret; Cognito names it after its type.</summary>
+public abstract record OAuthClientProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : FederatedProvider(Name);
+
+/// <summary>Sign in with Google (named "Google").</summary>
+public sealed record GoogleProvider(string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : OAuthClientProvider(TypeName, ClientId, ClientSecretArn, Scopes)
 {
+    /// <summary>Cognito's provider type, which is also the provider's name.</summary>
+    public const string TypeName = "Google";
+
     /// <inheritdoc />
-    public override string ProviderType => "Google";
+    public override string ProviderType => TypeName;
 
     /// <summary>Google's ID token says whether Google verified the address.</summary>
     protected override string? EmailVerifiedAttribute => "email_verified";
+
+    /// <inheritdoc />
+    public override IUserPoolIdentityProvider Create(Construct scope, IUserPool pool) =>
+        new UserPoolIdentityProviderGoogle(scope, Name, new UserPoolIdentityProviderGoogleProps
+        {
+            UserPool = pool,
+            ClientId = ClientId,
+            ClientSecretValue = Secret(ClientSecretArn),
+            Scopes = [.. Scopes],
+            AttributeMapping = FrameworkMapping(),
+        });
 }
 
-/// <summary>Sign in with Facebook (scopes separated by commas).</summary>
-public sealed record FacebookProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : OAuthClientProvider(Name, ClientId, ClientSecretArn, Scopes)
+/// <summary>Sign in with Facebook (named "Facebook"; scopes separated by commas).</summary>
+public sealed record FacebookProvider(string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : OAuthClientProvider(TypeName, ClientId, ClientSecretArn, Scopes)
 {
-    /// <inheritdoc />
-    public override string ProviderType => "Facebook";
+    /// <summary>Cognito's provider type, which is also the provider's name.</summary>
+    public const string TypeName = "Facebook";
 
     /// <inheritdoc />
-    protected override char ScopeSeparator => ',';
+    public override string ProviderType => TypeName;
+
+    /// <inheritdoc />
+    public override IUserPoolIdentityProvider Create(Construct scope, IUserPool pool) =>
+        new UserPoolIdentityProviderFacebook(scope, Name, new UserPoolIdentityProviderFacebookProps
+        {
+            UserPool = pool,
+            ClientId = ClientId,
+            ClientSecret = Secret(ClientSecretArn).UnsafeUnwrap(),
+            Scopes = [.. Scopes],
+            AttributeMapping = FrameworkMapping(),
+        });
 }
 
-/// <summary>Login with Amazon.</summary>
-public sealed record AmazonProvider(string Name, string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : OAuthClientProvider(Name, ClientId, ClientSecretArn, Scopes)
+/// <summary>Login with Amazon (named "LoginWithAmazon").</summary>
+public sealed record AmazonProvider(string ClientId, string ClientSecretArn, IReadOnlyList<string> Scopes) : OAuthClientProvider(TypeName, ClientId, ClientSecretArn, Scopes)
 {
+    /// <summary>Cognito's provider type, which is also the provider's name.</summary>
+    public const string TypeName = "LoginWithAmazon";
+
     /// <inheritdoc />
-    public override string ProviderType => "LoginWithAmazon";
+    public override string ProviderType => TypeName;
+
+    /// <inheritdoc />
+    public override IUserPoolIdentityProvider Create(Construct scope, IUserPool pool) =>
+        new UserPoolIdentityProviderAmazon(scope, Name, new UserPoolIdentityProviderAmazonProps
+        {
+            UserPool = pool,
+            ClientId = ClientId,
+            ClientSecret = Secret(ClientSecretArn).UnsafeUnwrap(),
+            Scopes = [.. Scopes],
+            AttributeMapping = FrameworkMapping(),
+        });
 }
 
-/// <summary>Sign in with Apple: a services id, team id, key id and the private key (.p8) in Secrets Manager.</summary>
-public sealed record AppleProvider(string Name, string ServicesId, string TeamId, string KeyId, string PrivateKeySecretArn, IReadOnlyList<string> Scopes) : FederatedProvider(Name)
+/// <summary>Sign in with Apple (named "SignInWithApple"): a services id, team id, key id and the private key (.p8) in Secrets Manager.</summary>
+public sealed record AppleProvider(string ServicesId, string TeamId, string KeyId, string PrivateKeySecretArn, IReadOnlyList<string> Scopes) : FederatedProvider(TypeName)
 {
-    /// <inheritdoc />
-    public override string ProviderType => "SignInWithApple";
+    /// <summary>Cognito's provider type, which is also the provider's name.</summary>
+    public const string TypeName = "SignInWithApple";
 
     /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> ProviderDetails() => new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["client_id"] = ServicesId,
-        ["team_id"] = TeamId,
-        ["key_id"] = KeyId,
-        ["private_key"] = SecretReference(PrivateKeySecretArn),
-        ["authorize_scopes"] = string.Join(' ', Scopes),
-    };
+    public override string ProviderType => TypeName;
 
     /// <inheritdoc />
     protected override string NameAttribute => "firstName";
+
+    /// <inheritdoc />
+    public override IUserPoolIdentityProvider Create(Construct scope, IUserPool pool) =>
+        new UserPoolIdentityProviderApple(scope, Name, new UserPoolIdentityProviderAppleProps
+        {
+            UserPool = pool,
+            ClientId = ServicesId,
+            TeamId = TeamId,
+            KeyId = KeyId,
+            PrivateKeyValue = Secret(PrivateKeySecretArn),
+            Scopes = [.. Scopes],
+            AttributeMapping = FrameworkMapping(),
+        });
 }
 
 /// <summary>Any OpenID Connect provider.</summary>
@@ -131,14 +180,18 @@ public sealed record OidcProvider(string Name, string Issuer, string ClientId, s
     protected override string? EmailVerifiedAttribute => "email_verified";
 
     /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> ProviderDetails() => new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["oidc_issuer"] = Issuer,
-        ["client_id"] = ClientId,
-        ["client_secret"] = SecretReference(ClientSecretArn),
-        ["authorize_scopes"] = string.Join(' ', Scopes),
-        ["attributes_request_method"] = AttributesRequestMethod,
-    };
+    public override IUserPoolIdentityProvider Create(Construct scope, IUserPool pool) =>
+        new UserPoolIdentityProviderOidc(scope, Name, new UserPoolIdentityProviderOidcProps
+        {
+            UserPool = pool,
+            Name = Name,
+            IssuerUrl = Issuer,
+            ClientId = ClientId,
+            ClientSecret = Secret(ClientSecretArn).UnsafeUnwrap(),
+            Scopes = [.. Scopes],
+            AttributeRequestMethod = string.Equals(AttributesRequestMethod, "POST", StringComparison.Ordinal) ? OidcAttributeRequestMethod.POST : OidcAttributeRequestMethod.GET,
+            AttributeMapping = FrameworkMapping(),
+        });
 }
 
 /// <summary>A SAML 2.0 identity provider, from a metadata URL or a metadata document.</summary>
@@ -172,30 +225,30 @@ public sealed record SamlProvider(string Name, string? MetadataUrl, string? Meta
     protected override string NameAttribute => NameClaim;
 
     /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> ProviderDetails()
+    public override IUserPoolIdentityProvider Create(Construct scope, IUserPool pool)
     {
-        var details = new Dictionary<string, string>(StringComparer.Ordinal)
+        var provider = new UserPoolIdentityProviderSaml(scope, Name, new UserPoolIdentityProviderSamlProps
         {
-            ["IDPSignout"] = Flag(IdpSignOut),
-            ["IDPInit"] = Flag(IdpInitiated),
-            ["EncryptedResponses"] = Flag(EncryptedResponses),
-        };
-        if (MetadataUrl is not null)
+            UserPool = pool,
+            Name = Name,
+            Metadata = MetadataUrl is not null
+                ? UserPoolIdentityProviderSamlMetadata.Url(MetadataUrl)
+                : UserPoolIdentityProviderSamlMetadata.File(MetadataDocument ?? throw new InvalidOperationException($"SAML provider '{Name}' needs a metadata URL or document.")),
+            IdpSignout = IdpSignOut,
+            IdpInitiated = IdpInitiated,
+            EncryptedResponses = EncryptedResponses,
+            RequestSigningAlgorithm = SignRequests ? SigningAlgorithm.RSA_SHA256 : null,
+            AttributeMapping = FrameworkMapping(),
+        });
+
+        // The framework writes these flags as JSON booleans; Cognito's ProviderDetails is a map of
+        // strings, and tools that check the API's types (LocalStack, for one) refuse booleans there.
+        var resource = (CfnUserPoolIdentityProvider)provider.Node.DefaultChild!;
+        foreach (var (detail, value) in new[] { ("IDPSignout", IdpSignOut), ("IDPInit", IdpInitiated), ("EncryptedResponses", EncryptedResponses) })
         {
-            details["MetadataURL"] = MetadataUrl;
-        }
-        else
-        {
-            details["MetadataFile"] = MetadataDocument ?? throw new InvalidOperationException($"SAML provider '{Name}' needs a metadata URL or document.");
+            resource.AddPropertyOverride("ProviderDetails." + detail, value ? "true" : "false");
         }
 
-        if (SignRequests)
-        {
-            details["RequestSigningAlgorithm"] = "rsa-sha256";
-        }
-
-        return details;
-
-        static string Flag(bool value) => value ? "true" : "false";
+        return provider;
     }
 }

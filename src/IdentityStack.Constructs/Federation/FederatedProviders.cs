@@ -1,17 +1,17 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
-using IdentityStack.Constructs.UserPools;
 using Constructs;
 
 namespace IdentityStack.Constructs.Federation;
 
-/// <summary>The pool's external identity providers, each with its attribute mapping.</summary>
+/// <summary>The pool's external identity providers, each with its attribute mapping, made with the framework's constructs.</summary>
 public sealed class FederatedProviders : Construct
 {
-    /// <summary>The CloudFormation providers, by name.</summary>
-    public IReadOnlyDictionary<string, CfnUserPoolIdentityProvider> Providers { get; }
+    /// <summary>The providers, by name.</summary>
+    public IReadOnlyDictionary<string, IUserPoolIdentityProvider> Providers { get; }
 
     /// <summary>Creates the providers on <paramref name="pool"/>.</summary>
-    public FederatedProviders(Construct scope, string id, SecureUserPool pool, IReadOnlyList<FederatedProvider> providers)
+    public FederatedProviders(Construct scope, string id, IUserPool pool, IReadOnlyList<FederatedProvider> providers)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(pool);
@@ -22,16 +22,36 @@ public sealed class FederatedProviders : Construct
             throw new ArgumentException($"Provider name '{duplicate.Key}' is used {duplicate.Count()} times; names must be unique in a pool.", nameof(providers));
         }
 
-        Providers = providers.ToDictionary(
-            p => p.Name,
-            p => new CfnUserPoolIdentityProvider(this, p.Name, new CfnUserPoolIdentityProviderProps
-            {
-                UserPoolId = pool.UserPool.UserPoolId,
-                ProviderName = p.Name,
-                ProviderType = p.ProviderType,
-                ProviderDetails = p.ProviderDetails().ToDictionary(d => d.Key, d => (object)d.Value, StringComparer.Ordinal),
-                AttributeMapping = p.AttributeMapping().ToDictionary(m => m.Key, m => (object)m.Value, StringComparer.Ordinal),
-            }),
-            StringComparer.Ordinal);
+        Providers = providers.ToDictionary(p => p.Name, p => Create(pool, p), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The provider, keeping the logical ID it had when this construct wrote the CloudFormation
+    /// resource itself (at <c>{this}/{name}</c>; the framework's construct puts it at
+    /// <c>{this}/{name}/Resource</c>). A new logical ID would make CloudFormation create a second
+    /// provider of the same name before deleting the first, which Cognito refuses.
+    /// </summary>
+    private IUserPoolIdentityProvider Create(IUserPool pool, FederatedProvider provider)
+    {
+        var kept = LogicalIdAt(provider.Name);
+        var created = provider.Create(this, pool);
+        ((CfnResource)created.Node.DefaultChild!).OverrideLogicalId(kept);
+        return created;
+    }
+
+    /// <summary>The logical ID the framework gives a CloudFormation resource at <c>{this}/{id}</c>, computed on a scratch copy of the construct path.</summary>
+    private string LogicalIdAt(string id)
+    {
+        var scopes = Node.Scopes;
+        var stackIndex = Array.IndexOf(scopes, Stack.Of(this));
+        var scratch = new Stack(new App(), "Scratch");
+        Construct parent = scratch;
+        foreach (var scope in scopes.Skip(stackIndex + 1))
+        {
+            parent = new Construct(parent, scope.Node.Id);
+        }
+
+        var probe = new CfnResource(parent, id, new CfnResourceProps { Type = "Scratch::Probe" });
+        return (string)scratch.Resolve(scratch.GetLogicalId(probe));
     }
 }

@@ -54,14 +54,14 @@ public sealed class HostedSignIn : Construct
         ArgumentNullException.ThrowIfNull(props);
         PropsProblem.ThrowIfAny(nameof(HostedSignInProps), props.Problems(), nameof(props));
 
-        var pool = props.UserPool.UserPool;
+        var pool = props.UserPool;
         Domain = CreateDomain(pool, props);
 
         ResourceServerIdentifier = props.ResourceServerIdentifier;
         (ResourceServer, Scopes) = CreateResourceServer(pool, props.ResourceServerIdentifier);
 
         var userProviders = new[] { UserPoolClientIdentityProvider.COGNITO }
-            .Concat(props.IdentityProviders.Select(p => UserPoolClientIdentityProvider.Custom(p.ProviderName)))
+            .Concat(props.IdentityProviders.Select(p => UserPoolClientIdentityProvider.Custom(NameOf(p))))
             .ToArray();
         var userScopes = new[] { OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, Scopes[ApiScope.Read], Scopes[ApiScope.Write] };
         SpaClient = CreateClient("SpaClient", pool, props, userProviders, props.IdentityProviders, new UserPoolClientOptions
@@ -133,12 +133,12 @@ public sealed class HostedSignIn : Construct
 
         if (props.ClassicLogo is not { } logo)
         {
-            var attachment = new CfnUserPoolUICustomizationAttachment(this, "ClassicUi", new CfnUserPoolUICustomizationAttachmentProps { UserPoolId = props.UserPool.UserPool.UserPoolId, ClientId = "ALL", Css = css });
+            var attachment = new CfnUserPoolUICustomizationAttachment(this, "ClassicUi", new CfnUserPoolUICustomizationAttachmentProps { UserPoolId = props.UserPool.UserPoolId, ClientId = "ALL", Css = css });
             attachment.Node.AddDependency(Domain);
             return;
         }
 
-        var customization = new ClassicHostedUiCustomization(this, "ClassicUi", props.UserPool.UserPool, css, logo, props.CustomizationBinary!, props.LogRetention);
+        var customization = new ClassicHostedUiCustomization(this, "ClassicUi", props.UserPool, css, logo, props.CustomizationBinary!, props.LogRetention);
         customization.Node.AddDependency(Domain);
     }
 
@@ -151,7 +151,7 @@ public sealed class HostedSignIn : Construct
         {
             var properties = new Dictionary<string, object>(StringComparer.Ordinal)
             {
-                ["UserPoolId"] = props.UserPool.UserPool.UserPoolId,
+                ["UserPoolId"] = props.UserPool.UserPoolId,
                 ["ClientId"] = client.UserPoolClientId,
                 ["UseCognitoProvidedValues"] = style is null,
             };
@@ -166,7 +166,7 @@ public sealed class HostedSignIn : Construct
         }
     }
 
-    private UserPoolDomain CreateDomain(UserPool pool, HostedSignInProps props)
+    private UserPoolDomain CreateDomain(IUserPool pool, HostedSignInProps props)
     {
         if (props.CustomDomain is not { } custom)
         {
@@ -196,7 +196,7 @@ public sealed class HostedSignIn : Construct
     /// Clients need the resource server's scopes to exist, and the user-facing ones their providers:
     /// a client that names a provider before it exists fails to deploy ("The provider X does not exist").
     /// </summary>
-    private void AddDependencies(IReadOnlyList<CfnUserPoolIdentityProvider> providers)
+    private void AddDependencies(IReadOnlyList<IUserPoolIdentityProvider> providers)
     {
         foreach (var client in Clients)
         {
@@ -224,7 +224,7 @@ public sealed class HostedSignIn : Construct
         client.AddPropertyOverride(ExplicitAuthFlowsProperty, props.AllowPasswordAuth ? SrpAndPassword : SrpOnly);
     }
 
-    private static (UserPoolResourceServer Server, IReadOnlyDictionary<string, OAuthScope> Scopes) CreateResourceServer(UserPool pool, string identifier)
+    private static (UserPoolResourceServer Server, IReadOnlyDictionary<string, OAuthScope> Scopes) CreateResourceServer(IUserPool pool, string identifier)
     {
         var resourceScopes = new[]
         {
@@ -253,15 +253,15 @@ public sealed class HostedSignIn : Construct
 
     private UserPoolClient CreateClient(
         string id,
-        UserPool pool,
+        IUserPool pool,
         HostedSignInProps props,
         UserPoolClientIdentityProvider[] providers,
-        IReadOnlyList<CfnUserPoolIdentityProvider> offered,
+        IReadOnlyList<IUserPoolIdentityProvider> offered,
         UserPoolClientOptions options)
     {
         // Cognito writes mapped attributes at each federated sign-in through the client the user
         // signed in with, so the client must be allowed to write them (MappedAttributeRules).
-        var mapped = offered.Select(p => (Provider: p.ProviderName, MappedAttributes: (IEnumerable<string>)MappedAttributesOf(p))).ToList();
+        var mapped = offered.Select(p => (Provider: NameOf(p), MappedAttributes: (IEnumerable<string>)MappedAttributesOf(p))).ToList();
         var mappedCustom = mapped.SelectMany(m => m.MappedAttributes)
             .Where(a => a.StartsWith(CustomPrefix, StringComparison.Ordinal))
             .Select(a => a[CustomPrefix.Length..])
@@ -303,7 +303,13 @@ public sealed class HostedSignIn : Construct
     private const string CustomPrefix = "custom:";
 
     /// <summary>The user pool attributes a provider maps (the keys of its AttributeMapping).</summary>
-    private static string[] MappedAttributesOf(CfnUserPoolIdentityProvider provider) => provider.AttributeMapping switch
+    /// <summary>The provider's CloudFormation resource, when this app defines it (an imported provider has none).</summary>
+    private static CfnUserPoolIdentityProvider? CfnOf(IUserPoolIdentityProvider provider) => provider.Node.DefaultChild as CfnUserPoolIdentityProvider;
+
+    /// <summary>The provider's name as text: the framework's ProviderName is a reference, which clients' provider lists and messages should not carry.</summary>
+    private static string NameOf(IUserPoolIdentityProvider provider) => CfnOf(provider)?.ProviderName ?? provider.ProviderName;
+
+    private static string[] MappedAttributesOf(IUserPoolIdentityProvider provider) => CfnOf(provider)?.AttributeMapping switch
     {
         null => [],
         IDictionary<string, object> map => [.. map.Keys],

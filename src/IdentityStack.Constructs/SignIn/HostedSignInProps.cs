@@ -23,11 +23,11 @@ public sealed record HostedSignInProps : HostedSignInOptions
         UserPool = null!;
     }
 
-    /// <summary>The pool the domain, resource server and clients belong to.</summary>
-    public required SecureUserPool UserPool { get; init; }
+    /// <summary>The pool the domain, resource server and clients belong to (a <see cref="SecureUserPool"/>'s <c>UserPool</c>, or any other).</summary>
+    public required Amazon.CDK.AWS.Cognito.IUserPool UserPool { get; init; }
 
     /// <summary>External providers the SPA and server clients offer besides Cognito; the clients depend on them. Default none.</summary>
-    public IReadOnlyList<Amazon.CDK.AWS.Cognito.CfnUserPoolIdentityProvider> IdentityProviders { get; init; } = [];
+    public IReadOnlyList<Amazon.CDK.AWS.Cognito.IUserPoolIdentityProvider> IdentityProviders { get; init; } = [];
 
     /// <summary>The platform's Native AOT binary and its CPU (as for the triggers), which serves the classic logo's custom resource.</summary>
     public Functions.NativeAotBinary? CustomizationBinary { get; init; }
@@ -41,7 +41,7 @@ public sealed record HostedSignInProps : HostedSignInOptions
         var problems = base.Problems().ToList();
         if (UserPool is null)
         {
-            problems.Add(new(nameof(UserPool), "null", "give the SecureUserPool the domain, resource server and clients belong to."));
+            problems.Add(new(nameof(UserPool), "null", "give the user pool the domain, resource server and clients belong to."));
         }
 
         if (Ui == HostedUiStyle.Classic && ClassicLogo is not null && CustomizationBinary is null)
