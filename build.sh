@@ -22,6 +22,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 
+# jsii (the CDK's bridge from .NET to its JavaScript core) unpacks about 65 MB into the temp folder
+# for every process that uses the CDK and never removes it; a test run starts dozens of them (a
+# developer machine here had 58 GB of them). Each build.sh run gets a temp folder of its own,
+# removed when the run ends; nested runs share the outer one.
+if [ -z "${IDENTITYSTACK_TMP:-}" ]; then
+  IDENTITYSTACK_TMP="$(mktemp -d "${TMPDIR:-/tmp}/identitystack.XXXXXX")"
+  export IDENTITYSTACK_TMP TMPDIR="$IDENTITYSTACK_TMP"
+  trap 'rm -rf "$IDENTITYSTACK_TMP"' EXIT
+fi
+
 CONFIGURATION=Release
 CDK_OUT="$ROOT/cdk.out"
 APP_DLL="src/IdentityStack.App/bin/$CONFIGURATION/net10.0/IdentityStack.App.dll"
