@@ -1,7 +1,3 @@
-using System.Text.Json;
-using IdentityStack.App.Configuration;
-using IdentityStack.App.Tests.Fixtures;
-
 namespace IdentityStack.App.Tests;
 
 /// <summary>Every stage has an encrypted alarm topic; <c>stages.{name}.alarms</c> says who hears it.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using IdentityStack.App.Tests.Fixtures;
-
 namespace IdentityStack.App.Tests;
 
 /// <summary>The JWT-protected HTTP API, per stage: authorizer, routes and scopes, stage, backend.</summary>

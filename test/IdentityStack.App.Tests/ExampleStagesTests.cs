@@ -1,9 +1,5 @@
 using System.Collections;
 using System.Reflection;
-using System.Text.Json;
-using Amazon.CDK.Assertions;
-using IdentityStack.App.Configuration;
-using IdentityStack.App.Tests.Fixtures;
 using IdentityStack.Constructs.Federation;
 using IdentityStack.Constructs.IdentityPools;
 using IdentityStack.Constructs.SignIn;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using IdentityStack.App.Tests.Fixtures;
-
 namespace IdentityStack.App.Tests;
 
 /// <summary>The identity providers of each stage and how the clients use them.</summary>

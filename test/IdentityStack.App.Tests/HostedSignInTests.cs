@@ -1,6 +1,3 @@
-using System.Text.Json;
-using IdentityStack.App.Tests.Fixtures;
-
 namespace IdentityStack.App.Tests;
 
 /// <summary>Domain, resource server and the three app clients, per stage.</summary>

@@ -1,7 +1,3 @@
-using IdentityStack.App.Configuration;
-using System.Text.Json;
-using IdentityStack.App.Tests.Fixtures;
-
 namespace IdentityStack.App.Tests;
 
 /// <summary>Identity pool, its roles and the data they reach, per stage (access itself: tools/access-matrix).</summary>

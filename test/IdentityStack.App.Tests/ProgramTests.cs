@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using IdentityStack.App.Tests.Fixtures;
 
 namespace IdentityStack.App.Tests;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using IdentityStack.App.Configuration;
-using IdentityStack.App.Tests.Fixtures;
-
 namespace IdentityStack.App.Tests;
 
 /// <summary>No resource keeps data forever without saying so: log retention and bucket lifecycles per stage.</summary>

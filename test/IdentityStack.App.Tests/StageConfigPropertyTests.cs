@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Amazon.CDK.Assertions;
 using CsCheck;
-using IdentityStack.App.Configuration;
-using IdentityStack.App.Tests.Fixtures;
 
 namespace IdentityStack.App.Tests;
 

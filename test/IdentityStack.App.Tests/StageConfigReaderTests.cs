@@ -1,5 +1,3 @@
-using System.Text.Json;
-using IdentityStack.App.Configuration;
 using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.App.Tests;

@@ -1,5 +1,3 @@
-using IdentityStack.App.Configuration;
-
 namespace IdentityStack.App.Tests;
 
 public sealed class StageSelectionTests

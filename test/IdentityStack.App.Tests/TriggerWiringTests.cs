@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Amazon.CDK.Assertions;
-using IdentityStack.App.Tests.Fixtures;
 using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.App.Tests;

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Amazon.CDK.Assertions;
-using IdentityStack.App.Tests.Fixtures;
-
 namespace IdentityStack.App.Tests;
 
 /// <summary>The security properties of each stage's pool, as synthesized from the real cdk.json.</summary>

@@ -1,5 +1,3 @@
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.CloudWatch;
 using IdentityStack.Constructs.Monitoring;
 

@@ -1,5 +1,3 @@
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.EC2;

@@ -1,4 +1,3 @@
-using IdentityStack.Constructs.SignIn;
 using IdentityStack.Testing;
 
 namespace IdentityStack.Constructs.Tests;

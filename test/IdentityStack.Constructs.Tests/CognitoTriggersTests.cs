@@ -1,8 +1,4 @@
-using Amazon.CDK;
-using Amazon.CDK.AWS.Lambda;
-using IdentityStack.Constructs.Functions;
 using IdentityStack.Constructs.Triggers;
-using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.Constructs.Tests;
 

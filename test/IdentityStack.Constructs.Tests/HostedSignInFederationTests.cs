@@ -1,10 +1,6 @@
 using System.Text.Json;
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.Cognito;
 using IdentityStack.Constructs.Federation;
-using IdentityStack.Constructs.SignIn;
-using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.Constructs.Tests;
 

@@ -1,10 +1,3 @@
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
-using Amazon.CDK.AWS.Lambda;
-using IdentityStack.Constructs.Functions;
-using IdentityStack.Constructs.SignIn;
-using IdentityStack.Constructs.UserPools;
-
 namespace IdentityStack.Constructs.Tests;
 
 /// <summary>Hosted sign-in through the construct library alone, as a NuGet consumer uses it: what it creates by default, and each refusal naming the property.</summary>

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.Cognito;
-using Amazon.CDK.AWS.Lambda;
 using IdentityStack.Constructs.Monitoring;
 
 namespace IdentityStack.Constructs.Tests;

@@ -1,11 +1,7 @@
 using System.Text.Json;
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.DynamoDB;
-using Amazon.CDK.AWS.Lambda;
 using IdentityStack.Constructs.Api;
-using IdentityStack.Constructs.Functions;
 using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Constructs.Tests;

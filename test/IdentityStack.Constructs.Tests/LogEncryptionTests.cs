@@ -1,10 +1,7 @@
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using IdentityStack.Constructs.Encryption;
 using IdentityStack.Constructs.Monitoring;
-using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.Constructs.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using IdentityStack.Constructs.SignIn;
 using IdentityStack.Testing;
 
 namespace IdentityStack.Constructs.Tests;

@@ -1,8 +1,5 @@
-using Amazon.CDK;
 using IdentityStack.Constructs;
-using IdentityStack.Constructs.SignIn;
 using IdentityStack.Constructs.Triggers;
-using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.Constructs.Tests;
 

@@ -1,6 +1,3 @@
-using Amazon.CDK.AWS.Lambda;
-using IdentityStack.Constructs.Functions;
-
 namespace IdentityStack.Constructs.Tests;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes: Lambda's bootstrap is a Linux executable

@@ -1,8 +1,3 @@
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
-using IdentityStack.Constructs.SignIn;
-using IdentityStack.Constructs.UserPools;
-
 namespace IdentityStack.Constructs.Tests;
 
 /// <summary>A NuGet consumer who says Production gets the same rules as a stage of cdk.json.</summary>

@@ -1,8 +1,5 @@
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
 using IdentityStack.Constructs.Data;
 using IdentityStack.Constructs.IdentityPools;
-using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.Constructs.Tests;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
-using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.Constructs.Tests;
 

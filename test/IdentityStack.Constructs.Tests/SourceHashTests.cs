@@ -1,5 +1,3 @@
-using IdentityStack.Constructs.Functions;
-
 namespace IdentityStack.Constructs.Tests;
 
 public sealed class SourceHashTests : IDisposable

@@ -1,7 +1,4 @@
-using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Triggers.Messages;
-using IdentityStack.Triggers.Triggers;
-using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers.Tests;
 

@@ -1,7 +1,3 @@
-using IdentityStack.Lambda.CognitoEvents;
-using IdentityStack.Triggers.Directory;
-using IdentityStack.Triggers.Triggers;
-
 namespace IdentityStack.Triggers.Tests;
 
 public sealed class DirectoryTriggerTests

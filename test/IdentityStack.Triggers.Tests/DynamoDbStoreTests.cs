@@ -1,9 +1,7 @@
 using IdentityStack.Testing;
 using System.Net;
-using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using IdentityStack.Triggers.Directory;
 
 namespace IdentityStack.Triggers.Tests;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using IdentityStack.Triggers.Triggers;
-
 namespace IdentityStack.Triggers.Tests;
 
 public sealed class PostAuthenticationTriggerTests

@@ -1,7 +1,3 @@
-using IdentityStack.Lambda.CognitoEvents;
-using IdentityStack.Triggers.Triggers;
-using IdentityStack.Triggers.Contract;
-
 namespace IdentityStack.Triggers.Tests;
 
 public sealed class PreTokenGenerationTriggerTests

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Lambda.Runtime;
-using IdentityStack.Triggers.Directory;
 
 namespace IdentityStack.Triggers.Tests;
 

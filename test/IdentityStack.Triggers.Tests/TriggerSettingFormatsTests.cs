@@ -1,5 +1,3 @@
-using IdentityStack.Triggers.Contract;
-
 namespace IdentityStack.Triggers.Tests;
 
 /// <summary>

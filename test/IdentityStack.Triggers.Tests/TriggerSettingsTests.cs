@@ -1,4 +1,3 @@
-using IdentityStack.Triggers.Contract;
 namespace IdentityStack.Triggers.Tests;
 
 public sealed class TriggerSettingsTests

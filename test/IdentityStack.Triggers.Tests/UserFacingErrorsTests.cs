@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using IdentityStack.Lambda.Runtime;
-using IdentityStack.Triggers.Contract;
-using IdentityStack.Triggers.Directory;
 
 namespace IdentityStack.Triggers.Tests;
 

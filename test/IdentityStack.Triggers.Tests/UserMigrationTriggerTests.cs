@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using IdentityStack.Lambda.CognitoEvents;
-using IdentityStack.Triggers.Directory;
-using IdentityStack.Triggers.Triggers;
 
 namespace IdentityStack.Triggers.Tests;
 

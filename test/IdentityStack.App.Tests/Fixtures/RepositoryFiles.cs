@@ -1,4 +1,3 @@
-using System.Text.Json;
 using IdentityStack.Testing;
 
 namespace IdentityStack.App.Tests.Fixtures;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using IdentityStack.App.Configuration;
-
 namespace IdentityStack.App.Tests.Fixtures;
 
 /// <summary>Reads a <c>stages</c> object that must be refused, and returns what the reader reported.</summary>

@@ -1,5 +1,3 @@
-using Amazon.CDK.Assertions;
-using IdentityStack.App.Configuration;
 using IdentityStack.App.Stacks;
 
 namespace IdentityStack.App.Tests.Fixtures;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Amazon.CDK.Assertions;
-
 namespace IdentityStack.App.Tests.Fixtures;
 
 /// <summary>Reads synthesized resources as JSON, for assertions that compare values across resources.</summary>
