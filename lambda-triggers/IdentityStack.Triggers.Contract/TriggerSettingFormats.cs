@@ -8,6 +8,12 @@ namespace IdentityStack.Triggers.Contract;
 /// </summary>
 public static partial class TriggerSettingFormats
 {
+    /// <summary>
+    /// How long a pattern of a single setting may take before the value counts as not matching: one
+    /// time-out for every such pattern (the CDK's props, the app's configuration, the binary's settings).
+    /// </summary>
+    public const int RegexTimeoutMilliseconds = 100;
+
     private const char ListSeparator = ',';
     private const char GroupSeparator = ';';
     private const char GroupScopesSeparator = '=';
@@ -58,11 +64,11 @@ public static partial class TriggerSettingFormats
     public static string EncodeEmailSender(bool throughSes) => throughSes ? SesSender : CognitoSender;
 
     /// <summary>A lower-case DNS name such as <c>example.com</c>: what an allowed email domain must be, on both sides.</summary>
-    [GeneratedRegex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     public static partial Regex Domain();
 
     /// <summary>An OAuth scope as Cognito takes it (printable ASCII without space, '"' or a backslash), e.g. <c>identitystack/admin</c>.</summary>
-    [GeneratedRegex("^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     public static partial Regex Scope();
 
     private static List<string> Split(string? value, char separator) =>

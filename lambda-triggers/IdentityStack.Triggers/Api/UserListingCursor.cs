@@ -27,6 +27,6 @@ internal sealed partial record UserListingCursor(string LastUserKey)
         return UserKeyPattern().IsMatch(key) ? new UserListingCursor(key) : null;
     }
 
-    [GeneratedRegex("^" + DirectoryKeys.UserPrefix + "[A-Za-z0-9-]{1,128}$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^" + DirectoryKeys.UserPrefix + "[A-Za-z0-9-]{1,128}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex UserKeyPattern();
 }

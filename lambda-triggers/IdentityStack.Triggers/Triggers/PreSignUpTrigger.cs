@@ -57,6 +57,6 @@ internal sealed partial class PreSignUpTrigger(TriggerSettings settings)
     private static string ProviderOf(string? userName) =>
         userName is { } name && name.IndexOf('_', StringComparison.Ordinal) is > 0 and var cut ? name[..cut] : string.Empty;
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex TenantIdPattern();
 }

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using IdentityStack.Constructs.Federation;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.App.Configuration;
 
@@ -26,16 +26,9 @@ internal static partial class FederationConfigReader
     {
         var providers = new List<FederatedProvider>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (item, path) in stage.Array("federation"))
+        foreach (var reader in stage.Objects("federation", "each provider is an object such as { \"type\": \"Google\", \"clientId\": \"...\", \"clientSecretArn\": \"arn:aws:secretsmanager:...\" }."))
         {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                stage.ProblemAt(path, item.GetRawText(), "each provider is an object such as { \"type\": \"Google\", \"name\": \"Google\", ... }.");
-                continue;
-            }
-
             var before = stage.ProblemCount;
-            var reader = stage.Nested(item, path);
             foreach (var plain in PlainSecretFields.Where(reader.Has))
             {
                 reader.Problem(plain, "(a secret value)", $"plain secrets are not accepted in cdk.json; store it in Secrets Manager and set \"{plain}Arn\" to the secret's ARN.");
@@ -147,27 +140,27 @@ internal static partial class FederationConfigReader
         return scopes.Count == 0 ? [.. defaults] : scopes;
     }
 
-    [GeneratedRegex("^(?!Cognito$)[A-Za-z0-9][A-Za-z0-9.-]{2,31}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^(?!Cognito$)[A-Za-z0-9][A-Za-z0-9.-]{2,31}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex ProviderNamePattern();
 
-    [GeneratedRegex("^(Google|Facebook|Amazon|Apple|OIDC|SAML)$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^(Google|Facebook|Amazon|Apple|OIDC|SAML)$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex TypePattern();
 
-    [GeneratedRegex("^[\\x21-\\x7E]{1,512}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[\\x21-\\x7E]{1,512}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex AttributeNamePattern();
 
-    [GeneratedRegex("^[\\x21-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[\\x21-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex ClientIdPattern();
 
-    [GeneratedRegex("^[A-Z0-9]{10}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Z0-9]{10}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex AppleIdPattern();
 
-    [GeneratedRegex("^https://[^\\s#]+$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^https://[^\\s#]+$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex HttpsUrlPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.xml$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.xml$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex MetadataFilePattern();
 
-    [GeneratedRegex("^arn:aws[a-z-]*:secretsmanager:[a-z]{2}(-gov)?-[a-z]+-[0-9]:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^arn:aws[a-z-]*:secretsmanager:[a-z]{2}(-gov)?-[a-z]+-[0-9]:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex SecretArnPattern();
 }

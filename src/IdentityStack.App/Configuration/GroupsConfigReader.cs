@@ -1,4 +1,3 @@
-using System.Text.Json;
 using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.App.Configuration;
@@ -12,15 +11,8 @@ internal static class GroupsConfigReader
     public static List<UserPoolGroupDefinition> Read(JsonObjectReader stage)
     {
         var groups = new List<UserPoolGroupDefinition>();
-        foreach (var (item, path) in stage.Array("groups"))
+        foreach (var group in stage.Objects("groups", "each group is an object: { \"name\": \"admins\", \"description\": \"...\", \"precedence\": 0 }."))
         {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                stage.ProblemAt(path, item.GetRawText(), "each group is an object: { \"name\": \"admins\", \"description\": \"...\", \"precedence\": 0 }.");
-                continue;
-            }
-
-            var group = stage.Nested(item, path);
             var name = group.RequiredText("name", "use 1-128 letters, digits, '_', '.' or '-', e.g. \"admins\".");
             var description = group.OptionalText("description", "use plain text of at most 2048 characters.") ?? string.Empty;
             var precedence = group.WholeNumber("precedence");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IdentityStack.Constructs.SignIn;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.App.Configuration;
 
@@ -100,12 +101,12 @@ internal static partial class HostedUiConfigReader
 
     private static string Quoted(string value) => "\"" + value + "\"";
 
-    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.css$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.css$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex CssPathPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.(png|jpg|jpeg)$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9_./-]+\\.(png|jpg|jpeg)$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex LogoPathPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex FolderPathPattern();
 }

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using IdentityStack.Constructs.IdentityPools;
 using IdentityStack.Constructs.UserPools;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.App.Configuration;
 
@@ -77,16 +77,8 @@ internal static partial class IdentityPoolConfigReader
     private static List<RoleMappingRule> ReadRules(JsonObjectReader reader)
     {
         var rules = new List<RoleMappingRule>();
-        var items = reader.Array(RulesField);
-        foreach (var (item, path) in items)
+        foreach (var rule in reader.Objects(RulesField, "use { \"claim\": \"cognito:groups\", \"match\": \"Contains\", \"value\": \"admins\", \"role\": \"admin\" }."))
         {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                reader.ProblemAt(path, item.GetRawText(), "use { \"claim\": \"cognito:groups\", \"match\": \"Contains\", \"value\": \"admins\", \"role\": \"admin\" }.");
-                continue;
-            }
-
-            var rule = reader.Nested(item, path);
             var claim = rule.RequiredString("claim", ClaimPattern(), "use an ID token claim name, e.g. \"custom:tenant_id\" or \"cognito:groups\".");
             var match = rule.Has("match") ? rule.Choice("match", RoleMappingMatch.Equals, MatchChoices) : (RoleMappingMatch?)null;
             var value = rule.RequiredString("value", RuleValuePattern(), "use the value to compare the claim with (1-128 characters).");
@@ -111,12 +103,12 @@ internal static partial class IdentityPoolConfigReader
         return rules;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._:/-]{1,128}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9._:/-]{1,128}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex AppIdPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_:.-]{1,64}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^[A-Za-z0-9_:.-]{1,64}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex ClaimPattern();
 
-    [GeneratedRegex("^.{1,128}$", RegexOptions.ExplicitCapture, ConfigPatterns.RegexTimeoutMilliseconds)]
+    [GeneratedRegex("^.{1,128}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex RuleValuePattern();
 }

@@ -229,6 +229,25 @@ internal sealed class JsonObjectReader
     }
 
     /// <summary>
+    /// A reader for each object in the array <paramref name="field"/>; every item that is not an
+    /// object is a problem at its own path with <paramref name="fix"/>. Missing or null is empty.
+    /// </summary>
+    public IEnumerable<JsonObjectReader> Objects(string field, string fix)
+    {
+        foreach (var (item, path) in Array(field))
+        {
+            if (item.ValueKind == JsonValueKind.Object)
+            {
+                yield return Nested(item, path);
+            }
+            else
+            {
+                ProblemAt(path, item.GetRawText(), fix);
+            }
+        }
+    }
+
+    /// <summary>
     /// An array of strings that each match <paramref name="pattern"/>; every other item is a problem
     /// at its own path with <paramref name="fix"/>. Missing or null is empty.
     /// </summary>

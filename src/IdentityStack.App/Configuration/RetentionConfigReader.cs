@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using IdentityStack.Constructs;
 using IdentityStack.Constructs.UserPools;

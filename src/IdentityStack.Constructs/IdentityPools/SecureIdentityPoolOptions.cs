@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Constructs.IdentityPools;
 
@@ -93,12 +94,12 @@ public partial record SecureIdentityPoolOptions
 
     private static string Quoted(string? value) => value is null ? "null" : "\"" + value + "\"";
 
-    [GeneratedRegex("^(?![Cc][Oo][Gg][Nn][Ii][Tt][Oo])[A-Za-z0-9.-]{1,100}$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^(?![Cc][Oo][Gg][Nn][Ii][Tt][Oo])[A-Za-z0-9.-]{1,100}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex DeveloperName();
 
-    [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider/[A-Za-z0-9.:/_-]+$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider/[A-Za-z0-9.:/_-]+$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex OidcProviderArn();
 
-    [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:saml-provider/[A-Za-z0-9._-]+$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:saml-provider/[A-Za-z0-9._-]+$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex SamlProviderArn();
 }

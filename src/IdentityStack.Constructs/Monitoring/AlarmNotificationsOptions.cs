@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Constructs.Monitoring;
 
@@ -63,6 +64,6 @@ public partial record AlarmNotificationsOptions
         return problems;
     }
 
-        [GeneratedRegex("^arn:aws[a-z-]*:sns:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", RegexOptions.ExplicitCapture, 100)]
+        [GeneratedRegex("^arn:aws[a-z-]*:sns:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex StandardTopicArn();
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Constructs;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Constructs.Monitoring;
 
@@ -273,6 +274,6 @@ public sealed partial class IdentityPlatformMonitoring : Construct
         Height = 6,
     });
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex DashboardNamePattern();
 }

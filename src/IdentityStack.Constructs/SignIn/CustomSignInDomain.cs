@@ -48,9 +48,9 @@ public sealed partial record CustomSignInDomain(string DomainName, string Certif
         return problems;
     }
 
-    [GeneratedRegex("^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]{36}$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]{36}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex CertificateArnPattern();
 
-    [GeneratedRegex("^Z[A-Z0-9]{1,32}$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^Z[A-Z0-9]{1,32}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex HostedZoneIdPattern();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Constructs.SignIn;
 
@@ -206,9 +207,9 @@ public partial record HostedSignInOptions
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex DomainPrefixPattern();
 
-    [GeneratedRegex("^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex ResourceServerIdentifierPattern();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Constructs.UserPools;
 
@@ -59,9 +60,9 @@ public sealed partial record SesEmailSettings(string IdentityArn, string FromAdd
             || domain.EndsWith("." + identity, StringComparison.OrdinalIgnoreCase);
     }
 
-    [GeneratedRegex("^arn:aws[a-z-]*:ses:[a-z]{2}(-gov)?-[a-z]+-[0-9]:[0-9]{12}:identity/(?<identity>[^/\\s]+)$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^arn:aws[a-z-]*:ses:[a-z]{2}(-gov)?-[a-z]+-[0-9]:[0-9]{12}:identity/(?<identity>[^/\\s]+)$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex IdentityArnPattern();
 
-    [GeneratedRegex("^[^<>\"\\r\\n]{1,64}$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^[^<>\"\\r\\n]{1,64}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex DisplayNamePattern();
 }

@@ -17,7 +17,7 @@ public sealed partial record UserPoolGroupDefinition(string Name, string Descrip
     public IReadOnlyList<string> Scopes { get; init; } = [];
 
     /// <summary>A group name as Cognito takes it (groups and every reference to one).</summary>
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$", RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     public static partial Regex NamePattern();
 
     /// <summary>Every problem of this group (property paths relative to it).</summary>
