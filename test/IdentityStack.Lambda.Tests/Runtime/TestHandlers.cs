@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using IdentityStack.Lambda.Runtime;
 
-namespace IdentityStack.Lambda.Runtime.Tests;
+namespace IdentityStack.Lambda.Tests.Runtime;
 
 internal sealed record Greeting(string Name);
 

@@ -1,8 +1,9 @@
 using IdentityStack.Testing;
 using System.Net;
 using System.Text.Json;
+using IdentityStack.Lambda.Runtime;
 
-namespace IdentityStack.Lambda.Runtime.Tests;
+namespace IdentityStack.Lambda.Tests.Runtime;
 
 /// <summary>The real client and loop against a real HTTP Runtime API on loopback.</summary>
 public sealed class LambdaBootstrapTests

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using IdentityStack.Lambda.CognitoEvents;
 
-namespace IdentityStack.Lambda.CognitoEvents.Tests;
+namespace IdentityStack.Lambda.Tests.CognitoEvents;
 
 public sealed class CognitoEventJsonTests
 {
