@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers.Api;
+using IdentityStack.Triggers.Cognito;
 using IdentityStack.Triggers.Contract;
 using IdentityStack.Triggers.CustomResources;
 using IdentityStack.Triggers.Directory;
@@ -74,10 +75,30 @@ internal static class TriggerRegistry
                 TriggerSettings.Require(environment(ApiEnvironment.ResourceServer), ApiEnvironment.ResourceServer),
                 TriggerSettings.Require(environment(ApiEnvironment.AdminGroup), ApiEnvironment.AdminGroup),
                 () => directory(Settings()) as IUserListing ?? throw new InvalidOperationException("The directory store cannot list users."),
-                time),
+                time,
+                DeveloperLoginFrom(environment, () => legacyUsers(Settings()), output)),
             [CustomResourceHandlerNames.ClassicUiCustomization] = () =>
                 new ClassicUiCustomizationHandler(CognitoUiCustomizationClient.FromEnvironment(SharedHttp.Value, environment), SharedHttp.Value, output),
         };
+    }
+
+    /// <summary>The developer login, when the API is configured for it (<see cref="ApiEnvironment.IdentityPoolId"/> set); else null.</summary>
+    private static DeveloperLogin? DeveloperLoginFrom(Func<string, string?> environment, Func<ILegacyUserStore> legacyUsers, TextWriter output)
+    {
+        if (environment(ApiEnvironment.IdentityPoolId) is not { Length: > 0 } pool)
+        {
+            return null;
+        }
+
+        var seconds = environment(ApiEnvironment.DeveloperTokenSeconds);
+        if (!int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var tokenSeconds) || tokenSeconds is < 1 or > 86400)
+        {
+            throw new InvalidOperationException($"{ApiEnvironment.DeveloperTokenSeconds} is '{seconds}'; set whole seconds from 1 to 86400.");
+        }
+
+        var settings = new DeveloperLoginSettings(pool, TriggerSettings.Require(environment(ApiEnvironment.DeveloperProviderName), ApiEnvironment.DeveloperProviderName), TimeSpan.FromSeconds(tokenSeconds));
+        var identity = new CognitoIdentityClient(CognitoJsonClient.FromEnvironment(SharedHttp.Value, environment, CognitoIdentityClient.Service, CognitoIdentityClient.EndpointVariable));
+        return new DeveloperLogin(legacyUsers(), identity, settings, output);
     }
 
     /// <summary>A handler that returns the whole event the trigger filled in.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using IdentityStack.Testing;
+using IdentityStack.Triggers.Cognito;
 using IdentityStack.Triggers.CustomResources;
 
 namespace IdentityStack.Triggers.Tests;
@@ -13,7 +14,7 @@ public sealed class ClassicUiCustomizationTests
 
     private static (ClassicUiCustomizationHandler Handler, StringWriter Log) Handler(RecordingCognitoEndpoint endpoints, HttpClient http)
     {
-        var client = new CognitoUiCustomizationClient(http, new Uri(endpoints.Url + "/"), Amazon.RegionEndpoint.EUWest1, () => Credentials, new FixedClock(SuiteDate));
+        var client = new CognitoUiCustomizationClient(new CognitoJsonClient(http, new Uri(endpoints.Url + "/"), Amazon.RegionEndpoint.EUWest1, CognitoUiCustomizationClient.Service, () => Credentials, new FixedClock(SuiteDate)));
         var log = new StringWriter();
         return (new ClassicUiCustomizationHandler(client, http, log), log);
     }

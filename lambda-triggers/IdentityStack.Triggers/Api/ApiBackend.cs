@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using IdentityStack.Lambda.Runtime;
@@ -14,7 +13,7 @@ namespace IdentityStack.Triggers.Api;
 /// everyone), a page at a time (<c>?cursor=</c> from the page before). A malformed event or missing
 /// claims answer 4xx with a JSON error, never a crash.
 /// </summary>
-internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<IUserListing> users, TimeProvider time) : ILambdaHandler
+internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<IUserListing> users, TimeProvider time, DeveloperLogin? developerLogin = null) : ILambdaHandler
 {
     private const int UserPageSize = 50;
     private static readonly ApiJsonContext Json = ApiJsonContext.Default;
@@ -43,6 +42,13 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
         if (route is null)
         {
             return Error(404, "not_found", $"No route {method} {path}.");
+        }
+
+        if (route == ApiRouteTable.DeveloperLogin)
+        {
+            return developerLogin is null
+                ? Error(404, "not_found", $"No route {method} {path}: developer login is not configured for this API.")
+                : await developerLogin.SignInAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         if (!route.RequiresToken)
@@ -100,7 +106,7 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
         ItemRequest? item;
         try
         {
-            var body = request.IsBase64Encoded && request.Body is not null ? Encoding.UTF8.GetString(Convert.FromBase64String(request.Body)) : request.Body;
+            var body = HttpApiResponses.BodyText(request);
             item = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, Json.ItemRequest);
         }
         catch (Exception error) when (error is JsonException or FormatException)
@@ -117,8 +123,7 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
         return Ok(201, new ItemResponse(id, name, caller.Sub, caller.Tenant), Json.ItemResponse);
     }
 
-    private static HttpApiResponse Ok<T>(int status, T body, JsonTypeInfo<T> type) => new() { StatusCode = status, Body = JsonSerializer.Serialize(body, type) };
+    private static HttpApiResponse Ok<T>(int status, T body, JsonTypeInfo<T> type) => HttpApiResponses.Ok(status, body, type);
 
-    private static HttpApiResponse Error(int status, string code, string message) =>
-        new() { StatusCode = status, Body = JsonSerializer.Serialize(new ErrorResponse(code, message), Json.ErrorResponse) };
+    private static HttpApiResponse Error(int status, string code, string message) => HttpApiResponses.Error(status, code, message);
 }

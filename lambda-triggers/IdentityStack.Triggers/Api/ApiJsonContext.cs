@@ -11,4 +11,6 @@ namespace IdentityStack.Triggers.Api;
 [JsonSerializable(typeof(ItemResponse))]
 [JsonSerializable(typeof(UsersResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(DeveloperLoginRequest))]
+[JsonSerializable(typeof(DeveloperLoginResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

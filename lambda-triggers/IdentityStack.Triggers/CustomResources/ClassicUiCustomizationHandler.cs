@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IdentityStack.Lambda.Runtime;
+using IdentityStack.Triggers.Cognito;
 
 namespace IdentityStack.Triggers.CustomResources;
 

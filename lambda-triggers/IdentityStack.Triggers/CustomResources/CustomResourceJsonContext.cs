@@ -6,5 +6,4 @@ namespace IdentityStack.Triggers.CustomResources;
 [JsonSerializable(typeof(CustomResourceEvent))]
 [JsonSerializable(typeof(CustomResourceResponse))]
 [JsonSerializable(typeof(SetUiCustomizationRequest))]
-[JsonSerializable(typeof(CognitoErrorBody))]
 internal sealed partial class CustomResourceJsonContext : JsonSerializerContext;

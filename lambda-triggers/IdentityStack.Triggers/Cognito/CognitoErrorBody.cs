@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace IdentityStack.Triggers.CustomResources;
+namespace IdentityStack.Triggers.Cognito;
 
 /// <summary>Cognito's error body: <c>{"__type": "...", "message": "..."}</c>.</summary>
 internal sealed record CognitoErrorBody
