@@ -28,6 +28,7 @@ cd "$ROOT"
 # removed when the run ends; nested runs share the outer one.
 if [ -z "${IDENTITYSTACK_TMP:-}" ]; then
   IDENTITYSTACK_TMP="$(mktemp -d "${TMPDIR:-/tmp}/identitystack.XXXXXX")"
+  chmod 1777 "$IDENTITYSTACK_TMP"   # like /tmp: tests run parts of the build as another user
   export IDENTITYSTACK_TMP TMPDIR="$IDENTITYSTACK_TMP"
   trap 'rm -rf "$IDENTITYSTACK_TMP"' EXIT
 fi

@@ -32,8 +32,13 @@ public sealed class ApiTests(SynthesizedStages stages)
         var routes = TemplateJson.OfType(stages[stage], "AWS::ApiGatewayV2::Route").Values.Select(r => r.GetProperty("Properties"))
             .ToDictionary(r => r.GetProperty("RouteKey").GetString()!, r => r, StringComparer.Ordinal);
 
-        Assert.Equal(["GET /admin/users", "GET /health", "GET /me", "POST /items"], routes.Keys.Order(StringComparer.Ordinal));
+        // dev configures developer login (api.developerLogin): its route is public, like /health.
+        string[] expected = string.Equals(stage, "dev", StringComparison.Ordinal)
+            ? ["GET /admin/users", "GET /health", "GET /me", "POST /developer-identity", "POST /items"]
+            : ["GET /admin/users", "GET /health", "GET /me", "POST /items"];
+        Assert.Equal(expected, routes.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("NONE", routes["GET /health"].GetProperty("AuthorizationType").GetString());
+        Assert.All(routes.Where(r => r.Key.Contains("developer", StringComparison.Ordinal)), r => Assert.Equal("NONE", r.Value.GetProperty("AuthorizationType").GetString()));
         foreach (var (route, scope) in new[] { ("GET /me", (string?)null), ("POST /items", "identitystack/write"), ("GET /admin/users", "identitystack/admin") })
         {
             Assert.Equal("JWT", routes[route].GetProperty("AuthorizationType").GetString());
@@ -79,7 +84,7 @@ public sealed class ApiTests(SynthesizedStages stages)
 
         var policy = TemplateJson.OfType(stages[stage], "AWS::IAM::Policy").Single(p => p.Key.StartsWith("ApiBackendRole", StringComparison.Ordinal)).Value;
         var data = policy.GetProperty("Properties").GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray()
-            .Single(s => s.GetProperty("Action").ToString().Contains("dynamodb", StringComparison.Ordinal));
+            .Single(s => s.GetProperty("Action").ToString().Contains("dynamodb:Query", StringComparison.Ordinal));
         // Only a query of the tenant index: the admin listing never scans the directory.
         Assert.Equal("dynamodb:Query", data.GetProperty("Action").GetString());
         var resource = data.GetProperty("Resource").GetProperty("Fn::Join")[1];
@@ -106,5 +111,40 @@ public sealed class ApiTests(SynthesizedStages stages)
     {
         Assert.True(TemplateJson.Whole(stages[stage]).GetProperty("Outputs").TryGetProperty("ApiUrl", out _));
         Assert.Contains(TemplateJson.OfType(stages[stage], "AWS::SSM::Parameter").Values, p => string.Equals(p.GetProperty("Properties").GetProperty("Name").GetString(), $"/identity/{stage}/api/url", StringComparison.Ordinal));
+    }
+
+    // Developer login (dev): the public route is throttled on its own, the backend learns the pool,
+    // provider and token lifetime, and may issue developer identities in this identity pool only and
+    // read the legacy directory's items only.
+    [Fact]
+    public void Developer_login_is_throttled_on_its_own_and_may_only_issue_identities_of_this_pool()
+    {
+        var stageProperties = Properties("dev", "AWS::ApiGatewayV2::Stage");
+        var routeSettings = stageProperties.GetProperty("RouteSettings").GetProperty("POST /developer-identity");
+        Assert.Equal(5, routeSettings.GetProperty("ThrottlingRateLimit").GetInt32());
+        Assert.Equal(10, routeSettings.GetProperty("ThrottlingBurstLimit").GetInt32());
+
+        var functionId = LogicalId("dev", "AWS::Lambda::Function", "ApiBackendFunction");
+        var variables = TemplateJson.OfType(stages["dev"], "AWS::Lambda::Function")[functionId].GetProperty("Properties").GetProperty("Environment").GetProperty("Variables");
+        var identityPoolId = LogicalId("dev", "AWS::Cognito::IdentityPool", "IdentityPool");
+        Assert.Equal(identityPoolId, variables.GetProperty("API_IDENTITY_POOL_ID").GetProperty("Ref").GetString());
+        Assert.Equal("login.identitystack.dev", variables.GetProperty("API_DEVELOPER_PROVIDER").GetString());
+        Assert.Equal("900", variables.GetProperty("API_DEVELOPER_TOKEN_SECONDS").GetString());
+        Assert.Equal(LogicalId("dev", "AWS::DynamoDB::Table", "TriggersLegacyUsersTable"), variables.GetProperty("LEGACY_USERS_TABLE").GetProperty("Ref").GetString());
+
+        var statements = TemplateJson.OfType(stages["dev"], "AWS::IAM::Policy").Single(p => p.Key.StartsWith("ApiBackendRole", StringComparison.Ordinal)).Value
+            .GetProperty("Properties").GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray().ToList();
+        var issue = Assert.Single(statements, s => s.GetProperty("Action").ToString().Contains("cognito-identity", StringComparison.Ordinal));
+        Assert.Equal("cognito-identity:GetOpenIdTokenForDeveloperIdentity", issue.GetProperty("Action").GetString());
+        Assert.Contains($"{{\"Ref\":\"{identityPoolId}\"}}", issue.GetProperty("Resource").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(":identitypool/", issue.GetProperty("Resource").GetRawText(), StringComparison.Ordinal);
+        var read = Assert.Single(statements, s => s.GetProperty("Action").ToString().Contains("dynamodb:GetItem", StringComparison.Ordinal));
+        Assert.Equal(LogicalId("dev", "AWS::DynamoDB::Table", "TriggersLegacyUsersTable"), read.GetProperty("Resource").GetProperty("Fn::GetAtt")[0].GetString());
+
+        foreach (var stage in new[] { "staging", "prod" })
+        {
+            var backend = TemplateJson.OfType(stages[stage], "AWS::Lambda::Function")[LogicalId(stage, "AWS::Lambda::Function", "ApiBackendFunction")];
+            Assert.False(backend.GetProperty("Properties").GetProperty("Environment").GetProperty("Variables").TryGetProperty("API_IDENTITY_POOL_ID", out _), stage);
+        }
     }
 }

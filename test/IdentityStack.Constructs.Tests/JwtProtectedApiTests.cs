@@ -60,4 +60,46 @@ public sealed class JwtProtectedApiTests
         Assert.Contains("JwtProtectedApiProps.Clients = none", error.Message, StringComparison.Ordinal);
         Assert.Equal(["adminGroup", "throttle.rateLimit", "throttle.burstLimit"], new JwtProtectedApiOptions { Throttle = new ApiThrottle { RateLimit = 0, BurstLimit = 0 } }.Problems().Select(p => p.ConfigPath));
     }
+
+    [Fact]
+    public void Developer_login_adds_a_public_route_with_its_own_throttle_and_needs_its_target()
+    {
+        var (stack, props) = Parts(new JwtProtectedApiOptions { AdminGroup = "admins", DeveloperLogin = new DeveloperLoginOptions { TokenDuration = Duration.Minutes(5) } });
+        var legacy = Table.FromTableName(stack, "Legacy", "legacy-users");
+
+        var refused = Assert.Throws<ArgumentException>(() => new JwtProtectedApi(stack, "Refused", props));
+        _ = new JwtProtectedApi(stack, "Api", props with { DeveloperIdentities = new DeveloperIdentityTarget("eu-west-1:pool-id", "login.example.app", legacy) });
+
+        Assert.Contains("JwtProtectedApiProps.DeveloperIdentities = null: DeveloperLogin needs the identity pool id", refused.Message, StringComparison.Ordinal);
+        var template = Template.FromStack(stack);
+        template.HasResourceProperties("AWS::ApiGatewayV2::Route", new Dictionary<string, object>(StringComparer.Ordinal) { ["RouteKey"] = ApiRouteTable.DeveloperLogin.Key, ["AuthorizationType"] = "NONE" });
+        template.HasResourceProperties("AWS::ApiGatewayV2::Stage", new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["RouteSettings"] = new Dictionary<string, object>(StringComparer.Ordinal) { [ApiRouteTable.DeveloperLogin.Key] = new Dictionary<string, object>(StringComparer.Ordinal) { ["ThrottlingRateLimit"] = 5, ["ThrottlingBurstLimit"] = 10 } },
+        });
+        template.HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["Environment"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["Variables"] = Match.ObjectLike(new Dictionary<string, object>(StringComparer.Ordinal) { [ApiEnvironment.IdentityPoolId] = "eu-west-1:pool-id", [ApiEnvironment.DeveloperTokenSeconds] = "300" }) },
+        });
+        var statement = JsonSerializer.SerializeToElement(template.FindResources("AWS::IAM::Policy")).EnumerateObject().Single().Value
+            .GetProperty("Properties").GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray()
+            .Single(s => s.GetProperty("Action").ToString().Contains("cognito-identity", StringComparison.Ordinal));
+        Assert.Equal("cognito-identity:GetOpenIdTokenForDeveloperIdentity", statement.GetProperty("Action").GetString());
+        Assert.Equal(
+            ["arn:", ":cognito-identity:eu-west-1:123456789012:identitypool/eu-west-1:pool-id"],
+            statement.GetProperty("Resource").GetProperty("Fn::Join")[1].EnumerateArray().Where(p => p.ValueKind == JsonValueKind.String).Select(p => p.GetString()));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(86401)]
+    public void A_developer_token_outside_cognitos_limits_is_refused(int seconds)
+    {
+        var options = new JwtProtectedApiOptions { AdminGroup = "admins", DeveloperLogin = new DeveloperLoginOptions { TokenDuration = Duration.Seconds(seconds) } };
+
+        var problem = Assert.Single(options.Problems());
+
+        Assert.Equal("DeveloperLogin.TokenDuration", problem.Property);
+        Assert.Contains("from 1 second to 24 hours", problem.Fix, StringComparison.Ordinal);
+    }
 }

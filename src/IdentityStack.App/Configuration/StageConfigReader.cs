@@ -84,7 +84,7 @@ internal static partial class StageConfigReader
         var federation = FederationConfigReader.Read(reader);
         var signIn = SignInConfigReader.Read(userPool.Production, reader.Object("signIn"), federation);
         var identityPool = IdentityPoolConfigReader.Read(reader.Object("identityPool"), reader.Has("signIn"), userPool.Groups);
-        var api = ApiConfigReader.Read(reader.Object("api"), reader.Has("signIn"), userPool.Groups);
+        var api = ApiConfigReader.Read(reader.Object("api"), reader.Has("signIn"), userPool.Groups, identityPool?.DeveloperProviderName is not null);
         var (logDays, noncurrentDays) = RetentionConfigReader.Read(reader.Object("retention"), userPool.Production);
         var alarms = AlarmsConfigReader.Read(reader, userPool.Production);
         reader.RejectUnknownFields();

@@ -151,6 +151,9 @@ internal sealed class IdentityPlatformStack : Stack
             Binary = _platformBinary,
             DirectoryTable = Triggers.DirectoryTable,
             CorsOrigins = appOrigins,
+            DeveloperIdentities = config.DeveloperLogin is null || IdentityPool is null || Stage.IdentityPool?.DeveloperProviderName is not { } developerProvider
+                ? null
+                : new DeveloperIdentityTarget(IdentityPool.IdentityPool.Ref, developerProvider, Triggers.LegacyUsersTable),
             LogRemovalPolicy = removalPolicy,
             LogRetention = LogRetention.FromDays(Stage.LogRetentionDays),
         });

@@ -14,4 +14,22 @@ public sealed record ApiThrottle
 
     /// <summary>Burst of requests. Default 100.</summary>
     public int BurstLimit { get; init; } = 100;
+
+    /// <summary>Every problem of <paramref name="throttle"/> (property paths relative to it): each limit from 1 to its maximum.</summary>
+    public static IReadOnlyList<PropsProblem> Problems(ApiThrottle? throttle)
+    {
+        var problems = new List<PropsProblem>();
+        var limits = throttle ?? new ApiThrottle();
+        Range(problems, nameof(RateLimit), limits.RateLimit, MaxRateLimit, "steady requests per second");
+        Range(problems, nameof(BurstLimit), limits.BurstLimit, MaxBurstLimit, "requests in a burst");
+        return problems;
+    }
+
+    private static void Range(List<PropsProblem> problems, string property, int value, int highest, string what)
+    {
+        if (value < 1 || value > highest)
+        {
+            problems.Add(new(property, value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"use from 1 to {highest.ToString(System.Globalization.CultureInfo.InvariantCulture)} {what}."));
+        }
+    }
 }

@@ -24,6 +24,9 @@ public sealed class JwtProtectedApi : Construct
     /// <summary>The backend function.</summary>
     public NativeAotFunction Backend { get; }
 
+    /// <summary>The backend integration every route shares.</summary>
+    private HttpLambdaIntegration? _integration;
+
     /// <summary>The stage's JSON access logs.</summary>
     public LogGroup AccessLogs { get; }
 
@@ -51,6 +54,54 @@ public sealed class JwtProtectedApi : Construct
             ThrottlingRateLimit = props.Throttle.RateLimit,
             ThrottlingBurstLimit = props.Throttle.BurstLimit,
         };
+        if (props.DeveloperLogin is { } login && props.DeveloperIdentities is { } target)
+        {
+            AddDeveloperLogin(props, login, target, stage);
+        }
+    }
+
+    /// <summary>
+    /// POST /developer-identity: public (the backend checks the legacy password), throttled on its
+    /// own, and the backend may issue developer identities in this identity pool only and read the
+    /// legacy directory's items only.
+    /// </summary>
+    private void AddDeveloperLogin(JwtProtectedApiProps props, DeveloperLoginOptions login, DeveloperIdentityTarget target, CfnStage stage)
+    {
+        var route = ApiRouteTable.DeveloperLogin;
+        Api.AddRoutes(new AddRoutesOptions
+        {
+            Path = route.Path,
+            Methods = [Enum.Parse<ApiMethod>(route.Method)],
+            Integration = _integration!,
+            Authorizer = new HttpNoneAuthorizer(),
+        });
+        // RouteSettings is untyped JSON in CloudFormation: the CDK would write a typed struct's keys in
+        // camel case, which CloudFormation ignores, so the keys are written as CloudFormation names them.
+        stage.RouteSettings = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [route.Key] = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["ThrottlingRateLimit"] = login.Throttle.RateLimit,
+                ["ThrottlingBurstLimit"] = login.Throttle.BurstLimit,
+            },
+        };
+
+        var function = Backend.Function;
+        function.AddEnvironment(ApiEnvironment.IdentityPoolId, target.IdentityPoolId);
+        function.AddEnvironment(ApiEnvironment.DeveloperProviderName, target.DeveloperProviderName);
+        function.AddEnvironment(ApiEnvironment.DeveloperTokenSeconds, ((long)login.TokenDuration.ToSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        function.AddEnvironment(TriggerEnvironment.LegacyUsersTable, target.LegacyUsersTable.TableName);
+        var stack = Stack.Of(this);
+        Backend.Role.AddToPrincipalPolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
+        {
+            Actions = ["cognito-identity:GetOpenIdTokenForDeveloperIdentity"],
+            Resources = [$"arn:{stack.Partition}:cognito-identity:{stack.Region}:{stack.Account}:identitypool/{target.IdentityPoolId}"],
+        }));
+        Backend.Role.AddToPrincipalPolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
+        {
+            Actions = ["dynamodb:GetItem"],
+            Resources = [target.LegacyUsersTable.TableArn],
+        }));
     }
 
     /// <summary>The issuer API Gateway checks: the user pool's, as Cognito writes it into tokens.</summary>
@@ -104,6 +155,7 @@ public sealed class JwtProtectedApi : Construct
             JwtAudience = [.. props.Clients.Select(c => c.UserPoolClientId)],
         });
         var integration = new HttpLambdaIntegration("Backend", Backend.Function, new HttpLambdaIntegrationProps { PayloadFormatVersion = PayloadFormatVersion.VERSION_2_0 });
+        _integration = integration;
         foreach (var (path, method, routeScope) in ApiRoutes.All)
         {
             api.AddRoutes(new AddRoutesOptions

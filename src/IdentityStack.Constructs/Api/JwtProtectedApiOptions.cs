@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IdentityStack.Constructs.Api;
 
 /// <summary>
@@ -14,6 +12,13 @@ public record JwtProtectedApiOptions
     /// <summary>The stage's request throttling. Default 50 per second, bursts of 100.</summary>
     public ApiThrottle Throttle { get; init; } = new();
 
+    /// <summary>
+    /// POST /developer-identity, where users of the legacy directory get a developer identity of
+    /// the identity pool (needs <see cref="JwtProtectedApiProps.DeveloperIdentities"/>). Default
+    /// null: no such route.
+    /// </summary>
+    public DeveloperLoginOptions? DeveloperLogin { get; init; }
+
     /// <summary>Every problem of these settings at once (empty when there are none).</summary>
     public virtual IReadOnlyList<PropsProblem> Problems()
     {
@@ -23,17 +28,12 @@ public record JwtProtectedApiOptions
             problems.Add(new(nameof(AdminGroup), AdminGroup is null ? "missing" : "\"" + AdminGroup + "\"", "name the group whose members may use admin routes, e.g. \"admins\"."));
         }
 
-        var throttle = Throttle ?? new ApiThrottle();
-        Range(problems, nameof(Throttle) + "." + nameof(ApiThrottle.RateLimit), throttle.RateLimit, ApiThrottle.MaxRateLimit, "steady requests per second");
-        Range(problems, nameof(Throttle) + "." + nameof(ApiThrottle.BurstLimit), throttle.BurstLimit, ApiThrottle.MaxBurstLimit, "requests in a burst");
-        return problems;
-    }
-
-    private static void Range(List<PropsProblem> problems, string property, int value, int highest, string what)
-    {
-        if (value < 1 || value > highest)
+        problems.AddRange(ApiThrottle.Problems(Throttle).Select(p => p.Under(nameof(Throttle))));
+        if (DeveloperLogin is not null)
         {
-            problems.Add(new(property, value.ToString(CultureInfo.InvariantCulture), $"use from 1 to {highest.ToString(CultureInfo.InvariantCulture)} {what}."));
+            problems.AddRange(DeveloperLogin.Problems().Select(p => p.Under(nameof(DeveloperLogin))));
         }
+
+        return problems;
     }
 }

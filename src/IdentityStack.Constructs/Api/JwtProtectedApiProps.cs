@@ -54,10 +54,23 @@ public sealed record JwtProtectedApiProps : JwtProtectedApiOptions
     /// <summary>How long the access logs and the backend's logs are kept. Default 90 days.</summary>
     public Amazon.CDK.AWS.Logs.RetentionDays LogRetention { get; init; } = Amazon.CDK.AWS.Logs.RetentionDays.THREE_MONTHS;
 
+    /// <summary>
+    /// Where <see cref="JwtProtectedApiOptions.DeveloperLogin"/> issues identities and whom it checks;
+    /// required with it, and without it meaningless. Default null.
+    /// </summary>
+    public DeveloperIdentityTarget? DeveloperIdentities { get; init; }
+
     /// <inheritdoc/>
     public override IReadOnlyList<PropsProblem> Problems()
     {
         var problems = base.Problems().ToList();
+        if ((DeveloperLogin is null) != (DeveloperIdentities is null))
+        {
+            problems.Add(DeveloperLogin is null
+                ? new(nameof(DeveloperIdentities), "(set)", "it is used only by DeveloperLogin; set DeveloperLogin too, or remove it.")
+                : new(nameof(DeveloperIdentities), "null", "DeveloperLogin needs the identity pool id, its developer provider name and the legacy users table."));
+        }
+
         if (UserPool is null)
         {
             problems.Add(new(nameof(UserPool), "null", "give the user pool whose tokens the JWT authorizer accepts."));
