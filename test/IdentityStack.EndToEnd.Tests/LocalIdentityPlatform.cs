@@ -25,6 +25,7 @@ public sealed class LocalIdentityPlatform : IAsyncLifetime
     private CognitoLocalServer? _server;
     private LambdaHost? _lambda;
     private RecordingDynamoDb? _dynamoDb;
+    private RecordingCognitoEndpoint? _cognitoIdentity;
     private LocalUserPool? _pool;
     private LocalHttpApi? _api;
     private LocalFunctions? _functions;
@@ -34,6 +35,9 @@ public sealed class LocalIdentityPlatform : IAsyncLifetime
     internal LambdaHost Lambda => _lambda ?? throw NotStarted();
 
     internal RecordingDynamoDb DynamoDb => _dynamoDb ?? throw NotStarted();
+
+    /// <summary>Amazon Cognito Identity on loopback (cognito-local has none): records the backend's signed calls and answers a developer identity.</summary>
+    internal RecordingCognitoEndpoint CognitoIdentity => _cognitoIdentity ?? throw NotStarted();
 
     internal LocalUserPool Pool => _pool ?? throw NotStarted();
 
@@ -55,7 +59,12 @@ public sealed class LocalIdentityPlatform : IAsyncLifetime
 
         var template = SynthesizedTemplate.Load(Stage);
         _dynamoDb = new RecordingDynamoDb();
-        var local = new Dictionary<string, string>(StringComparer.Ordinal) { ["AWS_ENDPOINT_URL_DYNAMODB"] = _dynamoDb.Url };
+        _cognitoIdentity = new RecordingCognitoEndpoint { CognitoAnswer = (System.Net.HttpStatusCode.OK, """{"IdentityId":"eu-west-1:00000000-0000-4000-8000-000000000001","Token":"local-open-id-token"}""") };
+        var local = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = _dynamoDb.Url,
+            ["AWS_ENDPOINT_URL_COGNITO_IDENTITY"] = _cognitoIdentity.Url,
+        };
         _functions = new LocalFunctions(template, new TemplateValues(id => id, (id, _) => id), local);
         _lambda = new LambdaHost(Bootstrap, _functions.Definitions);
         _server = await CognitoLocalServer.StartAsync(new JsonObject
@@ -89,6 +98,11 @@ public sealed class LocalIdentityPlatform : IAsyncLifetime
         if (_dynamoDb is not null)
         {
             await _dynamoDb.DisposeAsync();
+        }
+
+        if (_cognitoIdentity is not null)
+        {
+            await _cognitoIdentity.DisposeAsync();
         }
 
         _http.Dispose();
