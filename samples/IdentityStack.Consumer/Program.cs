@@ -6,6 +6,7 @@ using IdentityStack.Constructs.Api;
 using IdentityStack.Constructs.Data;
 using IdentityStack.Constructs.Functions;
 using IdentityStack.Constructs.IdentityPools;
+using IdentityStack.Constructs.SignIn;
 using IdentityStack.Constructs.Triggers;
 using IdentityStack.Constructs.UserPools;
 
@@ -17,8 +18,9 @@ _ = new ConsumerIdentityStack(app, "ConsumerIdentity", new StackProps
 app.Synth();
 
 /// <summary>
-/// What a consuming team writes: a secure user pool with the packaged triggers, an app client, an
-/// identity pool over per-user data, and the JWT-protected API, all from IdentityStack.Constructs.
+/// What a consuming team writes: a secure user pool with the packaged triggers, hosted sign-in with
+/// passkeys, an app client, an identity pool over per-user data, and the JWT-protected API, all from
+/// IdentityStack.Constructs.
 /// </summary>
 internal sealed class ConsumerIdentityStack : Stack
 {
@@ -39,6 +41,17 @@ internal sealed class ConsumerIdentityStack : Stack
             UserPool = pool,
             Binary = binary,
             AllowedEmailDomains = ["example.com"],
+        });
+
+        // Managed login on a Cognito domain; users may sign in with a passkey (bound to that domain) or a password.
+        _ = new HostedSignIn(this, "SignIn", new HostedSignInProps
+        {
+            UserPool = pool.UserPool,
+            DomainPrefix = "consumer-identity",
+            ResourceServerIdentifier = "consumer-hosted",
+            CallbackUrls = ["https://app.example.com/callback"],
+            LogoutUrls = ["https://app.example.com/"],
+            FirstFactors = [FirstAuthFactor.Password, FirstAuthFactor.WebAuthn],
         });
 
         var resourceServer = pool.UserPool.AddResourceServer("Api", new UserPoolResourceServerOptions

@@ -42,7 +42,8 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
         Assert.False(spa.GetProperty("GenerateSecret").GetBoolean());
         Assert.Equal(["code"], Strings(spa, "AllowedOAuthFlows"));
         Assert.Equal("ENABLED", spa.GetProperty("RefreshTokenRotation").GetProperty("Feature").GetString());
-        Assert.Equal(passwordAuth ? ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH"] : ["ALLOW_USER_SRP_AUTH"], Strings(spa, "ExplicitAuthFlows"));
+        // staging and prod offer choice-based sign-in (passkeys), which needs ALLOW_USER_AUTH.
+        Assert.Equal(passwordAuth ? ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH"] : ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_AUTH"], Strings(spa, "ExplicitAuthFlows"));
         Assert.Equal(stages.Stacks[stage].Stage.SignIn!.Options.CallbackUrls, Strings(spa, "CallbackURLs"));
         Assert.Equal(stages.Stacks[stage].Stage.SignIn!.Options.LogoutUrls, Strings(spa, "LogoutURLs"));
     }
@@ -197,5 +198,32 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
         {
             Assert.True(outputs.TryGetProperty(output, out _), output);
         }
+    }
+
+    // Choice-based sign-in (API reference, SignInPolicyType: Essentials tier or higher, PASSWORD always
+    // kept): staging and prod offer passkeys bound to their sign-in domain with user verification
+    // required; dev keeps password sign-in only (no sign-in policy at all).
+    [Theory]
+    [InlineData("dev", null, null)]
+    [InlineData("staging", new[] { "PASSWORD", "SMS_OTP", "WEB_AUTHN" }, "example-identity-staging.auth.eu-west-1.amazoncognito.com")]
+    [InlineData("prod", new[] { "PASSWORD", "WEB_AUTHN" }, "auth.example.com")]
+    public void Staging_and_prod_offer_passkeys_on_their_sign_in_domain(string stage, string[]? factors, string? relyingParty)
+    {
+        var pool = TemplateJson.Single(stages[stage], "AWS::Cognito::UserPool").GetProperty("Properties");
+
+        if (factors is null)
+        {
+            Assert.False(pool.GetProperty("Policies").TryGetProperty("SignInPolicy", out _));
+            Assert.False(pool.TryGetProperty("WebAuthnRelyingPartyID", out _));
+            return;
+        }
+
+        Assert.Equal(factors, pool.GetProperty("Policies").GetProperty("SignInPolicy").GetProperty("AllowedFirstAuthFactors").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(relyingParty, pool.GetProperty("WebAuthnRelyingPartyID").GetString());
+        Assert.Equal("required", pool.GetProperty("WebAuthnUserVerification").GetString());
+        Assert.NotEqual("LITE", pool.GetProperty("UserPoolTier").GetString());
+        var domain = TemplateJson.Single(stages[stage], "AWS::Cognito::UserPoolDomain").GetProperty("Properties");
+        Assert.StartsWith(domain.GetProperty("Domain").GetString()!, relyingParty, StringComparison.Ordinal);
+        Assert.Equal(2, domain.GetProperty("ManagedLoginVersion").GetInt32());
     }
 }

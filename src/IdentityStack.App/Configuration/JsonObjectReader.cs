@@ -192,6 +192,30 @@ internal sealed class JsonObjectReader
         return defaultValue;
     }
 
+    /// <summary>An array of choices (each a string of <paramref name="choices"/>); every other item is a problem at its own path. Missing or null is empty.</summary>
+    public List<TEnum> Choices<TEnum>(string field, IReadOnlyDictionary<string, TEnum> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var fix = "use one of " + string.Join(", ", choices.Keys) + ".";
+        var values = new List<TEnum>();
+        foreach (var (item, path) in Array(field))
+        {
+            if (Text(item, path, fix) is { } text)
+            {
+                if (choices.TryGetValue(text, out var choice))
+                {
+                    values.Add(choice);
+                }
+                else
+                {
+                    ProblemAt(path, item.GetRawText(), fix);
+                }
+            }
+        }
+
+        return values;
+    }
+
     public JsonObjectReader? Object(string field)
     {
         var value = Get(field);

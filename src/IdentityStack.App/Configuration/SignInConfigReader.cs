@@ -14,6 +14,14 @@ internal static class SignInConfigReader
         [nameof(HostedSignInOptions.RefreshTokenValidity)] = "tokenValidity.refreshDays",
     };
 
+    private static readonly Dictionary<string, FirstAuthFactor> FactorChoices = Enum.GetValues<FirstAuthFactor>().ToDictionary(f => f.ToCfn(), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, PasskeyUserVerification> VerificationChoices = new(StringComparer.Ordinal)
+    {
+        ["required"] = PasskeyUserVerification.Required,
+        ["preferred"] = PasskeyUserVerification.Preferred,
+    };
+
     /// <summary>The sign-in settings, or null when the stage has none. The rules live in <see cref="HostedSignInOptions.Problems"/>.</summary>
     public static SignInConfig? Read(bool production, JsonObjectReader? reader, List<IdentityStack.Constructs.Federation.FederatedProvider> federation)
     {
@@ -40,6 +48,8 @@ internal static class SignInConfigReader
             AccessTokenValidity = Lifetime(validity, "accessMinutes", Duration.Minutes) ?? defaults.AccessTokenValidity,
             IdTokenValidity = Lifetime(validity, "idMinutes", Duration.Minutes) ?? defaults.IdTokenValidity,
             RefreshTokenValidity = Lifetime(validity, "refreshDays", Duration.Days) ?? defaults.RefreshTokenValidity,
+            FirstFactors = reader.Has("firstFactors") ? reader.Choices("firstFactors", FactorChoices) : defaults.FirstFactors,
+            PasskeyUserVerification = reader.Choice("passkeyUserVerification", defaults.PasskeyUserVerification, VerificationChoices),
         };
         var providers = ReadIdentityProviders(reader, federation);
         validity?.RejectUnknownFields();

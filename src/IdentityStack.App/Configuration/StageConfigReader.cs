@@ -83,6 +83,12 @@ internal static partial class StageConfigReader
         var architecture = reader.Choice("triggerArchitecture", TriggerArchitecture.Arm64, ArchitectureChoices);
         var federation = FederationConfigReader.Read(reader);
         var signIn = SignInConfigReader.Read(userPool.Production, reader.Object("signIn"), federation);
+        if (signIn is not null)
+        {
+            // What the pool can send decides which one-time codes sign-in may offer: a rule across sections.
+            reader.PropsProblems(
+                IdentityStack.Constructs.SignIn.FirstAuthFactorRules.PoolProblems("SignIn.FirstFactors", signIn.Options.FirstFactors, userPool.Email is not null, userPool.SmsEnabled));
+        }
         var identityPool = IdentityPoolConfigReader.Read(reader.Object("identityPool"), reader.Has("signIn"), userPool.Groups);
         var api = ApiConfigReader.Read(reader.Object("api"), reader.Has("signIn"), userPool.Groups, identityPool?.DeveloperProviderName is not null);
         var (logDays, noncurrentDays) = RetentionConfigReader.Read(reader.Object("retention"), userPool.Production);

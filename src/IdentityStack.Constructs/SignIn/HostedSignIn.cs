@@ -22,6 +22,7 @@ public sealed class HostedSignIn : Construct
     private static readonly string[] RefreshOnly = ["ALLOW_REFRESH_TOKEN_AUTH"];
     private static readonly string[] SrpOnly = ["ALLOW_USER_SRP_AUTH"];
     private static readonly string[] SrpAndPassword = ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH"];
+    private const string UserAuthFlow = "ALLOW_USER_AUTH";
 
     /// <summary>The hosted UI domain.</summary>
     public UserPoolDomain Domain { get; }
@@ -104,6 +105,25 @@ public sealed class HostedSignIn : Construct
 
         AddDependencies(props.IdentityProviders);
         StyleHostedUi(props);
+        if (FirstAuthFactorRules.IsChoiceBased(props.FirstFactors))
+        {
+            SetSignInPolicy((CfnUserPool)pool.Node.DefaultChild!, props);
+        }
+    }
+
+    /// <summary>
+    /// Choice-based sign-in on the pool (CloudFormation properties newer than this CDK, as L1
+    /// overrides the template gate checks against the schema): the allowed first factors, and for
+    /// passkeys the relying party (this sign-in domain) and user verification.
+    /// </summary>
+    private void SetSignInPolicy(CfnUserPool pool, HostedSignInProps props)
+    {
+        pool.AddPropertyOverride("Policies.SignInPolicy.AllowedFirstAuthFactors", props.FirstFactors.Select(f => f.ToCfn()).ToArray());
+        if (props.FirstFactors.Contains(FirstAuthFactor.WebAuthn))
+        {
+            pool.AddPropertyOverride("WebAuthnRelyingPartyID", FirstAuthFactorRules.RelyingPartyId(props.DomainPrefix, props.CustomDomain, Stack.Of(this).Region));
+            pool.AddPropertyOverride("WebAuthnUserVerification", props.PasskeyUserVerification == PasskeyUserVerification.Required ? "required" : "preferred");
+        }
     }
 
     /// <summary>
@@ -221,7 +241,8 @@ public sealed class HostedSignIn : Construct
             ["Feature"] = "ENABLED",
             ["RetryGracePeriodSeconds"] = props.RefreshTokenRotationGraceSeconds,
         });
-        client.AddPropertyOverride(ExplicitAuthFlowsProperty, props.AllowPasswordAuth ? SrpAndPassword : SrpOnly);
+        string[] flows = props.AllowPasswordAuth ? SrpAndPassword : SrpOnly;
+        client.AddPropertyOverride(ExplicitAuthFlowsProperty, FirstAuthFactorRules.IsChoiceBased(props.FirstFactors) ? [.. flows, UserAuthFlow] : flows);
     }
 
     private static (UserPoolResourceServer Server, IReadOnlyDictionary<string, OAuthScope> Scopes) CreateResourceServer(IUserPool pool, string identifier)

@@ -54,6 +54,16 @@ public partial record HostedSignInOptions
     /// <summary>How long a rotated-out refresh token stays valid, for client retries (0-60 s). Default 10 s.</summary>
     public int RefreshTokenRotationGraceSeconds { get; init; } = 10;
 
+    /// <summary>
+    /// How users may start signing in (choice-based sign-in): PASSWORD always, plus one-time codes by
+    /// email or SMS and passkeys. Beyond a password, the pool gets the sign-in policy, passkeys their
+    /// relying party (the sign-in domain), and the SPA client <c>ALLOW_USER_AUTH</c>. Default: password only.
+    /// </summary>
+    public IReadOnlyList<FirstAuthFactor> FirstFactors { get; init; } = [FirstAuthFactor.Password];
+
+    /// <summary>Whether passkeys must verify their user (only with <see cref="FirstAuthFactor.WebAuthn"/>). Default required.</summary>
+    public PasskeyUserVerification PasskeyUserVerification { get; init; } = PasskeyUserVerification.Required;
+
     /// <summary>Managed login (default) or the classic hosted UI.</summary>
     public HostedUiStyle Ui { get; init; } = HostedUiStyle.ManagedLogin;
 
@@ -97,6 +107,8 @@ public partial record HostedSignInOptions
         {
             problems.AddRange(ProductionPolicy.SignInProblems(this));
         }
+
+        problems.AddRange(FirstAuthFactorRules.Problems(nameof(FirstFactors), FirstFactors, Ui));
 
         problems.AddRange(Ui == HostedUiStyle.Classic ? ClassicLookProblems() : ManagedLookProblems());
         return problems;

@@ -1,3 +1,4 @@
+using Amazon.CDK.AWS.Cognito;
 using IdentityStack.Constructs.UserPools;
 
 namespace IdentityStack.Constructs.SignIn;
@@ -42,6 +43,19 @@ public sealed record HostedSignInProps : HostedSignInOptions
         if (UserPool is null)
         {
             problems.Add(new(nameof(UserPool), "null", "give the user pool the domain, resource server and clients belong to."));
+        }
+
+        if (FirstAuthFactorRules.IsChoiceBased(FirstFactors))
+        {
+            if (UserPool?.Node.DefaultChild is not CfnUserPool)
+            {
+                problems.Add(new(nameof(UserPool), "(a pool without its CloudFormation resource)", "choice-based sign-in sets the pool's sign-in policy: give a user pool defined in this app."));
+            }
+            else if (UserPool.Node.Scope is SecureUserPool secure)
+            {
+                // A SecureUserPool says what it can send; another pool's settings are its owner's to check.
+                problems.AddRange(FirstAuthFactorRules.PoolProblems(nameof(FirstFactors), FirstFactors, secure.SendsEmailThroughSes, secure.SmsRole is not null));
+            }
         }
 
         if (Ui == HostedUiStyle.Classic && ClassicLogo is not null && CustomizationBinary is null)
