@@ -1,9 +1,8 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
-using Amazon.Runtime.Signing;
+using IdentityStack.Triggers.Cognito;
 
 namespace IdentityStack.Smoke;
 
@@ -35,19 +34,8 @@ internal sealed class CognitoJsonClient(HttpClient http, Uri endpoint, RegionEnd
 
     private async Task<string> CallAsync(string operation, byte[] body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
         var target = "AWSCognitoIdentityProviderService." + operation;
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
-        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = endpoint, Content = body };
-        signing.Headers["Content-Type"] = "application/x-amz-json-1.1";
-        signing.Headers["X-Amz-Target"] = target;
-        var signed = AWSSigV4Signer.Sign(signing, new AWSSigV4Parameters { Credentials = credentials(), Region = region, Service = Service });
-        foreach (var (name, value) in signed.Headers.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
+        using var request = SignedJsonRequest.Create(endpoint, target, body, credentials(), region, Service, DateTime.UtcNow);
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)

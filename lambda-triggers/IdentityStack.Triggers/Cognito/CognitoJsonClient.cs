@@ -1,8 +1,6 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Amazon;
 using Amazon.Runtime;
-using Amazon.Runtime.Signing;
 
 namespace IdentityStack.Triggers.Cognito;
 
@@ -13,8 +11,6 @@ namespace IdentityStack.Triggers.Cognito;
 /// </summary>
 internal sealed class CognitoJsonClient(HttpClient http, Uri endpoint, RegionEndpoint region, string service, Func<AWSCredentials> credentials, TimeProvider time)
 {
-    private const string JsonContentType = "application/x-amz-json-1.1";
-
     /// <summary>
     /// The service's regional endpoint, or the one in <paramref name="endpointVariable"/> (the SDKs'
     /// service-specific variable, honoured as they do), with the function's credentials as Lambda
@@ -31,20 +27,7 @@ internal sealed class CognitoJsonClient(HttpClient http, Uri endpoint, RegionEnd
     /// <summary>Calls <paramref name="target"/> with <paramref name="body"/>; the response body, or <see cref="CognitoServiceException"/> with the service's error type.</summary>
     public async Task<string> PostAsync(string target, byte[] body, CancellationToken cancellationToken)
     {
-        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = endpoint, Content = body };
-        signing.Headers["Content-Type"] = JsonContentType;
-        signing.Headers["X-Amz-Target"] = target;
-        var signed = AWSSigV4Signer.Sign(signing, new AWSSigV4Parameters { Credentials = credentials(), Region = region, Service = service, SignedAt = time.GetUtcNow().UtcDateTime });
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonContentType);
-        // The signer returns the headers it adds (date, payload hash, token, authorization); the signed target header is sent as given.
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
-        foreach (var (name, value) in signed.Headers.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
+        using var request = SignedJsonRequest.Create(endpoint, target, body, credentials(), region, service, time.GetUtcNow().UtcDateTime);
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
