@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Lambda.Runtime;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers.Messages;
 
@@ -37,12 +38,10 @@ internal sealed class MessageCatalog
     /// <summary>Loads the embedded catalog; throws naming the file and message at fault.</summary>
     public static MessageCatalog LoadEmbedded()
     {
-        var assembly = typeof(MessageCatalog).Assembly;
         var languages = new Dictionary<string, Dictionary<string, MessageTemplate>>(StringComparer.Ordinal);
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("messages.", StringComparison.Ordinal)))
+        foreach (var language in MessageCatalogDocuments.Languages)
         {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            var language = resource["messages.".Length..^".json".Length];
+            using var stream = MessageCatalogDocuments.Open(language);
             languages[language] = JsonSerializer.Deserialize(stream, MessageJsonContext.Default.DictionaryStringMessageTemplate)
                 ?? throw new InvalidOperationException($"Messages/{language}.json is empty.");
         }
