@@ -137,6 +137,8 @@ public sealed class StageConfigReaderTests
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "firstFactors": ["WEB_AUTHN"] } } }""", "stages.dev.signIn.firstFactors", "[WEB_AUTHN]", "include PASSWORD")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "ui": "classic", "classicCss": "branding/classic/hosted-ui.css", "firstFactors": ["PASSWORD", "WEB_AUTHN"] } } }""", "stages.dev.signIn.firstFactors", "[PASSWORD, WEB_AUTHN]", "only with managed login")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "passkeyUserVerification": "always" } } }""", "stages.dev.signIn.passkeyUserVerification", "\"always\"", "required, preferred")]
+    [InlineData("""{ "dev": { "region": "eu-west-1", "mfaFactors": ["TOTP", "EMAIL"] } }""", "stages.dev.mfaFactors", "[TOTP, EMAIL]", "send through SES")]
+    [InlineData("""{ "dev": { "region": "eu-west-1", "mfaFactors": ["TOTP", "VOICE"] } }""", "stages.dev.mfaFactors[1]", "\"VOICE\"", "TOTP, SMS, EMAIL")]
     [InlineData("""{ "Prod!": { "region": "eu-west-1" } }""", "stages.Prod!", "\"Prod!\"", "lower-case letters")]
     [InlineData("""{ "prod": "eu-west-1" }""", "stages.prod", "\"eu-west-1\"", "JSON object")]
     public void Bad_input_is_reported_with_field_value_and_fix(string stagesJson, string path, string found, string fixMentions)

@@ -136,4 +136,45 @@ public sealed class SecureUserPoolTests
         Assert.Contains("SecureUserPoolProps.UserPoolName = \" \": give the pool a name", error.Message, StringComparison.Ordinal);
         Assert.Contains("SecureUserPoolProps.Groups[1].Name = \"admins\": group names must be unique", error.Message, StringComparison.Ordinal);
     }
+
+    private static readonly SesEmailSettings Ses = new("arn:aws:ses:eu-west-1:123456789012:identity/example.com", "no-reply@example.com");
+
+    [Fact]
+    public void Email_as_a_second_factor_enables_it_with_the_catalogues_text_and_keeps_the_others()
+    {
+        var (_, template) = Synthesize(new SecureUserPoolProps { UserPoolName = "identity", Email = Ses, MfaFactors = [MfaFactor.Totp, MfaFactor.Email] });
+
+        var properties = JsonSerializer.SerializeToElement(template.FindResources(UserPoolType)).EnumerateObject().Single().Value.GetProperty("Properties");
+        Assert.Equal(["EMAIL_OTP", "SOFTWARE_TOKEN_MFA"], properties.GetProperty("EnabledMfas").EnumerateArray().Select(m => m.GetString()));
+        // The catalogue's English "Authentication" message, with Cognito's code placeholder.
+        Assert.Equal("Your sign-in code", properties.GetProperty("EmailAuthenticationSubject").GetString());
+        Assert.Equal("Your sign-in code is {####}. Never share it.", properties.GetProperty("EmailAuthenticationMessage").GetString());
+    }
+
+    [Fact]
+    public void Without_mfa_factors_the_pool_keeps_totp_and_sms_as_before()
+    {
+        var (_, template) = Synthesize(new SecureUserPoolProps { UserPoolName = "identity", SmsEnabled = true });
+
+        var properties = JsonSerializer.SerializeToElement(template.FindResources(UserPoolType)).EnumerateObject().Single().Value.GetProperty("Properties");
+        Assert.Equal(["SMS_MFA", "SOFTWARE_TOKEN_MFA"], properties.GetProperty("EnabledMfas").EnumerateArray().Select(m => m.GetString()));
+        Assert.False(properties.TryGetProperty("EmailAuthenticationMessage", out _));
+    }
+
+    [Theory]
+    [InlineData(new[] { MfaFactor.Email }, false, false, MfaEnforcement.Required, "email codes need the pool to send through SES")]
+    [InlineData(new[] { MfaFactor.Sms }, true, false, MfaEnforcement.Required, "SMS codes need SMS sending")]
+    [InlineData(new[] { MfaFactor.Totp, MfaFactor.Totp }, true, true, MfaEnforcement.Required, "list each second factor once")]
+    [InlineData(new MfaFactor[0], true, true, MfaEnforcement.Optional, "at least one of TOTP, SMS, EMAIL")]
+    [InlineData(new[] { MfaFactor.Totp }, true, true, MfaEnforcement.Off, "apply only with MFA OPTIONAL or REQUIRED")]
+    public void Second_factors_the_pool_cannot_send_are_refused(MfaFactor[] factors, bool ses, bool sms, MfaEnforcement mfa, string fix)
+    {
+        var props = new SecureUserPoolProps { UserPoolName = "identity", Email = ses ? Ses : null, SmsEnabled = sms, Mfa = mfa, MfaFactors = factors };
+
+        var problem = Assert.Single(props.Problems());
+
+        Assert.Equal("MfaFactors", problem.Property);
+        Assert.Contains(fix, problem.Fix, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Synthesize(props));
+    }
 }

@@ -46,7 +46,8 @@ public sealed class ConsumerAppTests(PackedFromCleanClone packed)
     [Fact]
     public void The_identity_pool_and_the_jwt_api_are_bound_to_the_consumers_pool_and_client()
     {
-        var clientId = OfType("AWS::Cognito::UserPoolClient").Single().Id;
+        // The sample's own "Web" client (HostedSignIn adds its three clients besides).
+        var clientId = OfType("AWS::Cognito::UserPoolClient").Single(c => c.Id.StartsWith("UsersUserPoolWeb", StringComparison.Ordinal)).Id;
         var poolId = OfType("AWS::Cognito::UserPool").Single().Id;
         var identityPool = OfType("AWS::Cognito::IdentityPool").Single().Properties;
         var authorizer = OfType("AWS::ApiGatewayV2::Authorizer").Single().Properties;
@@ -58,5 +59,15 @@ public sealed class ConsumerAppTests(PackedFromCleanClone packed)
         Assert.Contains(poolId, authorizer["JwtConfiguration"]!["Issuer"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(OfType("AWS::ApiGatewayV2::Route"), r => string.Equals((string?)r.Properties["RouteKey"], "GET /me", StringComparison.Ordinal)
             && string.Equals((string?)r.Properties["AuthorizationType"], "JWT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Hosted_sign_in_from_the_package_offers_passkeys_on_its_domain()
+    {
+        var pool = OfType("AWS::Cognito::UserPool").Single().Properties;
+
+        Assert.Equal("consumer-identity.auth.eu-west-1.amazoncognito.com", (string?)pool["WebAuthnRelyingPartyID"]);
+        Assert.Equal(["PASSWORD", "WEB_AUTHN"], pool["Policies"]!["SignInPolicy"]!["AllowedFirstAuthFactors"]!.AsArray().Select(f => (string?)f));
+        Assert.Contains(OfType("AWS::Cognito::UserPoolClient"), c => c.Properties["ExplicitAuthFlows"]!.AsArray().Any(f => string.Equals((string?)f, "ALLOW_USER_AUTH", StringComparison.Ordinal)));
     }
 }

@@ -4,7 +4,7 @@ using IdentityStack.Constructs.UserPools;
 namespace IdentityStack.App.Configuration;
 
 /// <summary>
-/// Reads the user pool's fields of <c>stages.{name}</c> (production, selfSignUp, mfa,
+/// Reads the user pool's fields of <c>stages.{name}</c> (production, selfSignUp, mfa, mfaFactors,
 /// threatProtection, deletionProtection, removalPolicy, email, sms, groups). The rules live in
 /// <see cref="SecureUserPoolOptions.Problems"/>; they are reported here at their cdk.json paths.
 /// </summary>
@@ -24,6 +24,13 @@ internal static class UserPoolConfigReader
         ["OFF"] = MfaEnforcement.Off,
         ["OPTIONAL"] = MfaEnforcement.Optional,
         ["REQUIRED"] = MfaEnforcement.Required,
+    };
+
+    private static readonly Dictionary<string, MfaFactor> MfaFactorChoices = new(StringComparer.Ordinal)
+    {
+        ["TOTP"] = MfaFactor.Totp,
+        ["SMS"] = MfaFactor.Sms,
+        ["EMAIL"] = MfaFactor.Email,
     };
 
     private static readonly Dictionary<string, ThreatProtectionMode> ThreatProtectionChoices = new(StringComparer.Ordinal)
@@ -47,6 +54,7 @@ internal static class UserPoolConfigReader
             Production = stage.Bool("production", defaultValue: false),
             SelfSignUpEnabled = stage.Bool("selfSignUp", defaultValue: false),
             Mfa = stage.Choice("mfa", MfaEnforcement.Required, MfaChoices),
+            MfaFactors = stage.Has("mfaFactors") ? stage.Choices("mfaFactors", MfaFactorChoices) : null,
             ThreatProtection = stage.Choice("threatProtection", ThreatProtectionMode.Enforced, ThreatProtectionChoices),
             DeletionProtection = stage.Bool("deletionProtection", defaultValue: true),
             RemovalPolicy = stage.Choice("removalPolicy", RemovalPolicy.RETAIN, RemovalPolicyChoices),

@@ -13,6 +13,24 @@ internal static class CfnPropertyOverrides
     /// <summary>AWS::Cognito::UserPool previous passwords a user may not reuse (0-24).</summary>
     public const string PasswordHistorySize = "Policies.PasswordPolicy.PasswordHistorySize";
 
+    /// <summary>AWS::Cognito::UserPool second factors; set whole when email is one (the CDK's MfaSecondFactor has no email).</summary>
+    public const string EnabledMfas = "EnabledMfas";
+
+    /// <summary>AWS::Cognito::UserPool subject of email MFA codes.</summary>
+    public const string EmailAuthenticationSubject = "EmailAuthenticationSubject";
+
+    /// <summary>AWS::Cognito::UserPool text of email MFA codes; must contain <c>{####}</c>.</summary>
+    public const string EmailAuthenticationMessage = "EmailAuthenticationMessage";
+
+    /// <summary>The CloudFormation name of a second factor.</summary>
+    public static string ToCfn(MfaFactor factor) => factor switch
+    {
+        MfaFactor.Totp => "SOFTWARE_TOKEN_MFA",
+        MfaFactor.Sms => "SMS_MFA",
+        MfaFactor.Email => "EMAIL_OTP",
+        _ => throw new ArgumentOutOfRangeException(nameof(factor), factor, "Unknown second factor."),
+    };
+
     /// <summary>The CloudFormation spelling of a tier.</summary>
     public static string ToCfn(this CognitoTier tier) => tier switch
     {

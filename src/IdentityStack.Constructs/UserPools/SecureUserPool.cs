@@ -125,7 +125,12 @@ public sealed class SecureUserPool : Construct
             },
             AccountRecovery = props.SmsEnabled ? AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA : AccountRecovery.EMAIL_ONLY,
             Mfa = ToCdk(props.Mfa),
-            MfaSecondFactor = props.Mfa == MfaEnforcement.Off ? null : new MfaSecondFactor { Otp = true, Sms = props.SmsEnabled },
+            // The CDK's second factors know no email; with email, EnabledMfas is set whole (ApplyCfnSettings).
+            MfaSecondFactor = props.Mfa == MfaEnforcement.Off ? null : new MfaSecondFactor
+            {
+                Otp = props.EffectiveMfaFactors.Contains(MfaFactor.Totp) || !props.EffectiveMfaFactors.Contains(MfaFactor.Sms),
+                Sms = props.EffectiveMfaFactors.Contains(MfaFactor.Sms),
+            },
             AdvancedSecurityMode = ToCdk(props.ThreatProtection),
             DeviceTracking = new DeviceTracking
             {
@@ -144,6 +149,13 @@ public sealed class SecureUserPool : Construct
     {
         CfnUserPool.AddPropertyOverride(CfnPropertyOverrides.UserPoolTier, Tier.ToCfn());
         CfnUserPool.AddPropertyOverride(CfnPropertyOverrides.PasswordHistorySize, props.PasswordPolicy.PasswordHistorySize);
+        if (props.Mfa != MfaEnforcement.Off && props.EffectiveMfaFactors.Contains(MfaFactor.Email))
+        {
+            CfnUserPool.AddPropertyOverride(CfnPropertyOverrides.EnabledMfas, props.EffectiveMfaFactors.Select(CfnPropertyOverrides.ToCfn).Order(StringComparer.Ordinal).ToArray());
+            // The pool's own text; the custom message trigger answers CustomMessage_Authentication in the user's language.
+            CfnUserPool.AddPropertyOverride(CfnPropertyOverrides.EmailAuthenticationSubject, MessageCatalogDocuments.DefaultText("Authentication", "subject"));
+            CfnUserPool.AddPropertyOverride(CfnPropertyOverrides.EmailAuthenticationMessage, MessageCatalogDocuments.DefaultText("Authentication", "text").Replace("{code}", "{####}", StringComparison.Ordinal));
+        }
         if (props.Email is not null)
         {
             CfnUserPool.EmailConfiguration = new CfnUserPool.EmailConfigurationProperty

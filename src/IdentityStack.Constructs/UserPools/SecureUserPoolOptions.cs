@@ -17,6 +17,17 @@ public record SecureUserPoolOptions
     /// <summary>Second-factor policy. Default <see cref="MfaEnforcement.Required"/>.</summary>
     public MfaEnforcement Mfa { get; init; } = MfaEnforcement.Required;
 
+    /// <summary>
+    /// The second factors users may set up when MFA is on. Default null: an authenticator app (TOTP),
+    /// plus SMS when <see cref="SmsEnabled"/>. Email codes need SES sending (<see cref="Email"/>); the
+    /// pool's email MFA text is the message catalogue's English "Authentication" message (the custom
+    /// message trigger sends it in the user's language).
+    /// </summary>
+    public IReadOnlyList<MfaFactor>? MfaFactors { get; init; }
+
+    /// <summary>The second factors in effect: <see cref="MfaFactors"/>, or its default.</summary>
+    public IReadOnlyList<MfaFactor> EffectiveMfaFactors => MfaFactors ?? (SmsEnabled ? [MfaFactor.Totp, MfaFactor.Sms] : [MfaFactor.Totp]);
+
     /// <summary>Threat protection mode. Default <see cref="ThreatProtectionMode.Enforced"/> (Plus tier).</summary>
     public ThreatProtectionMode ThreatProtection { get; init; } = ThreatProtectionMode.Enforced;
 
@@ -64,6 +75,7 @@ public record SecureUserPoolOptions
             problems.AddRange(Email.Problems().Select(p => p.Under(nameof(Email))));
         }
 
+        problems.AddRange(MfaFactorProblems());
         if (RemovalPolicy == RemovalPolicy.DESTROY && DeletionProtection)
         {
             problems.Add(new(nameof(RemovalPolicy), "\"DESTROY\"", "CloudFormation cannot delete a pool that has deletion protection; turn deletion protection off for a throwaway stage, or use RETAIN."));
@@ -75,6 +87,36 @@ public record SecureUserPoolOptions
         }
 
         return problems;
+    }
+
+    private IEnumerable<PropsProblem> MfaFactorProblems()
+    {
+        if (MfaFactors is not { } factors)
+        {
+            yield break;
+        }
+
+        var found = "[" + string.Join(", ", factors.Select(f => f.ToString().ToUpperInvariant())) + "]";
+        if (Mfa == MfaEnforcement.Off)
+        {
+            yield return new(nameof(MfaFactors), found, "second factors apply only with MFA OPTIONAL or REQUIRED; remove them or turn MFA on.");
+            yield break;
+        }
+
+        if (factors.Count == 0 || factors.Distinct().Count() != factors.Count)
+        {
+            yield return new(nameof(MfaFactors), found, "list each second factor once, at least one of TOTP, SMS, EMAIL.");
+        }
+
+        if (factors.Contains(MfaFactor.Sms) && !SmsEnabled)
+        {
+            yield return new(nameof(MfaFactors), found, "SMS codes need SMS sending; turn SMS on or remove SMS.");
+        }
+
+        if (factors.Contains(MfaFactor.Email) && Email is null)
+        {
+            yield return new(nameof(MfaFactors), found, "email codes need the pool to send through SES (Cognito's default sender cannot send MFA codes); configure Email or remove EMAIL.");
+        }
     }
 
     private IEnumerable<PropsProblem> GroupProblems()
