@@ -28,14 +28,8 @@ public sealed class OptionsRulesTests
 
     [Theory]
     [MemberData(nameof(PoolProblems))]
-    public void User_pool_options_report_the_rule_that_was_broken(SecureUserPoolOptions options, string property, string found, string fixMentions)
-    {
-        var problem = Assert.Single(options.Problems());
-
-        Assert.Equal(property, problem.Property);
-        Assert.Equal(found, problem.Found);
-        Assert.Contains(fixMentions, problem.Fix, StringComparison.Ordinal);
-    }
+    public void User_pool_options_report_the_rule_that_was_broken(SecureUserPoolOptions options, string property, string found, string fixMentions) =>
+        AssertSingleProblem(options.Problems(), property, found, fixMentions);
 
     public static TheoryData<HostedSignInOptions, string, string, string> SignInProblems() => new()
     {
@@ -57,14 +51,8 @@ public sealed class OptionsRulesTests
 
     [Theory]
     [MemberData(nameof(SignInProblems))]
-    public void Sign_in_options_report_the_rule_that_was_broken(HostedSignInOptions options, string property, string found, string fixMentions)
-    {
-        var problem = Assert.Single(options.Problems());
-
-        Assert.Equal(property, problem.Property);
-        Assert.Equal(found, problem.Found);
-        Assert.Contains(fixMentions, problem.Fix, StringComparison.Ordinal);
-    }
+    public void Sign_in_options_report_the_rule_that_was_broken(HostedSignInOptions options, string property, string found, string fixMentions) =>
+        AssertSingleProblem(options.Problems(), property, found, fixMentions);
 
     [Fact]
     public void Valid_options_have_no_problems()
@@ -101,6 +89,16 @@ public sealed class OptionsRulesTests
         Assert.Contains("SecureUserPoolProps.Email.FromAddress = \"no-reply@evil.test\": SES only sends from addresses of the identity 'example.com'", error.Message, StringComparison.Ordinal);
         Assert.Contains("SecureUserPoolProps.RemovalPolicy = \"DESTROY\": CloudFormation cannot delete a pool that has deletion protection", error.Message, StringComparison.Ordinal);
         Assert.Empty(stack.Node.FindChild("Users").Node.Children);
+    }
+
+    /// <summary>Exactly one problem, at <paramref name="property"/>, showing <paramref name="found"/>, with a fix that mentions <paramref name="fixMentions"/>.</summary>
+    private static void AssertSingleProblem(IReadOnlyList<PropsProblem> problems, string property, string found, string fixMentions)
+    {
+        var problem = Assert.Single(problems);
+
+        Assert.Equal(property, problem.Property);
+        Assert.Equal(found, problem.Found);
+        Assert.Contains(fixMentions, problem.Fix, StringComparison.Ordinal);
     }
 
     private static HostedSignInOptions SignIn() => new()

@@ -170,6 +170,11 @@ internal sealed class JsonObjectReader
         return number;
     }
 
+    /// <summary>An enum's members as configuration choices, each by its name in upper case (<c>Optional</c> -> <c>"OPTIONAL"</c>).</summary>
+    public static IReadOnlyDictionary<string, TEnum> UpperCaseChoices<TEnum>()
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().ToDictionary(v => v.ToString().ToUpperInvariant(), StringComparer.Ordinal);
+
     public TEnum Choice<TEnum>(string field, TEnum defaultValue, IReadOnlyDictionary<string, TEnum> choices)
     {
         var value = Get(field);

@@ -19,26 +19,11 @@ internal static class UserPoolConfigReader
         [nameof(SecureUserPoolOptions.Email) + "." + nameof(SesEmailSettings.ReplyToAddress)] = "email.replyTo",
     };
 
-    private static readonly Dictionary<string, MfaEnforcement> MfaChoices = new(StringComparer.Ordinal)
-    {
-        ["OFF"] = MfaEnforcement.Off,
-        ["OPTIONAL"] = MfaEnforcement.Optional,
-        ["REQUIRED"] = MfaEnforcement.Required,
-    };
+    private static readonly IReadOnlyDictionary<string, MfaEnforcement> MfaChoices = JsonObjectReader.UpperCaseChoices<MfaEnforcement>();
 
-    private static readonly Dictionary<string, MfaFactor> MfaFactorChoices = new(StringComparer.Ordinal)
-    {
-        ["TOTP"] = MfaFactor.Totp,
-        ["SMS"] = MfaFactor.Sms,
-        ["EMAIL"] = MfaFactor.Email,
-    };
+    private static readonly IReadOnlyDictionary<string, MfaFactor> MfaFactorChoices = JsonObjectReader.UpperCaseChoices<MfaFactor>();
 
-    private static readonly Dictionary<string, ThreatProtectionMode> ThreatProtectionChoices = new(StringComparer.Ordinal)
-    {
-        ["OFF"] = ThreatProtectionMode.Off,
-        ["AUDIT"] = ThreatProtectionMode.Audit,
-        ["ENFORCED"] = ThreatProtectionMode.Enforced,
-    };
+    private static readonly IReadOnlyDictionary<string, ThreatProtectionMode> ThreatProtectionChoices = JsonObjectReader.UpperCaseChoices<ThreatProtectionMode>();
 
     private static readonly Dictionary<string, RemovalPolicy> RemovalPolicyChoices = new(StringComparer.Ordinal)
     {
