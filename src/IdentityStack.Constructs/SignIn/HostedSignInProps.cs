@@ -25,10 +25,10 @@ public sealed record HostedSignInProps : HostedSignInOptions
     }
 
     /// <summary>The pool the domain, resource server and clients belong to (a <see cref="SecureUserPool"/>'s <c>UserPool</c>, or any other).</summary>
-    public required Amazon.CDK.AWS.Cognito.IUserPool UserPool { get; init; }
+    public required IUserPool UserPool { get; init; }
 
     /// <summary>External providers the SPA and server clients offer besides Cognito; the clients depend on them. Default none.</summary>
-    public IReadOnlyList<Amazon.CDK.AWS.Cognito.IUserPoolIdentityProvider> IdentityProviders { get; init; } = [];
+    public IReadOnlyList<IUserPoolIdentityProvider> IdentityProviders { get; init; } = [];
 
     /// <summary>The platform's Native AOT binary and its CPU (as for the triggers), which serves the classic logo's custom resource.</summary>
     public Functions.NativeAotBinary? CustomizationBinary { get; init; }
