@@ -66,6 +66,8 @@ public sealed class ExampleStagesTests
         unshown.AddRange(Unshown([.. stages.Select(s => s.SignIn?.Options.CustomDomain).OfType<IdentityStack.Constructs.SignIn.CustomSignInDomain>()], null));
         unshown.AddRange(Unshown([.. stages.SelectMany(s => s.Federation).OfType<SamlProvider>()], new SamlProvider("x", null, null)));
         unshown.AddRange(Unshown([.. stages.Select(s => s.Alarms)], new IdentityStack.Constructs.Monitoring.AlarmNotificationsOptions()));
+        unshown.AddRange(Unshown([.. stages.Select(s => s.Api).OfType<IdentityStack.Constructs.Api.JwtProtectedApiOptions>()], new IdentityStack.Constructs.Api.JwtProtectedApiOptions()));
+        unshown.AddRange(Unshown([.. stages.Select(s => s.Api?.DeveloperLogin).OfType<IdentityStack.Constructs.Api.DeveloperLoginOptions>()], new IdentityStack.Constructs.Api.DeveloperLoginOptions()));
 
         unshown.RemoveAll(ConstructOnly.Contains);
         Assert.True(unshown.Count == 0, $"{ExampleFile} does not show: " + string.Join(", ", unshown));
