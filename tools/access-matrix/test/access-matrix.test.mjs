@@ -170,6 +170,21 @@ for (const [stage, config] of Object.entries(stages).filter(([, c]) => c.identit
       });
     }
 
+    if (config.identityPool.developerProviderName) {
+      // Developer identities (the API's developer login): the role their amr can assume, and what it reaches.
+      it(`developer identities: ${ownExternalRole ? 'the external role' : 'the authenticated role'}, never admin, own data only, for ${PAIRS} pairs`, async () => {
+        const developer = { aud: FAKE_IDENTITY_POOL_ID, amr: ['authenticated', 'cognito-identity.amazonaws.com', `${config.identityPool.developerProviderName}`] };
+        const role = ownExternalRole ? roles.external : roles.authenticated;
+        expectAll([
+          ['assume the role for developer identities', await decideAssume(role, developer), ALLOWED],
+          ['assume admin', await decideAssume(roles.admin, developer), 'denied'],
+        ]);
+        for (const [me, other] of pairs) {
+          expectAll(ownDataChecks(role, data, me, other));
+        }
+      });
+    }
+
     it('trust: only this identity pool, and only the right amr, can assume each role', async () => {
       const signedIn = ['authenticated', `cognito-idp.${config.region}.amazonaws.com/${config.region}_FakePool1`];
       const checks = [];
