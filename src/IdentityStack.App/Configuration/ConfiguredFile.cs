@@ -1,3 +1,5 @@
+using IdentityStack.Constructs;
+
 namespace IdentityStack.App.Configuration;
 
 /// <summary>A file named by the configuration: resolved from the repository root, and a problem when it is not there.</summary>
@@ -12,7 +14,7 @@ internal static class ConfiguredFile
             return file;
         }
 
-        reader.Problem(field, "\"" + path + "\"", $"no such file ({file}); paths are relative to the repository root." + (advice is null ? string.Empty : " " + advice));
+        reader.Problem(field, PropsProblem.Quoted(path), $"no such file ({file}); paths are relative to the repository root." + (advice is null ? string.Empty : " " + advice));
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IdentityStack.Constructs.Federation;
+using IdentityStack.Constructs;
 using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.App.Configuration;
@@ -38,7 +39,7 @@ internal static partial class FederationConfigReader
             var name = ReadName(reader, type);
             if (name is not null && !names.Add(name))
             {
-                reader.Problem("name", "\"" + name + "\"", "provider names must be unique in a stage; rename one.");
+                reader.Problem("name", PropsProblem.Quoted(name), "provider names must be unique in a stage; rename one.");
             }
 
             var provider = ReadProvider(reader, type, name ?? string.Empty);
@@ -64,7 +65,7 @@ internal static partial class FederationConfigReader
             var given = reader.OptionalString("name", ProviderNamePattern(), $"leave \"name\" out: Cognito names a {type} provider \"{fixedName}\".");
             if (given is not null && !string.Equals(given, fixedName, StringComparison.Ordinal))
             {
-                reader.Problem("name", "\"" + given + "\"", $"Cognito names a {type} provider \"{fixedName}\" and refuses any other name; leave \"name\" out or write \"{fixedName}\".");
+                reader.Problem("name", PropsProblem.Quoted(given), $"Cognito names a {type} provider \"{fixedName}\" and refuses any other name; leave \"name\" out or write \"{fixedName}\".");
             }
 
             return fixedName;
@@ -113,7 +114,7 @@ internal static partial class FederationConfigReader
 
         if (reader.Has("metadataUrl") == reader.Has("metadataFile"))
         {
-            reader.Problem("metadataUrl", url is null ? "missing" : "\"" + url + "\"", "give exactly one of metadataUrl and metadataFile.");
+            reader.Problem("metadataUrl", url is null ? "missing" : PropsProblem.Quoted(url), "give exactly one of metadataUrl and metadataFile.");
             return null;
         }
 

@@ -1,4 +1,5 @@
 using IdentityStack.Constructs.UserPools;
+using IdentityStack.Constructs;
 
 namespace IdentityStack.App.Configuration;
 
@@ -14,7 +15,7 @@ internal static class GroupReference
             return name;
         }
 
-        reader.Problem(field, "\"" + name + "\"", groups.Count == 0
+        reader.Problem(field, PropsProblem.Quoted(name), groups.Count == 0
             ? "the stage has no groups; add it to \"groups\" or remove " + field + "."
             : "no such group; use one of " + string.Join(", ", groups.Select(g => g.Name)) + ".");
         return null;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IdentityStack.Constructs.SignIn;
+using IdentityStack.Constructs;
 using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.App.Configuration;
@@ -32,7 +33,7 @@ internal static partial class HostedUiConfigReader
         {
             if (stylePath is not null)
             {
-                reader.Problem(StyleField, Quoted(stylePath), "a managed login style applies only to \"ui\": \"managed\"; remove it or change ui.");
+                reader.Problem(StyleField, PropsProblem.Quoted(stylePath), "a managed login style applies only to \"ui\": \"managed\"; remove it or change ui.");
             }
 
             return new HostedUiConfig(ui, ReadClassicCss(reader, cssPath), logoPath is null ? null : ReadLogo(reader, logoPath), null);
@@ -42,7 +43,7 @@ internal static partial class HostedUiConfigReader
         {
             if (path is not null)
             {
-                reader.Problem(field, Quoted(path), "this applies only to the classic hosted UI; set \"ui\": \"classic\" or remove it.");
+                reader.Problem(field, PropsProblem.Quoted(path), "this applies only to the classic hosted UI; set \"ui\": \"classic\" or remove it.");
             }
         }
 
@@ -59,7 +60,7 @@ internal static partial class HostedUiConfigReader
         var logo = new ClassicHostedUiLogo { Content = File.ReadAllBytes(file) };
         foreach (var problem in logo.Problems())
         {
-            reader.Problem(LogoField, Quoted(path), problem);
+            reader.Problem(LogoField, PropsProblem.Quoted(path), problem);
         }
 
         return logo;
@@ -81,7 +82,7 @@ internal static partial class HostedUiConfigReader
         var css = File.ReadAllText(file);
         foreach (var problem in ClassicHostedUiCss.Problems(css))
         {
-            reader.Problem(ClassicCssField, Quoted(path), problem);
+            reader.Problem(ClassicCssField, PropsProblem.Quoted(path), problem);
         }
 
         return css;
@@ -93,13 +94,11 @@ internal static partial class HostedUiConfigReader
         var (style, problems) = ManagedLoginStyleDirectory.Read(folder);
         foreach (var problem in problems)
         {
-            reader.Problem(StyleField, Quoted(path), problem.Replace(folder, path, StringComparison.Ordinal));
+            reader.Problem(StyleField, PropsProblem.Quoted(path), problem.Replace(folder, path, StringComparison.Ordinal));
         }
 
         return problems.Count == 0 ? style : null;
     }
-
-    private static string Quoted(string value) => "\"" + value + "\"";
 
     [GeneratedRegex("^[A-Za-z0-9_./-]+\\.css$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex CssPathPattern();

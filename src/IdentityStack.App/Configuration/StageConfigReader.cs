@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IdentityStack.Constructs.Triggers;
+using IdentityStack.Constructs;
 using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.App.Configuration;
@@ -45,7 +46,7 @@ internal static partial class StageConfigReader
             var path = ContextKey + "." + stage.Name;
             if (!StageNamePattern().IsMatch(stage.Name))
             {
-                problems.Add(new ConfigProblem(path, "\"" + stage.Name + "\"", "stage names are 1-16 lower-case letters, digits or hyphens, starting with a letter (they become part of stack names)."));
+                problems.Add(new ConfigProblem(path, PropsProblem.Quoted(stage.Name), "stage names are 1-16 lower-case letters, digits or hyphens, starting with a letter (they become part of stack names)."));
                 continue;
             }
 

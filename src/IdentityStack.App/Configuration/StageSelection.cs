@@ -1,3 +1,5 @@
+using IdentityStack.Constructs;
+
 namespace IdentityStack.App.Configuration;
 
 /// <summary>Picks the stages to synthesize from the <c>stage</c> context value (<c>-c stage=prod</c>).</summary>
@@ -27,7 +29,7 @@ internal static class StageSelection
 
         throw new StageConfigException([new ConfigProblem(
             ContextKey,
-            "\"" + name + "\"",
+            PropsProblem.Quoted(name),
             $"unknown stage; valid stages are {string.Join(", ", stages.Keys)} (or '{AllStages}'). Use -c {ContextKey}=<name>, or add stages.{name} to the cdk.json context.")]);
     }
 }

@@ -25,7 +25,7 @@ public record JwtProtectedApiOptions
         var problems = new List<PropsProblem>();
         if (string.IsNullOrWhiteSpace(AdminGroup))
         {
-            problems.Add(new(nameof(AdminGroup), AdminGroup is null ? "missing" : "\"" + AdminGroup + "\"", "name the group whose members may use admin routes, e.g. \"admins\"."));
+            problems.Add(new(nameof(AdminGroup), AdminGroup is null ? "missing" : PropsProblem.Quoted(AdminGroup), "name the group whose members may use admin routes, e.g. \"admins\"."));
         }
 
         problems.AddRange(ApiThrottle.Problems(Throttle).Select(p => p.Under(nameof(Throttle))));

@@ -59,7 +59,7 @@ public partial record SecureIdentityPoolOptions
         var problems = new List<PropsProblem>();
         if (DeveloperProviderName is { } developer && !DeveloperName().IsMatch(developer))
         {
-            problems.Add(new(nameof(DeveloperProviderName), Quoted(developer), "Cognito takes 1-100 letters, digits, '.' and '-' (no underscores), not starting with 'cognito', e.g. \"login.example.app\"."));
+            problems.Add(new(nameof(DeveloperProviderName), PropsProblem.Quoted(developer), "Cognito takes 1-100 letters, digits, '.' and '-' (no underscores), not starting with 'cognito', e.g. \"login.example.app\"."));
         }
 
         ArnProblems(problems, nameof(OpenIdConnectProviderArns), OpenIdConnectProviderArns, OidcProviderArn(), "arn:aws:iam::123456789012:oidc-provider/idp.example.com");
@@ -74,7 +74,7 @@ public partial record SecureIdentityPoolOptions
         {
             if (RoleMappingRules[i]?.Problem() is { } unsafeRule)
             {
-                problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"{nameof(RoleMappingRules)}[{i}].{nameof(RoleMappingRule.Match)}"), Quoted(RoleMappingRules[i].Match.ToString()), unsafeRule));
+                problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"{nameof(RoleMappingRules)}[{i}].{nameof(RoleMappingRule.Match)}"), PropsProblem.Quoted(RoleMappingRules[i].Match.ToString()), unsafeRule));
             }
         }
 
@@ -87,12 +87,10 @@ public partial record SecureIdentityPoolOptions
         {
             if (string.IsNullOrEmpty(arns[i]) || !pattern.IsMatch(arns[i]))
             {
-                problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"{property}[{i}]"), Quoted(arns[i]), $"use an IAM provider ARN, e.g. \"{example}\"."));
+                problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"{property}[{i}]"), PropsProblem.Quoted(arns[i]), $"use an IAM provider ARN, e.g. \"{example}\"."));
             }
         }
     }
-
-    private static string Quoted(string? value) => value is null ? "null" : "\"" + value + "\"";
 
     [GeneratedRegex("^(?![Cc][Oo][Gg][Nn][Ii][Tt][Oo])[A-Za-z0-9.-]{1,100}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex DeveloperName();

@@ -56,7 +56,7 @@ public sealed record SecureIdentityPoolProps : SecureIdentityPoolOptions
 
         if (AdminGroup is { } group && UserPool is not null && !UserPool.Groups.ContainsKey(group))
         {
-            problems.Add(new(nameof(AdminGroup), "\"" + group + "\"", $"the user pool has no such group; create it or use one of: {string.Join(", ", UserPool.Groups.Keys)}."));
+            problems.Add(new(nameof(AdminGroup), PropsProblem.Quoted(group), $"the user pool has no such group; create it or use one of: {string.Join(", ", UserPool.Groups.Keys)}."));
         }
 
         return problems;
