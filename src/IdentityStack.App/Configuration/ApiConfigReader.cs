@@ -51,17 +51,11 @@ internal static class ApiConfigReader
         }
 
         var defaults = new DeveloperLoginOptions();
-        var minutes = reader.WholeNumber("tokenMinutes");
         var login = new DeveloperLoginOptions
         {
-            TokenDuration = minutes is >= 0 ? Duration.Minutes(minutes.Value) : defaults.TokenDuration,
+            TokenDuration = reader.WholeDuration("tokenMinutes", Duration.Minutes, "use whole minutes from 1 to 1440.") ?? defaults.TokenDuration,
             Throttle = ReadThrottle(reader.Object("throttle"), defaults.Throttle),
         };
-        if (minutes is < 0)
-        {
-            reader.Problem("tokenMinutes", minutes.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "use whole minutes from 1 to 1440.");
-        }
-
         reader.RejectUnknownFields();
         return login;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Amazon.CDK;
 
 namespace IdentityStack.App.Configuration;
 
@@ -178,47 +179,61 @@ internal sealed class JsonObjectReader
     public TEnum Choice<TEnum>(string field, TEnum defaultValue, IReadOnlyDictionary<string, TEnum> choices)
     {
         var value = Get(field);
-        if (value is null)
-        {
-            return defaultValue;
-        }
-
-        var fix = "use one of " + string.Join(", ", choices.Keys) + ".";
-        if (Text(value.Value, Path + "." + field, fix) is { } text)
-        {
-            if (choices.TryGetValue(text, out var choice))
-            {
-                return choice;
-            }
-
-            Problem(field, value.Value.GetRawText(), fix);
-        }
-
-        return defaultValue;
+        return value is not null && TryChoice(value.Value, Path + "." + field, choices, out var choice) ? choice : defaultValue;
     }
 
     /// <summary>An array of choices (each a string of <paramref name="choices"/>); every other item is a problem at its own path. Missing or null is empty.</summary>
     public List<TEnum> Choices<TEnum>(string field, IReadOnlyDictionary<string, TEnum> choices)
     {
-        ArgumentNullException.ThrowIfNull(choices);
-        var fix = "use one of " + string.Join(", ", choices.Keys) + ".";
         var values = new List<TEnum>();
         foreach (var (item, path) in Array(field))
         {
-            if (Text(item, path, fix) is { } text)
+            if (TryChoice(item, path, choices, out var choice))
             {
-                if (choices.TryGetValue(text, out var choice))
-                {
-                    values.Add(choice);
-                }
-                else
-                {
-                    ProblemAt(path, item.GetRawText(), fix);
-                }
+                values.Add(choice);
             }
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// A duration of whole <paramref name="unit"/>s, or null when absent or not a whole number
+    /// (recorded); a negative amount is recorded with <paramref name="negativeFix"/>. The props type
+    /// that takes it owns the range.
+    /// </summary>
+    public Duration? WholeDuration(string field, Func<double, Duration> unit, string negativeFix)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var amount = WholeNumber(field);
+        if (amount is < 0)
+        {
+            Problem(field, amount.Value.ToString(CultureInfo.InvariantCulture), negativeFix);
+            return null;
+        }
+
+        return amount is { } value ? unit(value) : null;
+    }
+
+    /// <summary>The choice <paramref name="value"/> names, or false after recording the problem at <paramref name="path"/>.</summary>
+    private bool TryChoice<TEnum>(JsonElement value, string path, IReadOnlyDictionary<string, TEnum> choices, out TEnum choice)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var fix = "use one of " + string.Join(", ", choices.Keys) + ".";
+        choice = default!;
+        if (Text(value, path, fix) is not { } text)
+        {
+            return false;
+        }
+
+        if (choices.TryGetValue(text, out var found))
+        {
+            choice = found;
+            return true;
+        }
+
+        ProblemAt(path, value.GetRawText(), fix);
+        return false;
     }
 
     public JsonObjectReader? Object(string field)

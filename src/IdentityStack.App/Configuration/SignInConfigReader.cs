@@ -22,6 +22,8 @@ internal static class SignInConfigReader
         ["preferred"] = PasskeyUserVerification.Preferred,
     };
 
+    private const string PositiveFix = "use a positive whole number.";
+
     /// <summary>The sign-in settings, or null when the stage has none. The rules live in <see cref="HostedSignInOptions.Problems"/>.</summary>
     public static SignInConfig? Read(bool production, JsonObjectReader? reader, List<IdentityStack.Constructs.Federation.FederatedProvider> federation)
     {
@@ -45,9 +47,9 @@ internal static class SignInConfigReader
             ClassicCss = look.ClassicCss,
             ClassicLogo = look.ClassicLogo,
             ManagedLoginStyle = look.ManagedLoginStyle,
-            AccessTokenValidity = Lifetime(validity, "accessMinutes", Duration.Minutes) ?? defaults.AccessTokenValidity,
-            IdTokenValidity = Lifetime(validity, "idMinutes", Duration.Minutes) ?? defaults.IdTokenValidity,
-            RefreshTokenValidity = Lifetime(validity, "refreshDays", Duration.Days) ?? defaults.RefreshTokenValidity,
+            AccessTokenValidity = validity?.WholeDuration("accessMinutes", Duration.Minutes, PositiveFix) ?? defaults.AccessTokenValidity,
+            IdTokenValidity = validity?.WholeDuration("idMinutes", Duration.Minutes, PositiveFix) ?? defaults.IdTokenValidity,
+            RefreshTokenValidity = validity?.WholeDuration("refreshDays", Duration.Days, PositiveFix) ?? defaults.RefreshTokenValidity,
             FirstFactors = reader.Has("firstFactors") ? reader.Choices("firstFactors", FactorChoices) : defaults.FirstFactors,
             PasskeyUserVerification = reader.Choice("passkeyUserVerification", defaults.PasskeyUserVerification, VerificationChoices),
         };
@@ -56,19 +58,6 @@ internal static class SignInConfigReader
         reader.RejectUnknownFields();
         reader.PropsProblems(options.Problems(), ConfigNames);
         return new SignInConfig(options, providers);
-    }
-
-    /// <summary>A token lifetime in whole <paramref name="unit"/>s; its range is the options' rule.</summary>
-    private static Duration? Lifetime(JsonObjectReader? validity, string field, Func<double, Duration> unit)
-    {
-        var amount = validity?.WholeNumber(field);
-        if (amount is < 0)
-        {
-            validity!.Problem(field, amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "use a positive whole number.");
-            return null;
-        }
-
-        return amount is { } value ? unit(value) : null;
     }
 
     /// <summary>signIn.identityProviders: each must name a configured federation provider.</summary>
