@@ -24,9 +24,6 @@ public sealed class JwtProtectedApi : Construct
     /// <summary>The backend function.</summary>
     public NativeAotFunction Backend { get; }
 
-    /// <summary>The backend integration every route shares.</summary>
-    private HttpLambdaIntegration? _integration;
-
     /// <summary>The stage's JSON access logs.</summary>
     public LogGroup AccessLogs { get; }
 
@@ -61,20 +58,13 @@ public sealed class JwtProtectedApi : Construct
     }
 
     /// <summary>
-    /// POST /developer-identity: public (the backend checks the legacy password), throttled on its
-    /// own, and the backend may issue developer identities in this identity pool only and read the
+    /// POST /developer-identity (the route itself is created with the others): public (the backend
+    /// checks the legacy password), throttled on its own, and the backend may issue developer identities in this identity pool only and read the
     /// legacy directory's items only.
     /// </summary>
     private void AddDeveloperLogin(JwtProtectedApiProps props, DeveloperLoginOptions login, DeveloperIdentityTarget target, CfnStage stage)
     {
         var route = ApiRouteTable.DeveloperLogin;
-        Api.AddRoutes(new AddRoutesOptions
-        {
-            Path = route.Path,
-            Methods = [Enum.Parse<ApiMethod>(route.Method)],
-            Integration = _integration!,
-            Authorizer = new HttpNoneAuthorizer(),
-        });
         // RouteSettings is untyped JSON in CloudFormation: the CDK would write a typed struct's keys in
         // camel case, which CloudFormation ignores, so the keys are written as CloudFormation names them.
         stage.RouteSettings = new Dictionary<string, object>(StringComparer.Ordinal)
@@ -155,8 +145,9 @@ public sealed class JwtProtectedApi : Construct
             JwtAudience = [.. props.Clients.Select(c => c.UserPoolClientId)],
         });
         var integration = new HttpLambdaIntegration("Backend", Backend.Function, new HttpLambdaIntegrationProps { PayloadFormatVersion = PayloadFormatVersion.VERSION_2_0 });
-        _integration = integration;
-        foreach (var (path, method, routeScope) in ApiRoutes.All)
+        var login = ApiRouteTable.DeveloperLogin;
+        var routes = props.DeveloperLogin is null ? ApiRoutes.All : [.. ApiRoutes.All, (login.Path, login.Method, login.Scope)];
+        foreach (var (path, method, routeScope) in routes)
         {
             api.AddRoutes(new AddRoutesOptions
             {
