@@ -98,7 +98,7 @@ internal static class TriggerRegistry
 
         var settings = new DeveloperLoginSettings(pool, TriggerSettings.Require(environment(ApiEnvironment.DeveloperProviderName), ApiEnvironment.DeveloperProviderName), TimeSpan.FromSeconds(tokenSeconds));
         var identity = new CognitoIdentityClient(CognitoJsonClient.FromEnvironment(SharedHttp.Value, environment, CognitoIdentityClient.Service, CognitoIdentityClient.EndpointVariable));
-        return new DeveloperLogin(legacyUsers(), identity, settings, output);
+        return new DeveloperLogin(legacyUsers, identity, settings, output);
     }
 
     /// <summary>A handler that returns the whole event the trigger filled in.</summary>

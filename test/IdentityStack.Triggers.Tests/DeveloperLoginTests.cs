@@ -29,7 +29,7 @@ public sealed class DeveloperLoginTests
 
     private static ApiBackend Backend(ICognitoIdentity identity, Func<string, string, bool>? verify = null, TextWriter? log = null) =>
         new("identitystack", "admins", () => throw new InvalidOperationException("not listed"), TimeProvider.System,
-            new DeveloperLogin(new InMemoryLegacyUsers(OldUser), identity, Settings, verify ?? PasswordHash.Verify, log ?? TextWriter.Null));
+            new DeveloperLogin(new Lazy<ILegacyUserStore>(new InMemoryLegacyUsers(OldUser)), identity, Settings, verify ?? PasswordHash.Verify, log ?? TextWriter.Null));
 
     private static async Task<(int Status, JsonElement Body)> PostAsync(ApiBackend backend, string? body, bool base64 = false)
     {

@@ -11,13 +11,14 @@ namespace IdentityStack.Triggers.Api;
 /// trigger's: the PBKDF2 work runs whether or not the user exists (against a dummy hash), and an
 /// unknown user and a wrong password get the same 401, so the endpoint does not tell who exists.
 /// </summary>
-internal sealed class DeveloperLogin(ILegacyUserStore users, ICognitoIdentity identity, DeveloperLoginSettings settings, Func<string, string, bool> verifyPassword, TextWriter log)
+internal sealed class DeveloperLogin(Lazy<ILegacyUserStore> users, ICognitoIdentity identity, DeveloperLoginSettings settings, Func<string, string, bool> verifyPassword, TextWriter log)
 {
     /// <summary>Longer than any username or password the directory holds; refused before any work.</summary>
     private const int MaxFieldLength = 1024;
 
-    public DeveloperLogin(ILegacyUserStore users, ICognitoIdentity identity, DeveloperLoginSettings settings, TextWriter log)
-        : this(users, identity, settings, PasswordHash.Verify, log)
+    /// <summary>The login with the directory store made on first use: an API cold start that never serves this route makes no DynamoDB client for it.</summary>
+    public DeveloperLogin(Func<ILegacyUserStore> users, ICognitoIdentity identity, DeveloperLoginSettings settings, TextWriter log)
+        : this(new Lazy<ILegacyUserStore>(users), identity, settings, PasswordHash.Verify, log)
     {
     }
 
@@ -39,7 +40,7 @@ internal sealed class DeveloperLogin(ILegacyUserStore users, ICognitoIdentity id
             return HttpApiResponses.Error(400, "bad_request", "The body is JSON like {\"username\": \"...\", \"password\": \"...\"}: both required, 1-1024 characters.");
         }
 
-        var user = await users.FindAsync(username, cancellationToken).ConfigureAwait(false);
+        var user = await users.Value.FindAsync(username, cancellationToken).ConfigureAwait(false);
         var matches = verifyPassword(password, user?.PasswordHash ?? PasswordHash.NoUser);
         if (user is null || !matches)
         {
