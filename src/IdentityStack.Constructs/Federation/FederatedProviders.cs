@@ -22,7 +22,8 @@ public sealed class FederatedProviders : Construct
             throw new ArgumentException($"Provider name '{duplicate.Key}' is used {duplicate.Count()} times; names must be unique in a pool.", nameof(providers));
         }
 
-        Providers = providers.ToDictionary(p => p.Name, p => Create(pool, p), StringComparer.Ordinal);
+        var scratch = ScratchCopyOfPath();
+        Providers = providers.ToDictionary(p => p.Name, p => Create(pool, p, scratch), StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -31,27 +32,33 @@ public sealed class FederatedProviders : Construct
     /// <c>{this}/{name}/Resource</c>). A new logical ID would make CloudFormation create a second
     /// provider of the same name before deleting the first, which Cognito refuses.
     /// </summary>
-    private IUserPoolIdentityProvider Create(IUserPool pool, FederatedProvider provider)
+    private IUserPoolIdentityProvider Create(IUserPool pool, FederatedProvider provider, Construct scratch)
     {
-        var kept = LogicalIdAt(provider.Name);
+        var kept = LogicalIdAt(scratch, provider.Name);
         var created = provider.Create(this, pool);
         ((CfnResource)created.Node.DefaultChild!).OverrideLogicalId(kept);
         return created;
     }
 
-    /// <summary>The logical ID the framework gives a CloudFormation resource at <c>{this}/{id}</c>, computed on a scratch copy of the construct path.</summary>
-    private string LogicalIdAt(string id)
+    /// <summary>A construct at the same path below a scratch stack as this one below its stack: where a probe gets the logical ID a resource here would get.</summary>
+    private Construct ScratchCopyOfPath()
     {
         var scopes = Node.Scopes;
         var stackIndex = Array.IndexOf(scopes, Stack.Of(this));
-        var scratch = new Stack(new App(), "Scratch");
-        Construct parent = scratch;
+        Construct parent = new Stack(new App(), "Scratch");
         foreach (var scope in scopes.Skip(stackIndex + 1))
         {
             parent = new Construct(parent, scope.Node.Id);
         }
 
-        var probe = new CfnResource(parent, id, new CfnResourceProps { Type = "Scratch::Probe" });
-        return (string)scratch.Resolve(scratch.GetLogicalId(probe));
+        return parent;
+    }
+
+    /// <summary>The logical ID the framework gives a CloudFormation resource at <c>{this}/{id}</c>, from a probe at <c>{scratch}/{id}</c>.</summary>
+    private static string LogicalIdAt(Construct scratch, string id)
+    {
+        var stack = Stack.Of(scratch);
+        var probe = new CfnResource(scratch, id, new CfnResourceProps { Type = "Scratch::Probe" });
+        return (string)stack.Resolve(stack.GetLogicalId(probe));
     }
 }
