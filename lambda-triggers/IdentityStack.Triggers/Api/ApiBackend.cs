@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers.Contract;
+using static IdentityStack.Triggers.Api.HttpApiResponses;
 
 namespace IdentityStack.Triggers.Api;
 
@@ -122,8 +122,4 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
         var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}");
         return Ok(201, new ItemResponse(id, name, caller.Sub, caller.Tenant), Json.ItemResponse);
     }
-
-    private static HttpApiResponse Ok<T>(int status, T body, JsonTypeInfo<T> type) => HttpApiResponses.Ok(status, body, type);
-
-    private static HttpApiResponse Error(int status, string code, string message) => HttpApiResponses.Error(status, code, message);
 }
