@@ -139,6 +139,8 @@ public sealed class StageConfigReaderTests
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "passkeyUserVerification": "always" } } }""", "stages.dev.signIn.passkeyUserVerification", "\"always\"", "required, preferred")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "mfaFactors": ["TOTP", "EMAIL"] } }""", "stages.dev.mfaFactors", "[TOTP, EMAIL]", "send through SES")]
     [InlineData("""{ "dev": { "region": "eu-west-1", "mfaFactors": ["TOTP", "VOICE"] } }""", "stages.dev.mfaFactors[1]", "\"VOICE\"", "TOTP, SMS, EMAIL")]
+    // A custom domain with a broken field is still the chosen domain: no second, misleading "no domain" problem.
+    [InlineData("""{ "prod": { "region": "eu-west-1", "signIn": { "customDomain": { "certificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555" }, "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"] } } }""", "stages.prod.signIn.customDomain.domainName", "missing", "fully qualified name")]
     [InlineData("""{ "Prod!": { "region": "eu-west-1" } }""", "stages.Prod!", "\"Prod!\"", "lower-case letters")]
     [InlineData("""{ "prod": "eu-west-1" }""", "stages.prod", "\"eu-west-1\"", "JSON object")]
     public void Bad_input_is_reported_with_field_value_and_fix(string stagesJson, string path, string found, string fixMentions)

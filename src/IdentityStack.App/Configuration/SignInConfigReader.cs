@@ -97,6 +97,9 @@ internal static class SignInConfigReader
         var zoneId = reader.OptionalText("hostedZoneId", "use the Route 53 hosted zone id, e.g. \"Z0123456789ABCDEFGHIJ\".");
         var zoneName = reader.OptionalText("hostedZoneName", "use the hosted zone's domain, e.g. \"example.com\".");
         reader.RejectUnknownFields();
-        return name is null || certificate is null ? null : new CustomSignInDomain(name, certificate, zoneId, zoneName);
+        // A custom domain whose fields have problems is still the domain the user chose: kept with
+        // what could be read, so the options do not also report "no domain" (their problems at the
+        // fields already reported are left out).
+        return new CustomSignInDomain(name ?? string.Empty, certificate ?? string.Empty, zoneId, zoneName);
     }
 }
