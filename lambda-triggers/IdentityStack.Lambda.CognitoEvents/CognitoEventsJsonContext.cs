@@ -10,6 +10,7 @@ namespace IdentityStack.Lambda.CognitoEvents;
 [JsonSerializable(typeof(PostAuthenticationEvent))]
 [JsonSerializable(typeof(PreTokenGenerationEvent))]
 [JsonSerializable(typeof(PreTokenGenerationV2Event))]
+[JsonSerializable(typeof(PreTokenGenerationV3Event))]
 [JsonSerializable(typeof(CustomMessageEvent))]
 [JsonSerializable(typeof(UserMigrationEvent))]
 public sealed partial class CognitoEventsJsonContext : JsonSerializerContext;

@@ -16,6 +16,7 @@ public static class CognitoTriggerSources
     public const string TokenGenerationNewPasswordChallenge = "TokenGeneration_NewPasswordChallenge";
     public const string TokenGenerationAuthenticateDevice = "TokenGeneration_AuthenticateDevice";
     public const string TokenGenerationRefreshTokens = "TokenGeneration_RefreshTokens";
+    public const string TokenGenerationClientCredentials = "TokenGeneration_ClientCredentials";
     public const string CustomMessageSignUp = "CustomMessage_SignUp";
     public const string CustomMessageAdminCreateUser = "CustomMessage_AdminCreateUser";
     public const string CustomMessageResendCode = "CustomMessage_ResendCode";

@@ -12,6 +12,23 @@ public static class DirectoryKeys
     /// <summary>Prefix of tenant items: <c>TENANT#{id}</c>.</summary>
     public const string TenantPrefix = "TENANT#";
 
+    /// <summary>
+    /// Prefix of machine client items: <c>CLIENT#{app client id}</c>, written at deploy by the
+    /// machine client registration custom resource, read by pre token generation for
+    /// client-credentials tokens. They carry <see cref="MachineTenantAttribute"/> (optional) and
+    /// <see cref="MachineScopesAttribute"/>.
+    /// </summary>
+    public const string MachineClientPrefix = "CLIENT#";
+
+    /// <summary>
+    /// The tenant of a machine client item. Not <see cref="TenantAttribute"/>, so that machine clients
+    /// stay out of <see cref="TenantIndex"/> (the tenant's user listing).
+    /// </summary>
+    public const string MachineTenantAttribute = "clientTenantId";
+
+    /// <summary>The scopes a machine client's tokens may carry (a list of full scope names).</summary>
+    public const string MachineScopesAttribute = "scopes";
+
     /// <summary>The tenant attribute of profile items (absent on tenant items and on users without a tenant).</summary>
     public const string TenantAttribute = "tenantId";
 

@@ -71,6 +71,13 @@ public static partial class TriggerSettingFormats
     [GeneratedRegex("^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     public static partial Regex Scope();
 
+    /// <summary>
+    /// A tenant id the platform writes itself (machine clients' tenants): a letter or digit, then
+    /// letters, digits, '.', '_' or '-', at most <see cref="TenantIdAttributeName.MaxLength"/> characters.
+    /// </summary>
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
+    public static partial Regex TenantId();
+
     private static List<string> Split(string? value, char separator) =>
         string.IsNullOrWhiteSpace(value) ? [] : [.. value.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace IdentityStack.Triggers;
 
-/// <summary>One JSON line per failure in a trigger's log: level, trigger, request id, error type, message, stack trace.</summary>
+/// <summary>One JSON line per failure or warning in a trigger's log: level, trigger, request id, note, and the error's type, message and stack trace when there is one.</summary>
 internal static class TriggerErrorLog
 {
     public const string Error = "ERROR";
@@ -13,9 +13,13 @@ internal static class TriggerErrorLog
     // Relaxed escaping keeps quotes and apostrophes readable in CloudWatch; the line is never HTML.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Line(string level, string trigger, string requestId, Exception error, string? note = null)
+    public static string Line(string level, string trigger, string requestId, Exception? error, string? note = null)
     {
-        ArgumentNullException.ThrowIfNull(error);
+        if (error is null && note is null)
+        {
+            throw new ArgumentException("A log line needs an error or a note.", nameof(note));
+        }
+
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
@@ -28,9 +32,13 @@ internal static class TriggerErrorLog
                 json.WriteString("note", note);
             }
 
-            json.WriteString("errorType", error.GetType().FullName);
-            json.WriteString("errorMessage", error.Message);
-            json.WriteString("stackTrace", error.ToString());
+            if (error is not null)
+            {
+                json.WriteString("errorType", error.GetType().FullName);
+                json.WriteString("errorMessage", error.Message);
+                json.WriteString("stackTrace", error.ToString());
+            }
+
             json.WriteEndObject();
         }
 

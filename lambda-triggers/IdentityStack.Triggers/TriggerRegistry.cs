@@ -65,7 +65,8 @@ internal static class TriggerRegistry
                 var trigger = new PreTokenGenerationTrigger(settings, directory(settings), time, output);
                 return UserFacing(TriggerHandlerNames.PreTokenGeneration, new EventVersionDispatch(
                     Handler(Json.PreTokenGenerationEvent, trigger.HandleV1Async),
-                    Handler(Json.PreTokenGenerationV2Event, trigger.HandleV2Async)));
+                    Handler(Json.PreTokenGenerationV2Event, trigger.HandleV2Async),
+                    Handler(Json.PreTokenGenerationV3Event, trigger.HandleV3Async)));
             },
             [TriggerHandlerNames.CustomMessage] = () => UserFacing(
                 TriggerHandlerNames.CustomMessage, Handler(Json.CustomMessageEvent, new CustomMessageTrigger(MessageCatalog.LoadEmbedded(), Settings()).HandleAsync)),
@@ -79,6 +80,8 @@ internal static class TriggerRegistry
                 DeveloperLoginFrom(environment, () => legacyUsers(Settings()), output)),
             [CustomResourceHandlerNames.ClassicUiCustomization] = () =>
                 new ClassicUiCustomizationHandler(CognitoUiCustomizationClient.FromEnvironment(SharedHttp.Value, environment), SharedHttp.Value, output),
+            [CustomResourceHandlerNames.MachineClientRegistration] = () =>
+                new MachineClientRegistrationHandler(() => directory(Settings()) as IMachineClientRegistry ?? throw new InvalidOperationException("The directory store cannot register machine clients."), SharedHttp.Value, output),
         };
     }
 

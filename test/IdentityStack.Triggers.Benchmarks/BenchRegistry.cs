@@ -21,6 +21,9 @@ internal static class BenchRegistry
         public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) => Task.FromResult(ProfileState.Active);
+
+        public Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken) =>
+            Task.FromResult<MachineClient?>(new(clientId, "acme-01", ["identitystack/read"]));
     }
 
     private sealed class MemoryLegacyUsers : ILegacyUserStore

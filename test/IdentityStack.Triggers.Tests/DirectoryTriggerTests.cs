@@ -122,5 +122,7 @@ public sealed class DirectoryTriggerTests
         public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
 
         public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
+
+        public Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
     }
 }

@@ -40,6 +40,57 @@ public sealed class DynamoDbStoreTests
     }
 
     [Fact]
+    public async Task A_machine_client_is_written_under_its_own_prefix_outside_the_tenant_index()
+    {
+        await using var endpoint = new RecordingDynamoDb();
+        using var client = Client(endpoint);
+
+        await new DynamoDbIdentityDirectory(client, "identity-dev-directory").RegisterAsync(new MachineClient("7m9k2p4", "acme-01", ["identitystack/read"]), CancellationToken.None);
+
+        var (operation, body, _) = Assert.Single(endpoint.Requests);
+        Assert.Equal("PutItem", operation);
+        var item = body.GetProperty("Item");
+        Assert.Equal("CLIENT#7m9k2p4", item.GetProperty("pk").GetProperty("S").GetString());
+        Assert.Equal("acme-01", item.GetProperty("clientTenantId").GetProperty("S").GetString());
+        Assert.Equal(["identitystack/read"], item.GetProperty("scopes").GetProperty("SS").EnumerateArray().Select(s => s.GetString()));
+        // The tenant index is keyed by tenantId: a machine client must never show up as one of the tenant's users.
+        Assert.False(item.TryGetProperty(DirectoryKeys.TenantAttribute, out _));
+    }
+
+    [Fact]
+    public async Task A_machine_client_is_read_back_and_an_absent_one_is_null()
+    {
+        await using var endpoint = new RecordingDynamoDb
+        {
+            Answer = (_, body) => string.Equals(body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString(), "CLIENT#known", StringComparison.Ordinal)
+                ? (HttpStatusCode.OK, """{"Item":{"pk":{"S":"CLIENT#known"},"clientTenantId":{"S":"acme-01"},"scopes":{"SS":["identitystack/read","identitystack/write"]}}}""")
+                : (HttpStatusCode.OK, "{}"),
+        };
+        using var client = Client(endpoint);
+        var directory = new DynamoDbIdentityDirectory(client, "identity-dev-directory");
+
+        var known = await directory.GetMachineClientAsync("known", CancellationToken.None);
+        var unknown = await directory.GetMachineClientAsync("unknown", CancellationToken.None);
+
+        Assert.Equal("acme-01", known!.TenantId);
+        Assert.Equal(["identitystack/read", "identitystack/write"], known.Scopes.Order(StringComparer.Ordinal));
+        Assert.Null(unknown);
+    }
+
+    [Fact]
+    public async Task A_machine_client_is_removed_by_its_key()
+    {
+        await using var endpoint = new RecordingDynamoDb();
+        using var client = Client(endpoint);
+
+        await new DynamoDbIdentityDirectory(client, "identity-dev-directory").UnregisterAsync("7m9k2p4", CancellationToken.None);
+
+        var (operation, body, _) = Assert.Single(endpoint.Requests);
+        Assert.Equal("DeleteItem", operation);
+        Assert.Equal("CLIENT#7m9k2p4", body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString());
+    }
+
+    [Fact]
     public async Task A_profile_that_exists_already_is_not_an_error()
     {
         await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => RecordingDynamoDb.ConditionalCheckFailed() };

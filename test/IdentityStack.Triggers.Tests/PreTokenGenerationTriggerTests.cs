@@ -143,6 +143,9 @@ public sealed class PreTokenGenerationTriggerTests
 
         public Task<IdentityStack.Triggers.Directory.ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) =>
             Task.FromResult(IdentityStack.Triggers.Directory.ProfileState.Missing);
+
+        public Task<IdentityStack.Triggers.Directory.MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken) =>
+            Task.FromResult<IdentityStack.Triggers.Directory.MachineClient?>(null);
     }
 
     private static readonly TriggerSettings WithAllowList = Fixtures.Settings(

@@ -45,6 +45,8 @@ internal sealed class InMemoryDirectory : IIdentityDirectory
 
     public HashSet<string> DisabledUsers { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, MachineClient> MachineClients { get; } = new(StringComparer.Ordinal);
+
     public int Writes { get; private set; }
 
     public Task<bool> CreateProfileIfAbsentAsync(UserProfile profile, CancellationToken cancellationToken)
@@ -57,6 +59,9 @@ internal sealed class InMemoryDirectory : IIdentityDirectory
 
     public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) =>
         Task.FromResult(DisabledUsers.Contains(userSub) ? ProfileState.Disabled : Profiles.ContainsKey(userSub) ? ProfileState.Active : ProfileState.Missing);
+
+    public Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken) =>
+        Task.FromResult(MachineClients.TryGetValue(clientId, out var client) ? client : null);
 }
 
 internal sealed class InMemoryLegacyUsers(params LegacyUser[] users) : ILegacyUserStore

@@ -58,7 +58,7 @@ public sealed class UserFacingErrorsTests
         Assert.DoesNotContain("version", error.Message, StringComparison.Ordinal);
         var line = JsonNode.Parse(log.ToString().Trim())!;
         Assert.Equal("IdentityStack.Lambda.Runtime.LambdaEventFormatException", line["errorType"]!.GetValue<string>());
-        Assert.Equal("Unsupported pre token generation event version '7'; expected \"1\" or \"2\".", line["errorMessage"]!.GetValue<string>());
+        Assert.Equal("Unsupported pre token generation event version '7'; expected \"1\", \"2\" or \"3\".", line["errorMessage"]!.GetValue<string>());
     }
 
     [Fact]
@@ -96,6 +96,8 @@ public sealed class UserFacingErrorsTests
         public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => FailWith<bool>();
 
         public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) => FailWith<ProfileState>();
+
+        public Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken) => FailWith<MachineClient?>();
 
         private async Task<T> FailWith<T>()
         {

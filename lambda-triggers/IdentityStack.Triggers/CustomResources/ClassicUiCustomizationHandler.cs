@@ -1,5 +1,3 @@
-using System.Text.Json;
-using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers.Cognito;
 
 namespace IdentityStack.Triggers.CustomResources;
@@ -7,43 +5,11 @@ namespace IdentityStack.Triggers.CustomResources;
 /// <summary>
 /// The classic hosted UI's CSS and logo as a CloudFormation custom resource: Create and Update
 /// call SetUICustomization, Delete clears it (a pool that is already gone counts as cleared).
-/// Every request is answered on its ResponseURL, failures included, so a stack never waits an
-/// hour for an answer; only an event without a ResponseURL, which cannot be answered, throws.
 /// </summary>
-internal sealed class ClassicUiCustomizationHandler(ICognitoUiCustomization cognito, HttpClient http, TextWriter log) : ILambdaHandler
+internal sealed class ClassicUiCustomizationHandler(ICognitoUiCustomization cognito, HttpClient http, TextWriter log)
+    : CustomResourceHandler<ClassicUiProperties>(CustomResourceJsonContext.Default.CustomResourceEventClassicUiProperties, http, log)
 {
-    private static readonly byte[] Done = "{}"u8.ToArray();
-
-    public async ValueTask<byte[]> InvokeAsync(ReadOnlyMemory<byte> payload, ILambdaContext context, CancellationToken cancellationToken)
-    {
-        CustomResourceEvent? request;
-        try
-        {
-            request = JsonSerializer.Deserialize(payload.Span, CustomResourceJsonContext.Default.CustomResourceEvent);
-        }
-        catch (JsonException error)
-        {
-            throw new LambdaEventFormatException("The event is not a CloudFormation custom resource request: " + error.Message, error);
-        }
-
-        if (request?.ResponseUrl is not { } responseUrl || !Uri.TryCreate(responseUrl, UriKind.Absolute, out var responseUri))
-        {
-            throw new LambdaEventFormatException("The event has no ResponseURL to answer CloudFormation on; it is not a custom resource request.");
-        }
-
-        var response = await HandleAsync(request, cancellationToken).ConfigureAwait(false);
-        await log.WriteLineAsync($"{request.RequestType} {request.LogicalResourceId}: {response.Status}{(response.Reason is null ? string.Empty : " (" + response.Reason + ")")}").ConfigureAwait(false);
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(response, CustomResourceJsonContext.Default.CustomResourceResponse));
-        using var answer = await http.PutAsync(responseUri, content, cancellationToken).ConfigureAwait(false);
-        if (!answer.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"CloudFormation's ResponseURL refused the answer: HTTP {(int)answer.StatusCode}.");
-        }
-
-        return Done;
-    }
-
-    private async Task<CustomResourceResponse> HandleAsync(CustomResourceEvent request, CancellationToken cancellationToken)
+    protected override async Task<CustomResourceResponse> HandleAsync(CustomResourceEvent<ClassicUiProperties> request, CancellationToken cancellationToken)
     {
         var properties = request.ResourceProperties;
         var physicalId = request.PhysicalResourceId ?? $"{properties?.UserPoolId}:{properties?.ClientId}:classic-ui";
@@ -67,7 +33,7 @@ internal sealed class ClassicUiCustomizationHandler(ICognitoUiCustomization cogn
         }
     }
 
-    private async Task<CustomResourceResponse> DeleteAsync(CustomResourceEvent request, ClassicUiProperties? properties, string physicalId, CancellationToken cancellationToken)
+    private async Task<CustomResourceResponse> DeleteAsync(CustomResourceEvent<ClassicUiProperties> request, ClassicUiProperties? properties, string physicalId, CancellationToken cancellationToken)
     {
         try
         {
@@ -95,14 +61,4 @@ internal sealed class ClassicUiCustomizationHandler(ICognitoUiCustomization cogn
 
         return (properties.UserPoolId, properties.ClientId);
     }
-
-    private static CustomResourceResponse Answer(CustomResourceEvent request, string status, string physicalId, string? reason) => new()
-    {
-        Status = status,
-        Reason = reason,
-        PhysicalResourceId = physicalId,
-        StackId = request.StackId,
-        RequestId = request.RequestId,
-        LogicalResourceId = request.LogicalResourceId,
-    };
 }

@@ -2,8 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace IdentityStack.Triggers.CustomResources;
 
-/// <summary>A CloudFormation custom resource request (Create, Update or Delete).</summary>
-internal sealed record CustomResourceEvent
+/// <summary>A CloudFormation custom resource request (Create, Update or Delete) with its resource's properties.</summary>
+internal sealed record CustomResourceEvent<TProperties>
+    where TProperties : class
 {
     public string? RequestType { get; init; }
 
@@ -18,5 +19,5 @@ internal sealed record CustomResourceEvent
 
     public string? PhysicalResourceId { get; init; }
 
-    public ClassicUiProperties? ResourceProperties { get; init; }
+    public TProperties? ResourceProperties { get; init; }
 }

@@ -7,9 +7,10 @@ namespace IdentityStack.Triggers.Directory;
 
 /// <summary>
 /// The directory in one DynamoDB table keyed by <c>pk</c>: <c>USER#{sub}</c> profile items
-/// (optional <c>disabled</c> flag) and <c>TENANT#{id}</c> items (<c>status</c> ACTIVE or SUSPENDED).
+/// (optional <c>disabled</c> flag), <c>TENANT#{id}</c> items (<c>status</c> ACTIVE or SUSPENDED) and
+/// <c>CLIENT#{app client id}</c> items of machine clients (tenant and scopes).
 /// </summary>
-internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string tableName) : IIdentityDirectory, Api.IUserListing
+internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string tableName) : IIdentityDirectory, IMachineClientRegistry, Api.IUserListing
 {
     public const string KeyAttribute = DirectoryKeys.PartitionKey;
     public const string SuspendedStatus = "SUSPENDED";
@@ -17,6 +18,8 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
     public static string UserKey(string sub) => DirectoryKeys.UserPrefix + sub;
 
     public static string TenantKey(string tenantId) => DirectoryKeys.TenantPrefix + tenantId;
+
+    public static string MachineClientKey(string clientId) => DirectoryKeys.MachineClientPrefix + clientId;
 
     public async Task<bool> CreateProfileIfAbsentAsync(UserProfile profile, CancellationToken cancellationToken)
     {
@@ -71,6 +74,54 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
             : item.TryGetValue("disabled", out var disabled) && disabled.BOOL == true ? ProfileState.Disabled : ProfileState.Active;
     }
 
+    public async Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = Key(MachineClientKey(clientId)),
+            ProjectionExpression = "#pk, #t, #s",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["#pk"] = KeyAttribute,
+                ["#t"] = DirectoryKeys.MachineTenantAttribute,
+                ["#s"] = DirectoryKeys.MachineScopesAttribute,
+            },
+        }, cancellationToken).ConfigureAwait(false);
+        if (response.Item is not { Count: > 0 } item || !item.ContainsKey(KeyAttribute))
+        {
+            return null;
+        }
+
+        var tenant = item.TryGetValue(DirectoryKeys.MachineTenantAttribute, out var t) && !string.IsNullOrEmpty(t.S) ? t.S : null;
+        var scopes = item.TryGetValue(DirectoryKeys.MachineScopesAttribute, out var s) && s.SS is { } set ? set : [];
+        return new MachineClient(clientId, tenant, scopes);
+    }
+
+    public async Task RegisterAsync(MachineClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [KeyAttribute] = new() { S = MachineClientKey(client.ClientId) },
+            // A string set: DynamoDB refuses an empty one, and a machine client always has a scope.
+            [DirectoryKeys.MachineScopesAttribute] = new() { SS = [.. client.Scopes] },
+        };
+        if (client.TenantId is not null)
+        {
+            item[DirectoryKeys.MachineTenantAttribute] = new AttributeValue { S = client.TenantId };
+        }
+
+        await dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task UnregisterAsync(string clientId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        await dynamoDb.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(MachineClientKey(clientId)) }, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<Api.UserPage> ListUsersAsync(string tenant, int limit, Api.UserListingCursor? after, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenant);
@@ -105,10 +156,13 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
         var response = await dynamoDb.GetItemAsync(new GetItemRequest
         {
             TableName = tableName,
-            Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [KeyAttribute] = new() { S = key } },
+            Key = Key(key),
             ProjectionExpression = "#pk, #a",
             ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = KeyAttribute, ["#a"] = attribute },
         }, cancellationToken).ConfigureAwait(false);
         return response.Item is { Count: > 0 } item ? item : null;
     }
+
+    private static Dictionary<string, AttributeValue> Key(string key) =>
+        new(StringComparer.Ordinal) { [KeyAttribute] = new() { S = key } };
 }

@@ -11,4 +11,7 @@ internal interface IIdentityDirectory
 
     /// <summary>Whether the user has a profile, and whether it carries the disabled flag.</summary>
     Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken);
+
+    /// <summary>The machine client registered under this app client id, or null when none is.</summary>
+    Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken);
 }

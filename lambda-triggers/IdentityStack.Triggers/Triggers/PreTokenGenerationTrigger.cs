@@ -9,8 +9,9 @@ namespace IdentityStack.Triggers.Triggers;
 /// <summary>
 /// Pre token generation: adds <c>tenant_id</c> and <c>roles</c> (the user's groups) to the tokens,
 /// adds scopes by group (e.g. admins get the admin scope) and removes sensitive claims.
-/// Version 2 events change the ID and access tokens; version 1 events (Lite tier, or emulators) can
-/// only change the ID token, which gets the same claims. A disabled user or a suspended tenant gets
+/// Version 2 and 3 events change the ID and access tokens; version 3 also brings machines'
+/// client-credentials access tokens, which get their registered tenant and scopes; version 1 events
+/// (Lite tier, or emulators) can only change the ID token, which gets the same claims. A disabled user or a suspended tenant gets
 /// no tokens, also from a refresh (<see cref="AccountAccess"/>). Fails closed like pre authentication:
 /// no answer from the directory within the invocation's budget means no tokens. A user without a
 /// profile (invited, migrated, or whose post confirmation could not write it) gets one written here,
@@ -21,14 +22,31 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
     public const string TenantClaim = TenantIdAttributeName.TokenClaim;
     public const string RolesClaim = "roles";
 
+    public const string UnregisteredMachineClientNote = "not a registered machine client: its access token is left as Cognito built it";
+
     public async ValueTask<PreTokenGenerationV2Event> HandleV2Async(PreTokenGenerationV2Event e, ILambdaContext context, CancellationToken cancellationToken)
     {
-        await CheckAccessAsync(e.UserPoolId, e.UserName, e.Request, context, cancellationToken).ConfigureAwait(false);
-        var claims = Claims(e.Request);
-        var scopes = ScopesFor(e.Request.GroupConfiguration.GroupsToOverride)
-            .Where(s => !e.Request.Scopes.Contains(s, StringComparer.Ordinal))
+        e.Response.ClaimsAndScopeOverrideDetails = await UserTokenChangesAsync(e.UserPoolId, e.UserName, e.Request, context, cancellationToken).ConfigureAwait(false);
+        return e;
+    }
+
+    /// <summary>Version 3: users' tokens as in version 2; a machine's client-credentials access token gets its registered tenant and scopes.</summary>
+    public async ValueTask<PreTokenGenerationV3Event> HandleV3Async(PreTokenGenerationV3Event e, ILambdaContext context, CancellationToken cancellationToken)
+    {
+        e.Response.ClaimsAndScopeOverrideDetails = e.IsClientCredentials
+            ? await MachineTokenChangesAsync(e.CallerContext?.ClientId, e.Request?.Scopes, context, cancellationToken).ConfigureAwait(false)
+            : await UserTokenChangesAsync(e.UserPoolId, e.UserName, e.Request ?? throw new LambdaEventFormatException("The event has no request."), context, cancellationToken).ConfigureAwait(false);
+        return e;
+    }
+
+    private async Task<ClaimsAndScopeOverrideDetails> UserTokenChangesAsync(string userPoolId, string? userName, PreTokenGenerationV2Request request, ILambdaContext context, CancellationToken cancellationToken)
+    {
+        await CheckAccessAsync(userPoolId, userName, request, context, cancellationToken).ConfigureAwait(false);
+        var claims = Claims(request);
+        var scopes = ScopesFor(request.GroupConfiguration.GroupsToOverride)
+            .Where(s => !request.Scopes.Contains(s, StringComparer.Ordinal))
             .ToList();
-        e.Response.ClaimsAndScopeOverrideDetails = new ClaimsAndScopeOverrideDetails
+        return new ClaimsAndScopeOverrideDetails
         {
             IdTokenGeneration = new TokenClaimChanges
             {
@@ -42,7 +60,45 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
                 ScopesToAdd = scopes.Count > 0 ? scopes : null,
             },
         };
-        return e;
+    }
+
+    /// <summary>
+    /// A client-credentials access token. The app client is the one Cognito authenticated with its
+    /// secret (<c>callerContext.clientId</c>); the client metadata the caller may send is never read,
+    /// because the caller chooses it. A registered client's token gets <c>tenant_id</c> and loses any
+    /// scope outside its registration; a client whose tenant is suspended gets no token. A client
+    /// nobody registered gets the token Cognito built (only its app client's allowed scopes). Fails
+    /// closed: no answer from the directory in time means no token.
+    /// </summary>
+    private async Task<ClaimsAndScopeOverrideDetails?> MachineTokenChangesAsync(string? clientId, IList<string>? requested, ILambdaContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(clientId))
+        {
+            throw new LambdaEventFormatException("The client-credentials event has no callerContext.clientId.");
+        }
+
+        using var budget = InvocationBudget.For(context, cancellationToken);
+        var client = await directory.GetMachineClientAsync(clientId, budget.Token).ConfigureAwait(false);
+        if (client is null)
+        {
+            await log.WriteLineAsync(TriggerErrorLog.Line(TriggerErrorLog.Warning, TriggerHandlerNames.PreTokenGeneration, context.RequestId, null, $"app client {clientId} is {UnregisteredMachineClientNote}")).ConfigureAwait(false);
+            return null;
+        }
+
+        if (client.TenantId is { } tenant && await directory.IsTenantSuspendedAsync(tenant, budget.Token).ConfigureAwait(false))
+        {
+            throw new TriggerRejectedException(AccountAccess.SuspendedMessage);
+        }
+
+        var outside = (requested ?? []).Where(s => !client.Scopes.Contains(s, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        return new ClaimsAndScopeOverrideDetails
+        {
+            AccessTokenGeneration = new AccessTokenChanges
+            {
+                ClaimsToAddOrOverride = client.TenantId is null ? null : new Dictionary<string, JsonNode?>(StringComparer.Ordinal) { [TenantClaim] = JsonValue.Create(client.TenantId) },
+                ScopesToSuppress = outside.Count > 0 ? outside : null,
+            },
+        };
     }
 
     public async ValueTask<PreTokenGenerationEvent> HandleV1Async(PreTokenGenerationEvent e, ILambdaContext context, CancellationToken cancellationToken)

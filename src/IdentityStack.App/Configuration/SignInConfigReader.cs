@@ -52,12 +52,41 @@ internal static class SignInConfigReader
             RefreshTokenValidity = validity?.WholeDuration("refreshDays", Duration.Days, PositiveFix) ?? defaults.RefreshTokenValidity,
             FirstFactors = reader.Has("firstFactors") ? reader.Choices("firstFactors", FactorChoices) : defaults.FirstFactors,
             PasskeyUserVerification = reader.Choice("passkeyUserVerification", defaults.PasskeyUserVerification, VerificationChoices),
+            MachineClients = ReadMachineClients(reader),
         };
         var providers = ReadIdentityProviders(reader, federation);
         validity?.RejectUnknownFields();
         reader.RejectUnknownFields();
         reader.PropsProblems(options.Problems(), ConfigNames);
         return new SignInConfig(options, providers);
+    }
+
+    /// <summary>
+    /// signIn.machineClients: name, tenantId and scopes of each. Every item keeps its place (an item
+    /// that is not an object, or has no name, becomes an empty definition), so the options' problems
+    /// land at the index the user wrote; those at a path the reader already reported are left out.
+    /// </summary>
+    private static List<MachineClientDefinition> ReadMachineClients(JsonObjectReader reader)
+    {
+        var clients = new List<MachineClientDefinition>();
+        foreach (var (item, path) in reader.Array("machineClients"))
+        {
+            if (item.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                reader.ProblemAt(path, item.GetRawText(), "each machine client is an object: { \"name\": \"billing-export\", \"tenantId\": \"acme-01\", \"scopes\": [\"read\"] }.");
+                clients.Add(new MachineClientDefinition(string.Empty));
+                continue;
+            }
+
+            var client = reader.Nested(item, path);
+            var name = client.RequiredText("name", "use 1-32 lower-case letters and digits, words joined by single hyphens, e.g. \"billing-export\".");
+            var tenant = client.OptionalText("tenantId", "use the tenant id the client acts for, e.g. \"acme-01\", or leave it out.");
+            var scopes = client.Has("scopes") ? client.TextArray("scopes", "use \"read\" or \"write\".") : null;
+            client.RejectUnknownFields();
+            clients.Add(new MachineClientDefinition(name ?? string.Empty) { TenantId = tenant, Scopes = scopes ?? new MachineClientDefinition(string.Empty).Scopes });
+        }
+
+        return clients;
     }
 
     /// <summary>signIn.identityProviders: each must name a configured federation provider.</summary>

@@ -102,6 +102,19 @@ internal sealed class IdentityPlatformStack : Stack
         Publish("SpaClientId", "clients/spa-id", hosted.SpaClient.UserPoolClientId, "Public SPA app client id (code + PKCE)");
         Publish("ServerClientId", "clients/server-id", hosted.ServerClient.UserPoolClientId, "Confidential server app client id (its secret is never output)");
         Publish("MachineClientId", "clients/machine-id", hosted.MachineClient.UserPoolClientId, "Machine-to-machine app client id (client_credentials)");
+        foreach (var (name, client) in hosted.MachineClients)
+        {
+            Publish("MachineClientId" + PascalCase(name), "clients/machine/" + name + "-id", client.UserPoolClientId, $"Machine client '{name}' id (client_credentials)");
+        }
+
+        _ = new MachineClientRegistry(this, "MachineClients", new MachineClientRegistryProps
+        {
+            DirectoryTable = Triggers.DirectoryTable,
+            Binary = _platformBinary,
+            Clients = hosted.MachineClientRegistrations,
+            LogRetention = LogRetention.FromDays(Stage.LogRetentionDays),
+            LogRemovalPolicy = removalPolicy,
+        });
         Publish("DomainUrl", "domain-url", hosted.Domain.BaseUrl(), "Hosted sign-in domain");
         Publish("HostedSignInUrl", "hosted-sign-in-url", hosted.SpaSignInUrl(signIn.Options.CallbackUrls[0]), "Hosted sign-in page of the SPA client (add PKCE parameters)");
         SignIn = hosted;
@@ -191,6 +204,10 @@ internal sealed class IdentityPlatformStack : Stack
         Publish("UserDataTableName", "data/user-data-table-name", UserData.UserDataTable.TableName, "Per-user items (partition key identityId)");
         Publish("LeaderboardTableName", "data/leaderboard-table-name", UserData.LeaderboardTable.TableName, "Leaderboard (partition key identityId)");
     }
+
+    /// <summary><c>billing-export</c> -> <c>BillingExport</c>: a machine client name as part of an output id (letters and digits only).</summary>
+    private static string PascalCase(string name) =>
+        string.Concat(name.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
     /// <summary>A stack output (exported) and an SSM parameter <c>/identity/{stage}/{parameter}</c>, for other stacks and teams.</summary>
     private void Publish(string id, string parameter, string value, string description)

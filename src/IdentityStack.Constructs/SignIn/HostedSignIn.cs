@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.Route53;
 using IdentityStack.Constructs.UserPools;
+using IdentityStack.Triggers.Contract;
 using Constructs;
 
 namespace IdentityStack.Constructs.SignIn;
@@ -36,11 +37,17 @@ public sealed class HostedSignIn : Construct
     /// <summary>Confidential web server client: code flow with a secret.</summary>
     public UserPoolClient ServerClient { get; }
 
-    /// <summary>Machine-to-machine client: client_credentials for API scopes only.</summary>
+    /// <summary>The default machine-to-machine client: client_credentials for the read and write scopes, no tenant.</summary>
     public UserPoolClient MachineClient { get; }
 
-    /// <summary>All three app clients: the ones whose tokens the API takes and whose metrics are watched.</summary>
-    public IReadOnlyList<UserPoolClient> Clients => [SpaClient, ServerClient, MachineClient];
+    /// <summary>The machine clients of <see cref="HostedSignInOptions.MachineClients"/>, by name.</summary>
+    public IReadOnlyDictionary<string, UserPoolClient> MachineClients { get; }
+
+    /// <summary>Every machine client (the default one first) with its tenant and full scope names, for <see cref="Triggers.MachineClientRegistry"/>.</summary>
+    public IReadOnlyList<MachineClientRegistration> MachineClientRegistrations { get; }
+
+    /// <summary>Every app client: the ones whose tokens the API takes and whose metrics are watched.</summary>
+    public IReadOnlyList<UserPoolClient> Clients => [SpaClient, ServerClient, MachineClient, .. MachineClients.Values];
 
     /// <summary>The resource server identifier: scopes are "{identifier}/read|write|admin".</summary>
     public string ResourceServerIdentifier { get; }
@@ -92,16 +99,7 @@ public sealed class HostedSignIn : Construct
         });
         ((CfnUserPoolClient)ServerClient.Node.DefaultChild!).AddPropertyOverride(ExplicitAuthFlowsProperty, RefreshOnly);
 
-        MachineClient = CreateClient("MachineClient", pool, props, [UserPoolClientIdentityProvider.COGNITO], [], new UserPoolClientOptions
-        {
-            GenerateSecret = true,
-            OAuth = new OAuthSettings
-            {
-                Flows = new OAuthFlows { ClientCredentials = true },
-                Scopes = [Scopes[ApiScope.Read], Scopes[ApiScope.Write]],
-            },
-        });
-        ((CfnUserPoolClient)MachineClient.Node.DefaultChild!).AddPropertyOverride(ExplicitAuthFlowsProperty, RefreshOnly);
+        (MachineClient, MachineClients, MachineClientRegistrations) = CreateMachineClients(pool, props);
 
         AddDependencies(props.IdentityProviders);
         StyleHostedUi(props);
@@ -267,6 +265,44 @@ public sealed class HostedSignIn : Construct
         Domain.SignInUrl(SpaClient, new SignInUrlOptions { RedirectUri = callbackUrl, SignInPath = "/oauth2/authorize" });
 
     /// <summary>What every user-facing client may write: contact details and name, never the tenant.</summary>
+    /// <summary>Construct id prefix of the configured machine clients: <c>MachineClient-{name}</c>.</summary>
+    private const string MachineClientIdPrefix = "MachineClient-";
+
+    /// <summary>The default machine client (read and write, no tenant) and the configured ones, with their registrations for the token trigger.</summary>
+    private (UserPoolClient Default, Dictionary<string, UserPoolClient> Named, List<MachineClientRegistration> Registrations) CreateMachineClients(IUserPool pool, HostedSignInProps props)
+    {
+        string[] defaultScopes = [ApiScope.Read, ApiScope.Write];
+        var defaultClient = CreateMachineClient("MachineClient", pool, props, defaultScopes);
+        var named = new Dictionary<string, UserPoolClient>(StringComparer.Ordinal);
+        var registrations = new List<MachineClientRegistration> { new(defaultClient, null, Qualified(defaultScopes)) };
+        foreach (var definition in props.MachineClients)
+        {
+            var client = CreateMachineClient(MachineClientIdPrefix + definition.Name, pool, props, definition.Scopes);
+            named[definition.Name] = client;
+            registrations.Add(new(client, definition.TenantId, Qualified(definition.Scopes)));
+        }
+
+        return (defaultClient, named, registrations);
+    }
+
+    /// <summary>A client_credentials client with a secret, for the given scope names of the resource server only; no user flows.</summary>
+    private UserPoolClient CreateMachineClient(string id, IUserPool pool, HostedSignInProps props, IEnumerable<string> scopeNames)
+    {
+        var client = CreateClient(id, pool, props, [UserPoolClientIdentityProvider.COGNITO], [], new UserPoolClientOptions
+        {
+            GenerateSecret = true,
+            OAuth = new OAuthSettings
+            {
+                Flows = new OAuthFlows { ClientCredentials = true },
+                Scopes = [.. scopeNames.Select(n => Scopes[n])],
+            },
+        });
+        ((CfnUserPoolClient)client.Node.DefaultChild!).AddPropertyOverride(ExplicitAuthFlowsProperty, RefreshOnly);
+        return client;
+    }
+
+    private string[] Qualified(IEnumerable<string> scopeNames) => [.. scopeNames.Select(n => ApiScopeNames.Qualified(ResourceServerIdentifier, n))];
+
     private static readonly StandardAttributesMask UserWritableStandardAttributes = new() { Email = true, Fullname = true, Locale = true, PhoneNumber = true };
 
     /// <summary><see cref="UserWritableStandardAttributes"/> by their names in mappings and events.</summary>

@@ -64,6 +64,13 @@ public partial record HostedSignInOptions
     /// <summary>Whether passkeys must verify their user (only with <see cref="FirstAuthFactor.WebAuthn"/>). Default required.</summary>
     public PasskeyUserVerification PasskeyUserVerification { get; init; } = PasskeyUserVerification.Required;
 
+    /// <summary>
+    /// Machine-to-machine clients besides the default one (at most <see cref="MachineClientDefinition.MaxCount"/>,
+    /// unique names), each with its tenant and scopes. Their tokens reach the pre token generation
+    /// trigger (event version 3) once <see cref="Triggers.MachineClientRegistry"/> has registered them. Default none.
+    /// </summary>
+    public IReadOnlyList<MachineClientDefinition> MachineClients { get; init; } = [];
+
     /// <summary>Managed login (default) or the classic hosted UI.</summary>
     public HostedUiStyle Ui { get; init; } = HostedUiStyle.ManagedLogin;
 
@@ -109,9 +116,39 @@ public partial record HostedSignInOptions
         }
 
         problems.AddRange(FirstAuthFactorRules.Problems(nameof(FirstFactors), FirstFactors, Ui));
+        problems.AddRange(MachineClientProblems());
 
         problems.AddRange(Ui == HostedUiStyle.Classic ? ClassicLookProblems() : ManagedLookProblems());
         return problems;
+    }
+
+    private IEnumerable<PropsProblem> MachineClientProblems()
+    {
+        var clients = MachineClients ?? [];
+        if (clients.Count > MachineClientDefinition.MaxCount)
+        {
+            yield return new(nameof(MachineClients), clients.Count.ToString(CultureInfo.InvariantCulture) + " clients", $"define at most {MachineClientDefinition.MaxCount}; share a client between programs of the same tenant and scopes.");
+        }
+
+        for (var i = 0; i < clients.Count; i++)
+        {
+            var at = string.Create(CultureInfo.InvariantCulture, $"{nameof(MachineClients)}[{i}]");
+            if (clients[i] is not { } client)
+            {
+                yield return new(at, "null", "give each machine client a name and scopes, e.g. { Name = \"billing-export\", Scopes = [\"read\"] }.");
+                continue;
+            }
+
+            foreach (var problem in client.Problems())
+            {
+                yield return problem.Under(at);
+            }
+
+            if (clients.Take(i).Any(c => c is not null && string.Equals(c.Name, client.Name, StringComparison.Ordinal)))
+            {
+                yield return new(at + "." + nameof(MachineClientDefinition.Name), PropsProblem.Quoted(client.Name), "another machine client has this name; give each a name of its own.");
+            }
+        }
     }
 
     private IEnumerable<PropsProblem> DomainProblems()

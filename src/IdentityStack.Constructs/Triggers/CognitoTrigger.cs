@@ -21,7 +21,7 @@ public sealed record CognitoTrigger(string Handler, string LambdaConfigPath, str
     public static readonly CognitoTrigger PostAuthentication = new(TriggerHandlerNames.PostAuthentication, "LambdaConfig.PostAuthentication", "Cognito post authentication: audit log line and sign-in metrics");
 
     /// <summary>Pre token generation (V2: ID and access tokens).</summary>
-    public static readonly CognitoTrigger PreTokenGeneration = new(TriggerHandlerNames.PreTokenGeneration, "LambdaConfig.PreTokenGenerationConfig.LambdaArn", "Cognito pre token generation V2: tenant and role claims, scopes by group");
+    public static readonly CognitoTrigger PreTokenGeneration = new(TriggerHandlerNames.PreTokenGeneration, "LambdaConfig.PreTokenGenerationConfig.LambdaArn", "Cognito pre token generation V3: tenant and role claims, scopes by group; machine clients' tenant");
 
     /// <summary>Custom message.</summary>
     public static readonly CognitoTrigger CustomMessage = new(TriggerHandlerNames.CustomMessage, "LambdaConfig.CustomMessage", "Cognito custom message: branded email and SMS in the user's language");

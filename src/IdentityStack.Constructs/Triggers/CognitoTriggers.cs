@@ -12,7 +12,8 @@ namespace IdentityStack.Constructs.Triggers;
 
 /// <summary>
 /// The seven user pool triggers, each its own function of one Native AOT binary with only the
-/// permissions it needs, attached to the pool (pre token generation as V2), the directory and
+/// permissions it needs, attached to the pool (pre token generation as V3, so machines'
+/// client-credentials tokens pass through it too; see <see cref="MachineClientRegistry"/>), the directory and
 /// legacy-user tables they read and write, and alarms on errors and on durations near Cognito's
 /// 5-second limit.
 /// </summary>
@@ -22,7 +23,7 @@ public sealed class CognitoTriggers : Construct
     public static readonly Duration DurationAlarmThreshold = Duration.Millis(4000);
 
     private const string PreTokenGenerationVersionPath = "LambdaConfig.PreTokenGenerationConfig.LambdaVersion";
-    private const string PreTokenGenerationVersion = "V2_0";
+    private const string PreTokenGenerationVersion = "V3_0";
     private static readonly string[] ProfileKeys = [DirectoryKeys.UserPrefix + "*"];
 
     /// <summary>Profiles (USER#sub) and tenants (TENANT#id).</summary>
