@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IdentityStack.Lambda.CognitoEvents;
 
 /// <summary>
@@ -12,5 +14,6 @@ namespace IdentityStack.Lambda.CognitoEvents;
 public sealed class PreTokenGenerationV3Event : CognitoTriggerEvent<PreTokenGenerationV2Request, PreTokenGenerationV2Response>
 {
     /// <summary>Whether the event is for a machine's client-credentials access token rather than a user's tokens.</summary>
+    [JsonIgnore]
     public bool IsClientCredentials => string.Equals(TriggerSource, CognitoTriggerSources.TokenGenerationClientCredentials, StringComparison.Ordinal);
 }

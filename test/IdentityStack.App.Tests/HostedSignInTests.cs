@@ -8,8 +8,9 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
 
     public static TheoryData<string> AllStages => ["dev", "staging", "prod"];
 
-    private JsonElement Client(string stage, string idPrefix) =>
-        TemplateJson.OfType(stages[stage], ClientType).Single(c => c.Key.StartsWith(idPrefix, StringComparison.Ordinal)).Value.GetProperty("Properties");
+    /// <summary>The client whose logical ID is the construct path's ID plus CDK's 8-character hash (so "SignInMachineClient" is not "SignInMachineClientreports...").</summary>
+    private JsonElement Client(string stage, string id) =>
+        TemplateJson.OfType(stages[stage], ClientType).Single(c => c.Key.Length == id.Length + 8 && c.Key.StartsWith(id, StringComparison.Ordinal)).Value.GetProperty("Properties");
 
     private static List<string> Strings(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) ? [.. value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText())] : [];
@@ -20,7 +21,7 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
     {
         var clients = TemplateJson.OfType(stages[stage], ClientType).Values.Select(c => c.GetProperty("Properties")).ToList();
 
-        Assert.Equal(3, clients.Count);
+        Assert.Equal(3 + stages.Stacks[stage].Stage.SignIn!.Options.MachineClients.Count, clients.Count);
         Assert.All(clients, c =>
         {
             Assert.True(c.GetProperty("EnableTokenRevocation").GetBoolean());
@@ -74,6 +75,26 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
         Assert.DoesNotContain(scopes, s => s.EndsWith("/admin\"]]}", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Each_configured_machine_client_has_its_scopes_and_is_registered_with_its_tenant()
+    {
+        var reports = Client("dev", "SignInMachineClientreports");
+        var ingest = Client("dev", "SignInMachineClientingest");
+
+        Assert.True(reports.GetProperty("GenerateSecret").GetBoolean());
+        Assert.Equal(["client_credentials"], Strings(reports, "AllowedOAuthFlows"));
+        Assert.Equal(["ALLOW_REFRESH_TOKEN_AUTH"], Strings(reports, "ExplicitAuthFlows"));
+        Assert.Single(Strings(reports, "AllowedOAuthScopes"), s => s.EndsWith("/read\"]]}", StringComparison.Ordinal));
+        Assert.Equal(2, Strings(ingest, "AllowedOAuthScopes").Count);
+        var registrations = TemplateJson.OfType(stages["dev"], "Custom::MachineClientRegistration").Values.Select(r => r.GetProperty("Properties")).ToList();
+        Assert.Equal(3, registrations.Count); // the default machine client too
+        var tenants = registrations.Select(r => (Client: r.GetProperty("ClientId").GetProperty("Ref").GetString()!, Tenant: r.TryGetProperty("TenantId", out var t) ? t.GetString() : null)).ToList();
+        Assert.Contains(tenants, t => t.Client.StartsWith("SignInMachineClientreports", StringComparison.Ordinal) && string.Equals(t.Tenant, "acme-01", StringComparison.Ordinal));
+        Assert.Contains(tenants, t => t.Client.StartsWith("SignInMachineClientingest", StringComparison.Ordinal) && string.Equals(t.Tenant, "globex", StringComparison.Ordinal));
+        Assert.Contains(tenants, t => t.Client.Length == "SignInMachineClient".Length + 8 && t.Tenant is null);
+        Assert.Contains("MachineClientIdReports", TemplateJson.Whole(stages["dev"]).GetProperty("Outputs").EnumerateObject().Select(o => o.Name));
+    }
+
     [Theory]
     [MemberData(nameof(AllStages))]
     public void The_domain_and_resource_server_come_from_configuration(string stage)
@@ -105,8 +126,12 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
             var target = r.GetProperty("AliasTarget").GetProperty("DNSName").GetProperty("Fn::GetAtt");
             Assert.Equal([domainId, "CloudFrontDistribution"], target.EnumerateArray().Select(t => t.GetString()));
         });
-        Assert.Equal(8, TemplateJson.OfType(stages["prod"], "AWS::Lambda::Function").Count); // seven triggers and the API backend: no custom-resource function
-        Assert.DoesNotContain(TemplateJson.Whole(stages["prod"]).GetProperty("Resources").EnumerateObject(), r => r.Value.GetProperty("Type").GetString()!.StartsWith("Custom::", StringComparison.Ordinal));
+        // Seven triggers, the API backend and the machine client registration: no classic UI custom resource.
+        Assert.Equal(9, TemplateJson.OfType(stages["prod"], "AWS::Lambda::Function").Count);
+        // The domain's alias target is read from the domain resource, not looked up by a custom resource.
+        Assert.Equal(
+            ["Custom::MachineClientRegistration"],
+            TemplateJson.Whole(stages["prod"]).GetProperty("Resources").EnumerateObject().Select(r => r.Value.GetProperty("Type").GetString()!).Where(t => t.StartsWith("Custom::", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class TriggerWiringTests(SynthesizedStages stages)
 
     [Theory]
     [MemberData(nameof(AllStages))]
-    public void Every_trigger_is_attached_and_pre_token_generation_is_version_2(string stage)
+    public void Every_trigger_is_attached_and_pre_token_generation_is_version_3(string stage)
     {
         var config = TemplateJson.Single(stages[stage], "AWS::Cognito::UserPool").GetProperty("Properties").GetProperty("LambdaConfig");
         foreach (var key in new[] { "PreSignUp", "PostConfirmation", "PreAuthentication", "PostAuthentication", "CustomMessage", "UserMigration" })
@@ -75,7 +75,10 @@ public sealed class TriggerWiringTests(SynthesizedStages stages)
         }
 
         var preToken = config.GetProperty("PreTokenGenerationConfig");
-        Assert.Equal("V2_0", preToken.GetProperty("LambdaVersion").GetString());
+        // Only V3_0 sends client-credentials (machine) access tokens through the trigger; V2_0 applies
+        // to users' tokens alone (developer guide, "Pre token generation Lambda trigger",
+        // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html).
+        Assert.Equal("V3_0", preToken.GetProperty("LambdaVersion").GetString());
         Assert.Equal("Arn", preToken.GetProperty("LambdaArn").GetProperty("Fn::GetAtt")[1].GetString());
     }
 

@@ -353,6 +353,81 @@ public sealed class BootstrapContractTests
     }
 
     [Fact]
+    public async Task Pre_token_generation_v3_gives_a_registered_machine_client_its_tenant_and_only_its_scopes()
+    {
+        await using var dynamo = new RecordingDynamoDb
+        {
+            Answer = (_, body) => body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString() switch
+            {
+                "CLIENT#7m9k2p4example0machine00000" => (HttpStatusCode.OK, """{"Item":{"pk":{"S":"CLIENT#7m9k2p4example0machine00000"},"clientTenantId":{"S":"acme-01"},"scopes":{"SS":["identitystack/read"]}}}"""),
+                _ => (HttpStatusCode.OK, "{}"),
+            },
+        };
+
+        var (result, _, _) = await InvokeAsync("PreTokenGeneration", "pre-token-generation-v3-client-credentials.json", new()
+        {
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        });
+
+        var e = Response(result);
+        var access = e["response"]!["claimsAndScopeOverrideDetails"]!["accessTokenGeneration"]!;
+        Assert.Equal("acme-01", access["claimsToAddOrOverride"]!["tenant_id"]!.GetValue<string>());
+        Assert.Equal(["identitystack/write"], access["scopesToSuppress"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Null(e["response"]!["claimsAndScopeOverrideDetails"]!["idTokenGeneration"]);
+        // The whole event comes back, including what the model does not know.
+        Assert.True(e["request"]!["futureField"]!["kept"]!.GetValue<bool>());
+        Assert.Equal(
+            ["CLIENT#7m9k2p4example0machine00000", "TENANT#acme-01"],
+            dynamo.Requests.Select(r => r.Body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pre_token_generation_v3_for_a_user_adds_the_tenant_to_both_tokens()
+    {
+        await using var dynamo = new RecordingDynamoDb();
+
+        var (result, _, _) = await InvokeAsync("PreTokenGeneration", "pre-token-generation-v3.json", new()
+        {
+            ["GROUP_SCOPES"] = "admins=identitystack/admin",
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        });
+
+        var details = Response(result)["response"]!["claimsAndScopeOverrideDetails"]!;
+        Assert.Equal("acme-01", details["idTokenGeneration"]!["claimsToAddOrOverride"]!["tenant_id"]!.GetValue<string>());
+        Assert.Equal("acme-01", details["accessTokenGeneration"]!["claimsToAddOrOverride"]!["tenant_id"]!.GetValue<string>());
+        Assert.Equal(["identitystack/admin"], details["accessTokenGeneration"]!["scopesToAdd"]!.AsArray().Select(s => s!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task The_machine_client_registration_writes_the_item_and_answers_cloudformation()
+    {
+        await using var dynamo = new RecordingDynamoDb();
+        await using var cloudFormation = new RecordingCognitoEndpoint();
+        var request = $$"""
+            { "RequestType": "Create", "ResponseURL": "{{cloudFormation.Url}}/cfn-response", "StackId": "arn:aws:cloudformation:eu-west-1:111122223333:stack/IdentityStack-dev/1",
+              "RequestId": "r-1", "ResourceType": "Custom::MachineClientRegistration", "LogicalResourceId": "MachineClientsMachineClient",
+              "ResourceProperties": { "ServiceToken": "arn:aws:lambda:eu-west-1:111122223333:function:f", "ClientId": "7m9k2p4example0machine00000", "TenantId": "acme-01", "Scopes": ["identitystack/read"] } }
+            """;
+
+        var (result, stdout, _) = await InvokeEventAsync("MachineClientRegistration", request, new()
+        {
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        });
+
+        Response(result);
+        var (operation, body, _) = Assert.Single(dynamo.Requests);
+        Assert.Equal("PutItem", operation);
+        Assert.Equal("CLIENT#7m9k2p4example0machine00000", body.GetProperty("Item").GetProperty("pk").GetProperty("S").GetString());
+        var answer = JsonNode.Parse(Assert.Single(cloudFormation.Requests).Body)!;
+        Assert.Equal("SUCCESS", answer["Status"]!.GetValue<string>());
+        Assert.Equal("machine-client:7m9k2p4example0machine00000", answer["PhysicalResourceId"]!.GetValue<string>());
+        Assert.Contains("Create MachineClientsMachineClient: SUCCESS", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_api_backend_answers_me_with_the_callers_claims()
     {
         var (result, _, _) = await InvokeAsync("ApiBackend", Path.Combine("http-api", "get-me.json"), new()

@@ -36,7 +36,8 @@ public sealed class CognitoEventJsonTests
     public static TheoryData<string> Fixtures =>
     [
         "pre-signup-sign-up.json", "pre-signup-external-provider.json", "post-confirmation.json", "pre-authentication.json",
-        "post-authentication.json", "pre-token-generation-v1.json", "pre-token-generation-v2.json", "custom-message-sign-up.json",
+        "post-authentication.json", "pre-token-generation-v1.json", "pre-token-generation-v2.json", "pre-token-generation-v3.json",
+        "pre-token-generation-v3-client-credentials.json", "custom-message-sign-up.json",
         "user-migration-authentication.json", "user-migration-forgot-password.json",
     ];
 
@@ -51,6 +52,7 @@ public sealed class CognitoEventJsonTests
             _ when source.StartsWith("PreAuthentication_", StringComparison.Ordinal) => Write(text, Json.PreAuthenticationEvent),
             _ when source.StartsWith("PostAuthentication_", StringComparison.Ordinal) => Write(text, Json.PostAuthenticationEvent),
             _ when source.StartsWith("TokenGeneration_", StringComparison.Ordinal) && text.Contains("\"version\": \"2\"", StringComparison.Ordinal) => Write(text, Json.PreTokenGenerationV2Event),
+            _ when source.StartsWith("TokenGeneration_", StringComparison.Ordinal) && text.Contains("\"version\": \"3\"", StringComparison.Ordinal) => Write(text, Json.PreTokenGenerationV3Event),
             _ when source.StartsWith("TokenGeneration_", StringComparison.Ordinal) => Write(text, Json.PreTokenGenerationEvent),
             _ when source.StartsWith("CustomMessage_", StringComparison.Ordinal) => Write(text, Json.CustomMessageEvent),
             _ when source.StartsWith("UserMigration_", StringComparison.Ordinal) => Write(text, Json.UserMigrationEvent),
@@ -84,6 +86,21 @@ public sealed class CognitoEventJsonTests
         Assert.Null(e.Request.Attribute("phone_number"));
         Assert.Equal("passed", e.Request.ValidationData!["captcha"]);
         Assert.Contains(e.Unknown!.Keys, k => string.Equals(k, "futureField", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_client_credentials_event_reads_with_no_user_and_keeps_what_we_do_not_model()
+    {
+        var e = Read("pre-token-generation-v3-client-credentials.json", Json.PreTokenGenerationV3Event);
+
+        Assert.Equal("3", e.Version);
+        Assert.True(e.IsClientCredentials);
+        Assert.Null(e.UserName);
+        Assert.Equal("7m9k2p4example0machine00000", e.CallerContext.ClientId);
+        Assert.Equal(["identitystack/read", "identitystack/write"], e.Request.Scopes, StringComparer.Ordinal);
+        Assert.Empty(e.Request.UserAttributes);
+        Assert.Contains(e.Request.Unknown!.Keys, k => string.Equals(k, "futureField", StringComparison.Ordinal));
+        Assert.False(Read("pre-token-generation-v3.json", Json.PreTokenGenerationV3Event).IsClientCredentials);
     }
 
     [Fact]
