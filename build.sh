@@ -11,6 +11,9 @@
 #                                    change would replace or remove user data or hit a Cognito trap
 #   ./build.sh preflight --stage NAME  synthesize the stage, then check with your AWS credentials what it
 #                                    needs from the account (secrets, SES, certificate, zone, domain, bootstrap)
+#   ./build.sh client-config --stage NAME --outputs FILE [--out PATH]  amplify_outputs.json for front-end teams
+#                                    from 'cdk deploy --outputs-file' FILE and the stage's template (synthesized
+#                                    first when cdk.out/ lacks it); default PATH artifacts/NAME/amplify_outputs.json
 #   ./build.sh publish               Native AOT trigger bootstrap for linux-x64 into artifacts/bootstrap/
 #   ./build.sh pack [-p:...]         NuGet packages, prebuilt bootstrap inside, into artifacts/packages/
 #   ./build.sh e2e                   local end-to-end: cognito-local + the real AOT triggers and API backend
@@ -49,7 +52,7 @@ export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false np
 source "$ROOT/tools/toolchain/ensure-aot-toolchain.sh"
 
 # Every folder of Node tests; ./build.sh test runs them all.
-NODE_TEST_DIRS=(tools/template-gate/test/ tools/change-guard/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/ tools/preflight/test/)
+NODE_TEST_DIRS=(tools/template-gate/test/ tools/change-guard/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/ tools/preflight/test/ tools/client-config/test/)
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
@@ -169,6 +172,25 @@ cmd_synth() {
   gate
 }
 
+# amplify_outputs.json for the front-end teams: the stage's template is synthesized when cdk.out/ lacks it.
+cmd_client_config() {
+  local stage="" args=("$@")
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --stage) stage="${2:-}"; shift $(( $# >= 2 ? 2 : 1 )) ;;
+      --stage=*) stage="${1#--stage=}"; shift ;;
+      *) shift ;;
+    esac
+  done
+  require_tools
+  ensure_node_tools
+  if [[ "$stage" =~ ^[a-z][a-z0-9-]{0,15}$ ]] && [ ! -f "$CDK_OUT/IdentityStack-$stage.template.json" ]; then
+    build
+    synth "$stage"
+  fi
+  node tools/client-config/client-config.mjs --cdk-out "$CDK_OUT" "${args[@]}"
+}
+
 # Before a stage's first deploy: what CloudFormation would otherwise find missing minutes into it.
 cmd_preflight() {
   local stage=""
@@ -205,7 +227,7 @@ cmd_test() {
     --blame-hang-timeout 5min --blame-hang-dump-type none >"$LOGS/dotnet-test.log" 2>&1
   grep -E '^\s*(Passed|Failed)!|\[FAIL\]|Test Run Aborted' "$LOGS/dotnet-test.log" || true
 
-  say "node tests (template gate, change guard, IAM access matrix, workflows, diagram, toolchain, test counting, preflight)"
+  say "node tests (template gate, change guard, IAM access matrix, workflows, diagram, toolchain, test counting, preflight, client config)"
   local node_exit=0
   GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec --test-reporter-destination="$LOGS/node-test.log" \
     --test-reporter=junit --test-reporter-destination="$results/node.xml" "${NODE_TEST_DIRS[@]}" || node_exit=$?
@@ -252,6 +274,7 @@ case "${1:-}" in
   gate) shift; require_tools; ensure_node_tools; gate ;;
   guard-changes) shift; require_tools; ensure_node_tools; node tools/change-guard/guard.mjs "$@" ;;
   preflight) shift; cmd_preflight "$@" ;;
+  client-config) shift; cmd_client_config "$@" ;;
   publish) shift; ensure_aot_toolchain; require_tools; mkdir -p "$LOGS"; publish_bootstrap ;;
   test) shift; cmd_test "$@" ;;
   e2e) shift; cmd_e2e "$@" ;;
