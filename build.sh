@@ -16,7 +16,8 @@
 #                                    first when cdk.out/ lacks it); default PATH artifacts/NAME/amplify_outputs.json
 #   ./build.sh publish               Native AOT trigger bootstrap for linux-x64 into artifacts/bootstrap/
 #   ./build.sh pack [-p:...]         NuGet packages, prebuilt bootstrap inside, into artifacts/packages/
-#   ./build.sh e2e                   local end-to-end: cognito-local + the real AOT triggers and API backend
+#   ./build.sh e2e                   local end-to-end: cognito-local + the real AOT triggers and API backend,
+#                                    and the sample web app in headless Chromium (apt package chromium)
 #   ./build.sh test                  everything CI runs (e2e included); the last line is "N passed, N failed"
 #   ./build.sh diagram               docs/architecture.md (mermaid) generated from the synthesized dev template
 #   ./build.sh bench                 trigger benchmark: cold start AOT vs JIT, size, peak RSS, warm time
@@ -211,6 +212,7 @@ cmd_preflight() {
 # Runs every suite, counts its results, and ends with the one summary line CI reads.
 cmd_test() {
   ensure_aot_toolchain
+  ensure_browser
   require_tools
   ensure_node_tools
   build
@@ -243,6 +245,7 @@ cmd_test() {
 # trigger binary; the synthesized authorizer in front of the real API backend. Nothing is left running.
 cmd_e2e() {
   ensure_aot_toolchain
+  ensure_browser
   require_tools
   ensure_node_tools
   build

@@ -33,7 +33,16 @@ internal abstract class LoopbackHttpServer : IAsyncDisposable
     public virtual async ValueTask DisposeAsync()
     {
         _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed HttpListener looks its endpoint up again on Close and can try to bind the
+            // port anew, failing with "Address already in use" when another process took the port
+            // meanwhile. The listener is stopped either way; nothing is left to release.
+        }
         if (_serving is not null)
         {
             await _serving.ConfigureAwait(false);

@@ -25,6 +25,9 @@ function storagePaths(guests) {
 }
 
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9A-Za-z]+$/;
+/** cognito-local's pool ids, accepted only for a local run (an emulator endpoint given). */
+const LOCAL_POOL_ID = /^local_[0-9A-Za-z]+$/;
+const LOOPBACK_URL = /^http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?(\/\S*)?$/;
 const CLIENT_ID = /^[\w+]{1,128}$/;
 const IDENTITY_POOL_ID = /^[a-z]{2}(?:-[a-z]+)+-\d:[0-9a-f-]+$/;
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -81,17 +84,30 @@ export function stackOutputsOf(outputsFile, stackName) {
   return stack;
 }
 
+/** Whether a URL is an emulator on this machine (http only there). */
+export function isLoopbackUrl(url) {
+  return typeof url === 'string' && LOOPBACK_URL.test(url);
+}
+
 /**
  * The amplify_outputs.json object for a stage.
  * @param {object} stackOutputs the stack's outputs (name -> value), as `cdk deploy --outputs-file` wrote them
  * @param {object} template the stage's synthesized CloudFormation template
+ * @param {{ userPoolEndpoint: string, region: string }} [local] a local run: the emulator's endpoint (cognito-local,
+ *   on loopback) and the stage's region. Pool ids and the API URL may then be the emulator's; the identity pool and
+ *   bucket are left out (the emulator serves neither), and `custom.local.user_pool_endpoint` tells the app where to go.
  */
-export function amplifyOutputs(stackOutputs, template) {
+export function amplifyOutputs(stackOutputs, template, local) {
   for (const name of REQUIRED_OUTPUTS) {
     if (!(name in stackOutputs)) throw new ClientConfigInputError(`the outputs have no ${name}; this stage has no hosted sign-in, or the file is not the one 'cdk deploy --outputs-file' wrote`);
   }
-  const userPoolId = outputOf(stackOutputs, 'UserPoolId', POOL_ID, 'eu-west-1_AbCdEf123');
-  const region = POOL_ID.exec(userPoolId)[1];
+  if (local && !isLoopbackUrl(local.userPoolEndpoint)) {
+    throw new ClientConfigInputError(`the user pool endpoint ${JSON.stringify(local.userPoolEndpoint).slice(0, 80)} is not http on 127.0.0.1 or localhost; it is for emulators only`);
+  }
+  const userPoolId = local
+    ? outputOf(stackOutputs, 'UserPoolId', LOCAL_POOL_ID, 'local_5d2f7a1b (cognito-local)')
+    : outputOf(stackOutputs, 'UserPoolId', POOL_ID, 'eu-west-1_AbCdEf123');
+  const region = local ? local.region : POOL_ID.exec(userPoolId)[1];
   const clientId = outputOf(stackOutputs, 'SpaClientId', CLIENT_ID, '4m2n9q1example7clientid0000');
   const domainUrl = outputOf(stackOutputs, 'DomainUrl', /^https:\/\/[a-z0-9.-]+$/, 'https://example-identity-dev.auth.eu-west-1.amazoncognito.com');
 
@@ -147,7 +163,7 @@ export function amplifyOutputs(stackOutputs, template) {
   }
 
   const result = { version: CLIENT_CONFIG_VERSION, auth, custom: {} };
-  const identityPools = resourcesOfType(template, 'AWS::Cognito::IdentityPool');
+  const identityPools = local ? [] : resourcesOfType(template, 'AWS::Cognito::IdentityPool');
   if (identityPools.length === 1) {
     auth.identity_pool_id = outputOf(stackOutputs, 'IdentityPoolId', IDENTITY_POOL_ID, 'eu-west-1:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b');
     auth.unauthenticated_identities_enabled = identityPools[0][1].Properties?.AllowUnauthenticatedIdentities === true;
@@ -161,8 +177,9 @@ export function amplifyOutputs(stackOutputs, template) {
   const custom = providers.filter((p) => !AMPLIFY_SOCIAL[p]);
   if (custom.length > 0) result.custom.auth = { oidc_and_saml_providers: custom };
   if ('ApiUrl' in stackOutputs) {
-    const url = outputOf(stackOutputs, 'ApiUrl', /^https:\/\/\S+$/, 'https://abc123.execute-api.eu-west-1.amazonaws.com/');
+    const url = outputOf(stackOutputs, 'ApiUrl', local ? LOOPBACK_URL : /^https:\/\/\S+$/, local ? 'http://127.0.0.1:8080' : 'https://abc123.execute-api.eu-west-1.amazonaws.com/');
     result.custom.api = { url, scopes: scopes.filter((s) => s.includes('/')) };
   }
+  if (local) result.custom.local = { user_pool_endpoint: local.userPoolEndpoint };
   return result;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// ./build.sh client-config --stage NAME --outputs FILE [--out PATH]: amplify_outputs.json for the
+// ./build.sh client-config --stage NAME --outputs FILE [--out PATH] [--user-pool-endpoint URL]: amplify_outputs.json for the
 // front-end teams, from the outputs 'cdk deploy --outputs-file' wrote and the stage's synthesized
 // template, checked against Amplify's published client config definitions before it is written.
+// --user-pool-endpoint (http on loopback) is for a local run against cognito-local: see amplifyOutputs.
 //
 // Exit 0: written. 1: the generated file does not conform (a defect of this tool). 2: bad or
 // missing input, said in one line.
@@ -19,7 +20,10 @@ function refuse(message) {
 let values;
 try {
   ({ values } = parseArgs({
-    options: { stage: { type: 'string' }, outputs: { type: 'string' }, out: { type: 'string' }, 'cdk-out': { type: 'string', default: 'cdk.out' } },
+    options: {
+      stage: { type: 'string' }, outputs: { type: 'string' }, out: { type: 'string' }, 'cdk-out': { type: 'string', default: 'cdk.out' },
+      'user-pool-endpoint': { type: 'string' },
+    },
   }));
 } catch (error) {
   refuse(`${error.message}; use --stage NAME --outputs FILE [--out PATH] [--cdk-out DIR]`);
@@ -32,6 +36,13 @@ const templateFile = join(values['cdk-out'], `${stackName}.template.json`);
 if (!existsSync(templateFile)) refuse(`no synthesized template for stage '${values.stage}' (${templateFile}); run ./build.sh synth --stage ${values.stage} first`);
 if (!existsSync(values.outputs)) refuse(`${values.outputs} does not exist; give the file 'cdk deploy --outputs-file' wrote`);
 
+/** The stage's region as cdk.json names it (a local run has no region in its pool ids). */
+function stageRegion(stage) {
+  const region = JSON.parse(readFileSync('cdk.json', 'utf8')).context?.stages?.[stage]?.region;
+  if (typeof region !== 'string') refuse(`cdk.json has no region for stage '${stage}'; run from the repository root`);
+  return region;
+}
+
 let outputsFile;
 try {
   outputsFile = JSON.parse(readFileSync(values.outputs, 'utf8'));
@@ -41,7 +52,9 @@ try {
 
 let outputs;
 try {
-  outputs = amplifyOutputs(stackOutputsOf(outputsFile, stackName), JSON.parse(readFileSync(templateFile, 'utf8')));
+  const endpoint = values['user-pool-endpoint'];
+  const local = endpoint === undefined ? undefined : { userPoolEndpoint: endpoint, region: stageRegion(values.stage) };
+  outputs = amplifyOutputs(stackOutputsOf(outputsFile, stackName), JSON.parse(readFileSync(templateFile, 'utf8')), local);
 } catch (error) {
   if (error instanceof ClientConfigInputError) refuse(`${values.outputs}: ${error.message}`);
   throw error;

@@ -146,6 +146,39 @@ describe('client-config: bad input is refused in one line, exit 2, nothing writt
   });
 });
 
+describe('client-config for a local run against cognito-local', () => {
+  const local = { 'IdentityStack-dev': { UserPoolId: 'local_5d2f7a1b', SpaClientId: 'abc123', DomainUrl: 'https://example-identity-dev.auth.eu-west-1.amazoncognito.com', ApiUrl: 'http://127.0.0.1:39123' } };
+
+  test('the emulator endpoint goes to custom.local, its pool id and loopback API are taken, and no identity pool is offered', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'client-config-local-'));
+    const out = join(dir, 'amplify_outputs.json');
+
+    const result = run(['--stage', 'dev', '--outputs', writeJson(dir, 'outputs.json', local), '--out', out, '--user-pool-endpoint', 'http://127.0.0.1:9229']);
+
+    assert.equal(result.status, 0, result.stderr);
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    assert.deepEqual(written.custom.local, { user_pool_endpoint: 'http://127.0.0.1:9229' });
+    assert.equal(written.auth.user_pool_id, 'local_5d2f7a1b');
+    assert.equal(written.auth.aws_region, 'eu-west-1');
+    assert.equal(written.auth.identity_pool_id, undefined);
+    assert.equal(written.storage, undefined);
+    assert.equal(written.custom.api.url, 'http://127.0.0.1:39123');
+  });
+
+  test('an endpoint off this machine, or a local pool id without an endpoint, is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'client-config-local-bad-'));
+    const outputs = writeJson(dir, 'outputs.json', local);
+
+    const remote = run(['--stage', 'dev', '--outputs', outputs, '--out', join(dir, 'a.json'), '--user-pool-endpoint', 'https://cognito.example.com']);
+    const deployed = run(['--stage', 'dev', '--outputs', outputs, '--out', join(dir, 'b.json')]);
+
+    assert.equal(remote.status, 2);
+    assert.match(remote.stderr, /not http on 127\.0\.0\.1 or localhost; it is for emulators only/);
+    assert.equal(deployed.status, 2);
+    assert.match(deployed.stderr, /output UserPoolId is "local_5d2f7a1b"/);
+  });
+});
+
 describe('client-config in the deploy workflow', () => {
   test('each deployed stage writes amplify_outputs.json from the deploy outputs and keeps it as an artifact', async () => {
     const { parse } = await import('yaml');

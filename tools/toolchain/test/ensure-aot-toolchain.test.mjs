@@ -110,3 +110,18 @@ for (const sudo of ['refuses', 'absent']) {
     }
   });
 }
+
+test('build.sh test installs Chromium for the browser test after the toolchain, and stops with the command when apt fails', () => {
+  const box = sandbox({ installed: toolchainPackages, aptExit: 100, sudo: 'works' });
+  try {
+    const result = run(box, ['build.sh', 'test']);
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stdout, /installing Chromium for the browser test: chromium \(apt-get\)/);
+    assert.match(result.stderr, /installing Chromium for the browser test failed \(apt output above\); run\n {2}sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium\n/);
+    // The toolchain was there (only asked about); Chromium was not, so apt ran (and failed at its update).
+    assert.deepEqual(box.calls().filter((c) => c.startsWith('apt-get')), ['apt-get update -qq']);
+    assert.ok(box.calls().includes('dpkg -s chromium'), box.calls().join('\n'));
+  } finally {
+    rmSync(box.dir, { recursive: true, force: true });
+  }
+});
