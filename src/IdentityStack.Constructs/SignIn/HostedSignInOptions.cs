@@ -130,24 +130,12 @@ public partial record HostedSignInOptions
             yield return new(nameof(MachineClients), clients.Count.ToString(CultureInfo.InvariantCulture) + " clients", $"define at most {MachineClientDefinition.MaxCount}; share a client between programs of the same tenant and scopes.");
         }
 
-        for (var i = 0; i < clients.Count; i++)
+        foreach (var problem in PropsProblem.OfNamedItems(
+            nameof(MachineClients), clients, c => c.Problems(), c => c.Name,
+            "give each machine client a name and scopes, e.g. { Name = \"billing-export\", Scopes = [\"read\"] }.",
+            "another machine client has this name; give each a name of its own."))
         {
-            var at = string.Create(CultureInfo.InvariantCulture, $"{nameof(MachineClients)}[{i}]");
-            if (clients[i] is not { } client)
-            {
-                yield return new(at, "null", "give each machine client a name and scopes, e.g. { Name = \"billing-export\", Scopes = [\"read\"] }.");
-                continue;
-            }
-
-            foreach (var problem in client.Problems())
-            {
-                yield return problem.Under(at);
-            }
-
-            if (clients.Take(i).Any(c => c is not null && string.Equals(c.Name, client.Name, StringComparison.Ordinal)))
-            {
-                yield return new(at + "." + nameof(MachineClientDefinition.Name), PropsProblem.Quoted(client.Name), "another machine client has this name; give each a name of its own.");
-            }
+            yield return problem;
         }
     }
 

@@ -119,30 +119,11 @@ public record SecureUserPoolOptions
         }
     }
 
-    private IEnumerable<PropsProblem> GroupProblems()
-    {
-        var groups = Groups ?? [];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < groups.Count; i++)
-        {
-            var at = string.Create(CultureInfo.InvariantCulture, $"{nameof(Groups)}[{i}]");
-            if (groups[i] is not { } group)
-            {
-                yield return new(at, "null", "give each group a name, description and precedence.");
-                continue;
-            }
-
-            foreach (var problem in group.Problems())
-            {
-                yield return problem.Under(at);
-            }
-
-            if (group.Name is not null && !seen.Add(group.Name))
-            {
-                yield return new(at + "." + nameof(UserPoolGroupDefinition.Name), PropsProblem.Quoted(group.Name), "group names must be unique within a pool; remove or rename the duplicate.");
-            }
-        }
-    }
+    private IEnumerable<PropsProblem> GroupProblems() =>
+        PropsProblem.OfNamedItems(
+            nameof(Groups), Groups, g => g.Problems(), g => g.Name,
+            "give each group a name, description and precedence.",
+            "group names must be unique within a pool; remove or rename the duplicate.");
 
     private static void Range(List<PropsProblem> problems, string property, int value, int lowest, int highest)
     {
