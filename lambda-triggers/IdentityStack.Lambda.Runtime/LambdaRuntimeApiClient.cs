@@ -1,10 +1,14 @@
 using System.Globalization;
-using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 
 namespace IdentityStack.Lambda.Runtime;
 
-/// <summary>The Runtime API over HTTP, at <c>http://{AWS_LAMBDA_RUNTIME_API}/2018-06-01/</c>.</summary>
+/// <summary>
+/// The Runtime API over HTTP/1.1, at <c>http://{AWS_LAMBDA_RUNTIME_API}/2018-06-01/</c>, on one
+/// kept-alive socket (<see cref="RuntimeApiConnection"/>) rather than HttpClient, whose first request
+/// is a large share of a small function's cold start.
+/// </summary>
 public sealed class LambdaRuntimeApiClient : ILambdaRuntimeApi, IDisposable
 {
     /// <summary>The environment variable Lambda sets to the API's host and port.</summary>
@@ -18,19 +22,15 @@ public sealed class LambdaRuntimeApiClient : ILambdaRuntimeApi, IDisposable
     internal const string CognitoIdentityHeader = "Lambda-Runtime-Cognito-Identity";
     internal const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
 
-    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-    private readonly HttpClient _http;
+    private const string BasePath = "/2018-06-01/";
+    private static readonly KeyValuePair<string, string> JsonContent = new("Content-Type", "application/json");
+    private readonly RuntimeApiConnection _connection;
 
     /// <summary>A client of the API at <paramref name="hostAndPort"/> (the value of AWS_LAMBDA_RUNTIME_API).</summary>
     public LambdaRuntimeApiClient(string hostAndPort)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hostAndPort);
-        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
-        {
-            BaseAddress = new Uri($"http://{hostAndPort}/2018-06-01/"),
-            // "next" blocks until an event arrives, which can be hours: no client timeout.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        _connection = new RuntimeApiConnection(hostAndPort);
     }
 
     /// <summary>A client of the API named by AWS_LAMBDA_RUNTIME_API.</summary>
@@ -41,74 +41,63 @@ public sealed class LambdaRuntimeApiClient : ILambdaRuntimeApi, IDisposable
     /// <inheritdoc />
     public async Task<LambdaInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync("runtime/invocation/next", HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync("GET next", response, cancellationToken).ConfigureAwait(false);
-        var headers = response.Headers;
-        var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var deadlineMs = long.Parse(Required(headers, DeadlineHeader), NumberStyles.None, CultureInfo.InvariantCulture);
+        // "next" blocks until an event arrives, which can be hours: no time-out of our own.
+        var answer = await _connection.SendAsync("GET", BasePath + "runtime/invocation/next", ReadOnlyMemory<byte>.Empty, [], cancellationToken).ConfigureAwait(false);
+        EnsureSuccess("GET next", answer);
+        var deadline = Required(answer, DeadlineHeader);
+        if (!long.TryParse(deadline, NumberStyles.None, CultureInfo.InvariantCulture, out var deadlineMs))
+        {
+            throw new RuntimeApiException($"Lambda Runtime API GET next answered {DeadlineHeader} '{deadline}', not milliseconds.");
+        }
+
         return new LambdaInvocation(
-            Required(headers, RequestIdHeader),
+            Required(answer, RequestIdHeader),
             DateTimeOffset.FromUnixTimeMilliseconds(deadlineMs),
-            Required(headers, FunctionArnHeader),
-            Optional(headers, TraceIdHeader),
-            Optional(headers, ClientContextHeader),
-            Optional(headers, CognitoIdentityHeader),
-            payload);
+            Required(answer, FunctionArnHeader),
+            answer.Headers.GetValueOrDefault(TraceIdHeader),
+            answer.Headers.GetValueOrDefault(ClientContextHeader),
+            answer.Headers.GetValueOrDefault(CognitoIdentityHeader),
+            answer.Body);
     }
 
     /// <inheritdoc />
     public async Task PostResponseAsync(string requestId, ReadOnlyMemory<byte> response, CancellationToken cancellationToken)
     {
-        using var content = new ReadOnlyMemoryContent(response);
-        content.Headers.ContentType = JsonMediaType;
-        await PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/response", "POST response", content, cancellationToken).ConfigureAwait(false);
+        var answer = await _connection.SendAsync("POST", $"{BasePath}runtime/invocation/{Uri.EscapeDataString(requestId)}/response", response, [JsonContent], cancellationToken).ConfigureAwait(false);
+        EnsureSuccess("POST response", answer);
     }
 
     /// <inheritdoc />
     public Task PostInvocationErrorAsync(string requestId, LambdaError failure, CancellationToken cancellationToken) =>
-        PostErrorAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/error", "POST invocation error", failure, cancellationToken);
+        PostErrorAsync($"{BasePath}runtime/invocation/{Uri.EscapeDataString(requestId)}/error", "POST invocation error", failure, cancellationToken);
 
     /// <inheritdoc />
     public Task PostInitErrorAsync(LambdaError failure, CancellationToken cancellationToken) =>
-        PostErrorAsync("runtime/init/error", "POST init error", failure, cancellationToken);
+        PostErrorAsync(BasePath + "runtime/init/error", "POST init error", failure, cancellationToken);
 
     /// <inheritdoc />
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _connection.Dispose();
 
     private async Task PostErrorAsync(string path, string call, LambdaError failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(failure, LambdaRuntimeJsonContext.Default.LambdaError));
-        content.Headers.ContentType = JsonMediaType;
-        await PostAsync(path, call, content, cancellationToken, failure.ErrorType).ConfigureAwait(false);
+        var body = JsonSerializer.SerializeToUtf8Bytes(failure, LambdaRuntimeJsonContext.Default.LambdaError);
+        // A header value is one line of printable ASCII: an error type that is not is sent without it (the body still names it).
+        var headers = failure.ErrorType.All(c => c is >= ' ' and <= '~')
+            ? new[] { JsonContent, new KeyValuePair<string, string>(ErrorTypeHeader, failure.ErrorType) }
+            : [JsonContent];
+        var answer = await _connection.SendAsync("POST", path, body, headers, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(call, answer);
     }
 
-    private async Task PostAsync(string path, string call, HttpContent content, CancellationToken cancellationToken, string? errorType = null)
+    private static void EnsureSuccess(string call, RuntimeApiAnswer answer)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        if (errorType is not null)
+        if (!answer.IsSuccess)
         {
-            request.Headers.Add(ErrorTypeHeader, errorType);
+            throw new RuntimeApiException(call, answer.Status, Encoding.UTF8.GetString(answer.Body));
         }
-
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(call, response, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task EnsureSuccessAsync(string call, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        throw new RuntimeApiException(call, response.StatusCode, body);
-    }
-
-    private static string Required(HttpResponseHeaders headers, string name) =>
-        Optional(headers, name) ?? throw new RuntimeApiException($"Lambda Runtime API GET next answered without the {name} header.");
-
-    private static string? Optional(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    private static string Required(RuntimeApiAnswer answer, string name) =>
+        answer.Headers.GetValueOrDefault(name) ?? throw new RuntimeApiException($"Lambda Runtime API GET next answered without the {name} header.");
 }

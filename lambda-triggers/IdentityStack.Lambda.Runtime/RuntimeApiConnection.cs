@@ -1,0 +1,327 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace IdentityStack.Lambda.Runtime;
+
+/// <summary>
+/// The one HTTP/1.1 connection a runtime keeps to the Lambda Runtime API, without HttpClient (whose
+/// first request costs more than the rest of a small function's start): requests go out with a
+/// Content-Length; answers are read with Content-Length, chunked, or until the server closes. The
+/// connection is kept alive; one that the server closed while idle is reopened once for the next
+/// request, before any of its answer was read, so a request is never sent twice after it was answered.
+/// Every failure of the exchange itself (refused, reset, cut off, malformed) is an
+/// <see cref="HttpRequestException"/>, which the bootstrap treats as an unreachable API.
+/// </summary>
+internal sealed class RuntimeApiConnection : IDisposable
+{
+    /// <summary>The largest status line plus headers accepted (the Runtime API sends a few hundred bytes).</summary>
+    internal const int MaxHeaderBytes = 64 * 1024;
+
+    /// <summary>The largest body accepted: Lambda's 6 MB synchronous payload with room to spare.</summary>
+    internal const int MaxBodyBytes = 32 * 1024 * 1024;
+
+    private readonly string _host;
+    private readonly int _port;
+    private readonly byte[] _buffer = new byte[16 * 1024];
+    private Socket? _socket;
+    private int _start;
+    private int _end;
+
+    public RuntimeApiConnection(string hostAndPort)
+    {
+        (_host, _port) = Parse(hostAndPort);
+        HostHeader = hostAndPort;
+    }
+
+    private string HostHeader { get; }
+
+    /// <summary>Sends one request and reads its answer whole.</summary>
+    public async Task<RuntimeApiAnswer> SendAsync(string method, string path, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    {
+        var request = Request(method, path, body, headers);
+        var reused = _socket is not null;
+        try
+        {
+            try
+            {
+                return await ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StaleConnectionException) when (reused)
+            {
+                // The server closed the idle connection: nothing of this request was answered, send it again.
+                Close();
+                return await ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception error) when (error is StaleConnectionException or SocketException)
+        {
+            Close();
+            throw new HttpRequestException($"Lambda Runtime API {method} {path}: {(error is StaleConnectionException ? "the connection closed before an answer" : error.Message)}", error);
+        }
+        catch (HttpRequestException)
+        {
+            Close();
+            throw;
+        }
+    }
+
+    public void Dispose() => Close();
+
+    private async Task<RuntimeApiAnswer> ExchangeAsync(byte[] request, CancellationToken cancellationToken)
+    {
+        var socket = _socket ?? await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await socket.SendAsync(request, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException error)
+        {
+            throw new StaleConnectionException(error);
+        }
+
+        var answer = await ReadAnswerAsync(cancellationToken).ConfigureAwait(false);
+        if (!answer.KeepAlive)
+        {
+            Close();
+        }
+
+        return answer;
+    }
+
+    private async Task<Socket> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(new DnsEndPoint(_host, _port), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        _socket = socket;
+        _start = _end = 0;
+        return socket;
+    }
+
+    private byte[] Request(string method, string path, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>> headers)
+    {
+        var head = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"{method} {path} HTTP/1.1\r\nHost: {HostHeader}\r\nContent-Length: {body.Length}\r\n");
+        foreach (var (name, value) in headers)
+        {
+            if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                throw new ArgumentException($"The {name} header value has a line break.", nameof(headers));
+            }
+
+            head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
+        }
+
+        var headBytes = Encoding.ASCII.GetBytes(head.Append("\r\n").ToString());
+        var request = new byte[headBytes.Length + body.Length];
+        headBytes.CopyTo(request, 0);
+        body.Span.CopyTo(request.AsSpan(headBytes.Length));
+        return request;
+    }
+
+    private async Task<RuntimeApiAnswer> ReadAnswerAsync(CancellationToken cancellationToken)
+    {
+        var statusLine = await ReadLineAsync(firstOfAnswer: true, cancellationToken).ConfigureAwait(false);
+        var parts = statusLine.Split(' ', 3);
+        if (parts.Length < 2 || !parts[0].StartsWith("HTTP/1.", StringComparison.Ordinal) || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
+        {
+            throw new HttpRequestException($"Lambda Runtime API answered with a malformed status line: {Shorten(statusLine)}");
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var headerBytes = statusLine.Length;
+        for (var line = await ReadLineAsync(false, cancellationToken).ConfigureAwait(false); line.Length > 0; line = await ReadLineAsync(false, cancellationToken).ConfigureAwait(false))
+        {
+            headerBytes += line.Length + 2;
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || headerBytes > MaxHeaderBytes)
+            {
+                throw new HttpRequestException($"Lambda Runtime API answered with a malformed or oversized header: {Shorten(line)}");
+            }
+
+            headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+        }
+
+        var http10 = string.Equals(parts[0], "HTTP/1.0", StringComparison.Ordinal);
+        var connection = headers.GetValueOrDefault("Connection");
+        var close = string.Equals(connection, "close", StringComparison.OrdinalIgnoreCase) || (http10 && !string.Equals(connection, "keep-alive", StringComparison.OrdinalIgnoreCase));
+        byte[] body;
+        if (headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            body = await ReadChunkedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (headers.TryGetValue("Content-Length", out var length))
+        {
+            if (!int.TryParse(length, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > MaxBodyBytes)
+            {
+                throw new HttpRequestException($"Lambda Runtime API answered with Content-Length '{Shorten(length)}'.");
+            }
+
+            body = await ReadExactlyAsync(count, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            body = status is 204 or 304 || (status >= 100 && status < 200) ? [] : await ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            close = close || body.Length > 0 || status is not (204 or 304);
+        }
+
+        return new RuntimeApiAnswer((HttpStatusCode)status, headers, body, KeepAlive: !close);
+    }
+
+    private async Task<byte[]> ReadChunkedAsync(CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream();
+        while (true)
+        {
+            var sizeLine = await ReadLineAsync(false, cancellationToken).ConfigureAwait(false);
+            var size = sizeLine.Split(';', 2)[0].Trim();
+            if (!int.TryParse(size, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var count) || count < 0 || body.Length + count > MaxBodyBytes)
+            {
+                throw new HttpRequestException($"Lambda Runtime API answered with a malformed chunk size '{Shorten(sizeLine)}'.");
+            }
+
+            if (count == 0)
+            {
+                // Trailers, if any, end with an empty line.
+                while ((await ReadLineAsync(false, cancellationToken).ConfigureAwait(false)).Length > 0)
+                {
+                }
+
+                return body.ToArray();
+            }
+
+            body.Write(await ReadExactlyAsync(count, cancellationToken).ConfigureAwait(false));
+            if ((await ReadLineAsync(false, cancellationToken).ConfigureAwait(false)).Length != 0)
+            {
+                throw new HttpRequestException("Lambda Runtime API answered with a chunk that does not end in CRLF.");
+            }
+        }
+    }
+
+    private async Task<string> ReadLineAsync(bool firstOfAnswer, CancellationToken cancellationToken)
+    {
+        var line = new List<byte>();
+        while (true)
+        {
+            var crlf = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n"u8);
+            if (crlf >= 0)
+            {
+                line.AddRange(_buffer.AsSpan(_start, crlf).ToArray());
+                _start += crlf + 2;
+                return Encoding.ASCII.GetString([.. line]);
+            }
+
+            // Keep a trailing CR: it may start the CRLF the next read completes.
+            var keep = _end > _start && _buffer[_end - 1] == '\r' ? 1 : 0;
+            line.AddRange(_buffer.AsSpan(_start, _end - _start - keep).ToArray());
+            _start = _end - keep;
+            if (line.Count > MaxHeaderBytes)
+            {
+                throw new HttpRequestException("Lambda Runtime API answered with a line longer than 64 KB.");
+            }
+
+            if (await FillAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                if (firstOfAnswer && line.Count == 0 && keep == 0)
+                {
+                    throw new StaleConnectionException(null);
+                }
+
+                throw new HttpRequestException("Lambda Runtime API closed the connection in the middle of an answer.");
+            }
+        }
+    }
+
+    private async Task<byte[]> ReadExactlyAsync(int count, CancellationToken cancellationToken)
+    {
+        var result = new byte[count];
+        var filled = 0;
+        while (filled < count)
+        {
+            if (_start == _end && await FillAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                throw new HttpRequestException($"Lambda Runtime API closed the connection after {filled} of {count} body bytes.");
+            }
+
+            var take = Math.Min(count - filled, _end - _start);
+            _buffer.AsSpan(_start, take).CopyTo(result.AsSpan(filled));
+            _start += take;
+            filled += take;
+        }
+
+        return result;
+    }
+
+    private async Task<byte[]> ReadToEndAsync(CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream();
+        do
+        {
+            body.Write(_buffer, _start, _end - _start);
+            _start = _end;
+            if (body.Length > MaxBodyBytes)
+            {
+                throw new HttpRequestException("Lambda Runtime API answered with a body larger than 32 MB.");
+            }
+        }
+        while (await FillAsync(cancellationToken).ConfigureAwait(false) > 0);
+
+        return body.ToArray();
+    }
+
+    /// <summary>Reads more bytes into the buffer (moving what is left to its start); 0 when the server closed.</summary>
+    private async Task<int> FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _end -= _start;
+            _start = 0;
+        }
+
+        try
+        {
+            var read = await _socket!.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            _end += read;
+            return read;
+        }
+        catch (SocketException error) when (error.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
+        {
+            return 0;
+        }
+    }
+
+    private void Close()
+    {
+        _socket?.Dispose();
+        _socket = null;
+        _start = _end = 0;
+    }
+
+    private static (string Host, int Port) Parse(string hostAndPort)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hostAndPort);
+        var colon = hostAndPort.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(hostAndPort.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            throw new ArgumentException($"'{Shorten(hostAndPort)}' is not host:port, e.g. 127.0.0.1:9001.", nameof(hostAndPort));
+        }
+
+        return (hostAndPort[..colon].Trim('[', ']'), port);
+    }
+
+    private static string Shorten(string value) => value.Length <= 120 ? value : value[..120] + "...";
+
+    /// <summary>A kept-alive connection the server had closed: nothing of the answer arrived.</summary>
+    private sealed class StaleConnectionException(Exception? inner) : Exception("The Runtime API connection was closed while idle.", inner);
+}
