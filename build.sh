@@ -20,7 +20,7 @@
 #                                    and the sample web app in headless Chromium (apt package chromium)
 #   ./build.sh test                  everything CI runs (e2e included); the last line is "N passed, N failed"
 #   ./build.sh diagram               docs/architecture.md (mermaid) generated from the synthesized dev template
-#   ./build.sh bench                 trigger benchmark: cold start AOT vs JIT, size, peak RSS, warm time
+#   ./build.sh bench                 trigger benchmark of both binaries: cold start AOT vs JIT, size, peak RSS, warm time
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -101,16 +101,39 @@ synth() {
     }
 }
 
-# The trigger binary as Lambda runs it (provided.al2023), for the contract and compatibility tests
-# (linux-x64, the default) and for the package (both). publish_bootstrap [RID]
+# The trigger binaries as Lambda runs them (provided.al2023), for the contract and compatibility tests
+# (linux-x64, the default) and for the package (both): the full one in artifacts/bootstrap/RID/, the
+# one without the AWS SDK in artifacts/bootstrap/without-aws/RID/, and for linux-x64 handlers.json,
+# which maps each handler to the binary that serves it (what the binaries list with --handlers).
+# publish_bootstrap [RID]
 publish_bootstrap() {
-  local rid="${1:-linux-x64}"
-  say "publishing the Native AOT trigger bootstrap ($rid)"
-  if ! dotnet publish lambda-triggers/IdentityStack.Triggers -c "$CONFIGURATION" -r "$rid" \
-      -o "$ROOT/artifacts/bootstrap/$rid" --nologo -v quiet -clp:ErrorsOnly >"$LOGS/publish-$rid.log" 2>&1; then
-    cat "$LOGS/publish-$rid.log" >&2
-    die "Native AOT publish for $rid failed (needs clang and zlib1g-dev, for arm64 also gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross; full log: artifacts/logs/publish-$rid.log)"
-  fi
+  local rid="${1:-linux-x64}" project out
+  say "publishing the Native AOT trigger binaries ($rid)"
+  for project in IdentityStack.Triggers IdentityStack.Triggers.WithoutAws; do
+    out="$ROOT/artifacts/bootstrap/$rid"
+    [ "$project" = IdentityStack.Triggers ] || out="$ROOT/artifacts/bootstrap/without-aws/$rid"
+    if ! dotnet publish "lambda-triggers/$project" -c "$CONFIGURATION" -r "$rid" \
+        -o "$out" --nologo -v quiet -clp:ErrorsOnly >"$LOGS/publish-$project-$rid.log" 2>&1; then
+      cat "$LOGS/publish-$project-$rid.log" >&2
+      die "Native AOT publish of $project for $rid failed (needs clang and zlib1g-dev, for arm64 also gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross; full log: artifacts/logs/publish-$project-$rid.log)"
+    fi
+  done
+  [ "$rid" = linux-x64 ] && write_handler_map "$rid"
+  return 0
+}
+
+# artifacts/bootstrap/RID/handlers.json: { "<handler>": "<binary, relative to this file>" }, the
+# binary without the AWS SDK for every handler it serves, the full one for the rest.
+write_handler_map() {
+  local dir="$ROOT/artifacts/bootstrap/$1"
+  node -e '
+    const [full, lean, out] = process.argv.slice(1);
+    const { execFileSync } = require("node:child_process");
+    const list = (b) => execFileSync(b, ["--handlers"], { encoding: "utf8" }).split("\n").filter(Boolean);
+    const withoutAws = new Set(list(lean));
+    const map = Object.fromEntries(list(full).map((h) => [h, withoutAws.has(h) ? "../without-aws/" + require("node:path").basename(require("node:path").dirname(out)) + "/bootstrap" : "bootstrap"]));
+    require("node:fs").writeFileSync(out, JSON.stringify(map, null, 2) + "\n");' \
+    "$dir/bootstrap" "$ROOT/artifacts/bootstrap/without-aws/$1/bootstrap" "$dir/handlers.json"
 }
 
 # The packaging test packs both architectures. Synthesis has just built the arm64 bootstrap from
@@ -118,16 +141,20 @@ publish_bootstrap() {
 # a second arm64 AOT build; publish only when dev's triggers are not arm64.
 arm64_bootstrap_for_packaging() {
   local built
+  # The full binary serves pre token generation, the one without the AWS SDK pre sign-up.
   built="$(node -e '
     const [out] = process.argv.slice(1);
     const t = require(`${out}/IdentityStack-dev.template.json`);
-    const f = Object.values(t.Resources).find((r) => r.Type === "AWS::Lambda::Function"
-      && r.Properties.Runtime === "provided.al2023" && (r.Properties.Architectures ?? [])[0] === "arm64");
-    if (f) console.log(`${out}/asset.${f.Properties.Code.S3Key.replace(/\.zip$/, "")}/bootstrap`);' "$CDK_OUT")"
-  if [ -n "$built" ] && [ -f "$built" ]; then
-    say "reusing synthesis's arm64 bootstrap for the packaging test"
-    mkdir -p "$ROOT/artifacts/bootstrap/linux-arm64"
-    cp "$built" "$ROOT/artifacts/bootstrap/linux-arm64/bootstrap"
+    const asset = (handler) => Object.values(t.Resources).find((r) => r.Type === "AWS::Lambda::Function"
+      && r.Properties.Runtime === "provided.al2023" && (r.Properties.Architectures ?? [])[0] === "arm64" && r.Properties.Handler === handler);
+    const full = asset("PreTokenGeneration"), lean = asset("PreSignUp");
+    if (full && lean) console.log([full, lean].map((f) => `${out}/asset.${f.Properties.Code.S3Key.replace(/\.zip$/, "")}/bootstrap`).join(" "));' "$CDK_OUT")"
+  local full="${built%% *}" lean="${built##* }"
+  if [ -n "$built" ] && [ -f "$full" ] && [ -f "$lean" ]; then
+    say "reusing synthesis's arm64 binaries for the packaging test"
+    mkdir -p "$ROOT/artifacts/bootstrap/linux-arm64" "$ROOT/artifacts/bootstrap/without-aws/linux-arm64"
+    cp "$full" "$ROOT/artifacts/bootstrap/linux-arm64/bootstrap"
+    cp "$lean" "$ROOT/artifacts/bootstrap/without-aws/linux-arm64/bootstrap"
   else
     publish_bootstrap linux-arm64
   fi
@@ -265,11 +292,15 @@ cmd_bench() {
   require_tools
   build
   publish_bootstrap
-  say "benchmark (takes a few minutes)"
-  dotnet test/IdentityStack.Triggers.Benchmarks/bin/"$CONFIGURATION"/net10.0/IdentityStack.Triggers.Benchmarks.dll \
-    "$ROOT/artifacts/bootstrap/linux-x64/bootstrap" \
-    "$ROOT/lambda-triggers/IdentityStack.Triggers/bin/$CONFIGURATION/net10.0/bootstrap.dll" "${1:-25}" \
-    | tee "$LOGS/bench.log" | grep -E '^(\||cold start:|warm:|verdict:)'
+  local binary
+  mkdir -p "$LOGS" && : >"$LOGS/bench.log"
+  # Cold start, size and RSS of each binary (custom message, a handler both serve), the warm figures once more each.
+  for binary in "$ROOT/artifacts/bootstrap/linux-x64/bootstrap" "$ROOT/artifacts/bootstrap/without-aws/linux-x64/bootstrap"; do
+    say "benchmark of ${binary#"$ROOT"/} (takes a few minutes)"
+    dotnet test/IdentityStack.Triggers.Benchmarks/bin/"$CONFIGURATION"/net10.0/IdentityStack.Triggers.Benchmarks.dll \
+      "$binary" "$ROOT/lambda-triggers/IdentityStack.Triggers/bin/$CONFIGURATION/net10.0/bootstrap.dll" "${1:-25}" \
+      | tee -a "$LOGS/bench.log" | grep -E '^(\||cold start:|warm:|verdict:)'
+  done
 }
 
 case "${1:-}" in

@@ -13,6 +13,9 @@ public sealed class LambdaBootstrap
     /// <summary>The environment variable that carries the X-Ray trace header of the current invocation.</summary>
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
+    /// <summary>The command-line argument that makes a bootstrap list its handler names, one a line, and exit.</summary>
+    public const string ListHandlersArgument = "--handlers";
+
     /// <summary>Exit code after an init error (unknown handler, or a handler that failed to start).</summary>
     public const int InitFailedExitCode = 1;
 

@@ -9,6 +9,13 @@ var handlers = TriggerRegistry.Create(
     Console.Out,
     TimeProvider.System);
 
+// "bootstrap --handlers" lists what this binary serves (./build.sh publish writes handlers.json from it).
+if (args is [LambdaBootstrap.ListHandlersArgument])
+{
+    Console.WriteLine(string.Join('\n', handlers.Keys.Order(StringComparer.Ordinal)));
+    return 0;
+}
+
 using var api = LambdaRuntimeApiClient.FromEnvironment();
 return await new LambdaBootstrap(handlers, api).RunAsync(
     Environment.GetEnvironmentVariable(LambdaBootstrap.HandlerVariable),

@@ -14,7 +14,8 @@ namespace IdentityStack.Triggers;
 /// <summary>
 /// Builds each trigger's handler on demand, so a function creates only what its own trigger needs
 /// (no DynamoDB client for the custom message function, for example). A missing or malformed
-/// setting surfaces as an init error naming the variable.
+/// setting surfaces as an init error naming the variable. The handlers that call no AWS service
+/// come from <see cref="AwsFreeHandlers"/>, which the binary without the AWS SDK serves alone.
 /// </summary>
 internal static class TriggerRegistry
 {
@@ -49,16 +50,12 @@ internal static class TriggerRegistry
         // What Cognito users see of a trigger's failure is only what a trigger deliberately says.
         ILambdaHandler UserFacing(string trigger, ILambdaHandler handler) => new UserFacingErrors(trigger, handler, output);
 
-        return new Dictionary<string, Func<ILambdaHandler>>(StringComparer.Ordinal)
+        var handlers = new Dictionary<string, Func<ILambdaHandler>>(AwsFreeHandlers.Create(environment, output, time), StringComparer.Ordinal)
         {
-            [TriggerHandlerNames.PreSignUp] = () => UserFacing(
-                TriggerHandlerNames.PreSignUp, Handler(Json.PreSignUpEvent, new PreSignUpTrigger(Settings()).HandleAsync)),
             [TriggerHandlerNames.PostConfirmation] = () => UserFacing(
                 TriggerHandlerNames.PostConfirmation, Handler(Json.PostConfirmationEvent, new PostConfirmationTrigger(directory(Settings()), time, output).HandleAsync)),
             [TriggerHandlerNames.PreAuthentication] = () => UserFacing(
                 TriggerHandlerNames.PreAuthentication, Handler(Json.PreAuthenticationEvent, new PreAuthenticationTrigger(directory(Settings())).HandleAsync)),
-            [TriggerHandlerNames.PostAuthentication] = () => UserFacing(
-                TriggerHandlerNames.PostAuthentication, Handler(Json.PostAuthenticationEvent, new PostAuthenticationTrigger(output, time).HandleAsync)),
             [TriggerHandlerNames.PreTokenGeneration] = () =>
             {
                 var settings = Settings();
@@ -68,8 +65,6 @@ internal static class TriggerRegistry
                     Handler(Json.PreTokenGenerationV2Event, trigger.HandleV2Async),
                     Handler(Json.PreTokenGenerationV3Event, trigger.HandleV3Async)));
             },
-            [TriggerHandlerNames.CustomMessage] = () => UserFacing(
-                TriggerHandlerNames.CustomMessage, Handler(Json.CustomMessageEvent, new CustomMessageTrigger(MessageCatalog.LoadEmbedded(), Settings()).HandleAsync)),
             [TriggerHandlerNames.UserMigration] = () => UserFacing(
                 TriggerHandlerNames.UserMigration, Handler(Json.UserMigrationEvent, new UserMigrationTrigger(legacyUsers(Settings())).HandleAsync)),
             [ApiHandlerNames.Backend] = () => new ApiBackend(
@@ -83,6 +78,7 @@ internal static class TriggerRegistry
             [CustomResourceHandlerNames.MachineClientRegistration] = () =>
                 new MachineClientRegistrationHandler(() => directory(Settings()) as IMachineClientRegistry ?? throw new InvalidOperationException("The directory store cannot register machine clients."), SharedHttp.Value, output),
         };
+        return handlers;
     }
 
     /// <summary>The developer login, when the API is configured for it (<see cref="ApiEnvironment.IdentityPoolId"/> set); else null.</summary>
@@ -104,8 +100,7 @@ internal static class TriggerRegistry
         return new DeveloperLogin(legacyUsers, identity, settings, output);
     }
 
-    /// <summary>A handler that returns the whole event the trigger filled in.</summary>
     private static JsonLambdaHandler<TEvent, TEvent> Handler<TEvent>(
         System.Text.Json.Serialization.Metadata.JsonTypeInfo<TEvent> type,
-        Func<TEvent, ILambdaContext, CancellationToken, ValueTask<TEvent>> handle) => new(type, type, handle);
+        Func<TEvent, ILambdaContext, CancellationToken, ValueTask<TEvent>> handle) => AwsFreeHandlers.Handler(type, handle);
 }

@@ -150,7 +150,7 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
         var function = functions[serviceToken].GetProperty("Properties");
         Assert.Equal("ClassicUiCustomization", function.GetProperty("Handler").GetString());
         Assert.Equal("provided.al2023", function.GetProperty("Runtime").GetString());
-        var triggerCode = functions.Where(f => f.Key.StartsWith("TriggersPreSignUp", StringComparison.Ordinal)).Select(f => f.Value.GetProperty("Properties").GetProperty("Code").GetProperty("S3Key").GetString()).Single();
+        var triggerCode = functions.Where(f => f.Key.StartsWith("TriggersPreTokenGeneration", StringComparison.Ordinal)).Select(f => f.Value.GetProperty("Properties").GetProperty("Code").GetProperty("S3Key").GetString()).Single();
         Assert.Equal(triggerCode, function.GetProperty("Code").GetProperty("S3Key").GetString());
     }
 

@@ -24,11 +24,11 @@ public sealed class BootstrapContractTests
     private static async Task<(PostedResult Result, string Stdout, int ExitCode)> InvokeEventAsync(
         string handler, string eventJson, Dictionary<string, string>? environment = null, DateTimeOffset? deadline = null)
     {
-        PublishedBootstrap.AssertPublished();
+        var binary = PublishedBootstrap.ForHandler(handler);
         await using var api = new FakeRuntimeApi();
         api.Enqueue("contract-1", eventJson, traceId: "Root=1-67890abc-def012345678901234567890;Sampled=1", deadlineMs: deadline?.ToUnixTimeMilliseconds());
 
-        var start = LambdaProcessStart.For(PublishedBootstrap.Path, api.HostAndPort, handler, environment);
+        var start = LambdaProcessStart.For(binary, api.HostAndPort, handler, environment);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -187,7 +187,7 @@ public sealed class BootstrapContractTests
     [Fact]
     public async Task Post_confirmation_retried_by_Cognito_answers_success_twice_and_writes_once()
     {
-        PublishedBootstrap.AssertPublished();
+        var binary = PublishedBootstrap.ForHandler("PostConfirmation");
         var puts = 0;
         await using var dynamo = new RecordingDynamoDb
         {
@@ -199,7 +199,7 @@ public sealed class BootstrapContractTests
         api.Enqueue("attempt-1", Fixture("post-confirmation.json"));
         api.Enqueue("attempt-2", Fixture("post-confirmation.json"));
 
-        var start = LambdaProcessStart.For(PublishedBootstrap.Path, api.HostAndPort, "PostConfirmation", new Dictionary<string, string>(StringComparer.Ordinal)
+        var start = LambdaProcessStart.For(binary, api.HostAndPort, "PostConfirmation", new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["DIRECTORY_TABLE"] = "identity-dev-directory",
             ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,

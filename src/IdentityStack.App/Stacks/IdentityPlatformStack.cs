@@ -38,7 +38,7 @@ internal sealed class IdentityPlatformStack : Stack
         var removalPolicy = stage.UserPool.RemovalPolicy;
         UserPool = new SecureUserPool(this, "Identity", new SecureUserPoolProps(stage.UserPool) { UserPoolName = "identity-" + stage.Name });
 
-        _platformBinary = NativeAotBinary.FromProject(TriggerSources.For(stage.TriggerArchitecture));
+        _platformBinary = TriggerSources.Binary(stage.TriggerArchitecture);
         Triggers = new CognitoTriggers(this, "Triggers", new CognitoTriggersProps(stage.Triggers)
         {
             UserPool = UserPool,

@@ -7,8 +7,9 @@ namespace IdentityStack.Constructs.Functions;
 public static class NativeAotCode
 {
     /// <summary>
-    /// The asset of <paramref name="build"/>. Its hash comes from the sources and the runtime id, so
-    /// an unchanged build is not repeated, and every function sharing the build shares one asset.
+    /// The asset of <paramref name="build"/>. Its hash comes from the sources, the runtime id and the
+    /// project built from them, so an unchanged build is not repeated, every function sharing the
+    /// build shares one asset, and two executables of the same sources get assets of their own.
     /// </summary>
     public static AssetCode FromProject(NativeAotBuild build)
     {
@@ -17,7 +18,7 @@ public static class NativeAotCode
         return Code.FromAsset(projectDirectory, new Amazon.CDK.AWS.S3.Assets.AssetOptions
         {
             AssetHashType = AssetHashType.CUSTOM,
-            AssetHash = SourceHash.Compute(build.SourceDirectories, build.SourceFiles, build.RuntimeIdentifier),
+            AssetHash = SourceHash.Compute(build.SourceDirectories, build.SourceFiles, build.RuntimeIdentifier + "/" + Path.GetFileName(build.ProjectFile)),
             Bundling = new BundlingOptions
             {
                 Local = new DotnetAotLocalBundling(build),

@@ -13,6 +13,9 @@ public static class PrebuiltBootstrap
     /// <summary>The folder next to the app's assembly that holds one folder per runtime id.</summary>
     public const string FolderName = "identitystack-lambda";
 
+    /// <summary>The folder inside <see cref="FolderName"/> with the binaries without the AWS SDK, one folder per runtime id.</summary>
+    public const string WithoutAwsFolderName = "without-aws";
+
     private const UnixFileMode Executable =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
         UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
@@ -23,10 +26,22 @@ public static class PrebuiltBootstrap
     /// </summary>
     /// <param name="architecture">arm64 (default) or x86_64; the function must use the same.</param>
     /// <param name="baseDirectory">Where to look; default the app's own folder.</param>
-    public static AssetCode Code(Architecture? architecture = null, string? baseDirectory = null)
+    public static AssetCode Code(Architecture? architecture = null, string? baseDirectory = null) =>
+        CodeIn(baseDirectory, "", architecture);
+
+    /// <summary>
+    /// Lambda code of the packaged binary without the AWS SDK for <paramref name="architecture"/>
+    /// (handlers: <c>TriggerHandlerNames.WithoutAws</c>).
+    /// </summary>
+    /// <param name="architecture">arm64 (default) or x86_64; the function must use the same.</param>
+    /// <param name="baseDirectory">Where to look; default the app's own folder.</param>
+    public static AssetCode CodeWithoutAws(Architecture? architecture = null, string? baseDirectory = null) =>
+        CodeIn(baseDirectory, WithoutAwsFolderName, architecture);
+
+    private static AssetCode CodeIn(string? baseDirectory, string subfolder, Architecture? architecture)
     {
         var runtimeId = NativeAotBuild.RuntimeIdentifierOf(architecture ?? Architecture.ARM_64);
-        var directory = Path.Combine(baseDirectory ?? AppContext.BaseDirectory, FolderName, runtimeId);
+        var directory = Path.Combine(baseDirectory ?? AppContext.BaseDirectory, FolderName, subfolder, runtimeId);
         var bootstrap = Path.Combine(directory, "bootstrap");
         if (!File.Exists(bootstrap))
         {

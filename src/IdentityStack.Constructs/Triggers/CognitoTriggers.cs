@@ -78,7 +78,7 @@ public sealed class CognitoTriggers : Construct
 
             var function = new NativeAotFunction(this, trigger.Handler, new NativeAotFunctionProps
             {
-                Binary = props.Binary,
+                Binary = props.Binary.For(trigger.Handler),
                 Handler = trigger.Handler,
                 Description = trigger.Description,
                 Timeout = props.Timeout,
