@@ -6,9 +6,13 @@ public sealed class PrebuiltBootstrapTests
     private static string AppFolderWith(string runtimeId)
     {
         var app = Directory.CreateTempSubdirectory("prebuilt-").FullName;
-        var folder = Directory.CreateDirectory(Path.Combine(app, PrebuiltBootstrap.FolderName, runtimeId)).FullName;
-        File.WriteAllBytes(Path.Combine(folder, "bootstrap"), [0x7F, (byte)'E', (byte)'L', (byte)'F']);
-        File.SetUnixFileMode(Path.Combine(folder, "bootstrap"), UnixFileMode.UserRead | UnixFileMode.UserWrite); // as NuGet extracts it
+        foreach (var subfolder in new[] { string.Empty, PrebuiltBootstrap.WithoutAwsFolderName })
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(app, PrebuiltBootstrap.FolderName, subfolder, runtimeId)).FullName;
+            File.WriteAllBytes(Path.Combine(folder, "bootstrap"), [0x7F, (byte)'E', (byte)'L', (byte)'F']);
+            File.SetUnixFileMode(Path.Combine(folder, "bootstrap"), UnixFileMode.UserRead | UnixFileMode.UserWrite); // as NuGet extracts it
+        }
+
         return app;
     }
 
@@ -24,6 +28,22 @@ public sealed class PrebuiltBootstrapTests
 
         Assert.Equal(Path.Combine(app, PrebuiltBootstrap.FolderName, runtimeId), code.Path);
         Assert.True(File.GetUnixFileMode(Path.Combine(code.Path, "bootstrap")).HasFlag(UnixFileMode.OtherExecute));
+    }
+
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void The_prebuilt_binary_pair_runs_the_aws_free_handlers_on_the_smaller_one(string runtimeId, Architecture architecture)
+    {
+        var app = AppFolderWith(runtimeId);
+
+        var binary = NativeAotBinary.Prebuilt(architecture, app);
+
+        // The full binary's folder must not hold the other one, or every function's asset would carry both.
+        Assert.Equal(Path.Combine(app, PrebuiltBootstrap.FolderName, runtimeId), ((Amazon.CDK.AWS.Lambda.AssetCode)binary.Code).Path);
+        Assert.Equal(Path.Combine(app, PrebuiltBootstrap.FolderName, PrebuiltBootstrap.WithoutAwsFolderName, runtimeId), ((Amazon.CDK.AWS.Lambda.AssetCode)binary.WithoutAws!.Code).Path);
+        Assert.Same(binary.WithoutAws, binary.For(IdentityStack.Triggers.Contract.TriggerHandlerNames.PreSignUp));
+        Assert.Same(binary, binary.For(IdentityStack.Triggers.Contract.TriggerHandlerNames.PreTokenGeneration));
+        Assert.Equal(architecture.Name, binary.WithoutAws.Architecture.Name);
     }
 
     [Fact]
