@@ -27,20 +27,29 @@ public sealed class ConsumerAppTests(PackedFromCleanClone packed)
         Assert.Contains(packed.Feed, assets, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_pre_sign_up_trigger_runs_the_packaged_arm64_bootstrap()
+    /// <summary>The asset folder of the trigger the pool's LambdaConfig names at <paramref name="lambdaConfigPath"/>, and the function's properties.</summary>
+    private (string Bootstrap, System.Text.Json.Nodes.JsonNode Function) TriggerAt(params string[] lambdaConfigPath)
     {
-        var pool = OfType("AWS::Cognito::UserPool").Single().Properties;
-        var triggerId = (string)pool["LambdaConfig"]!["PreSignUp"]!["Fn::GetAtt"]![0]!;
-        var trigger = TemplateResources[triggerId]!["Properties"]!;
+        System.Text.Json.Nodes.JsonNode config = OfType("AWS::Cognito::UserPool").Single().Properties["LambdaConfig"]!;
+        config = lambdaConfigPath.Aggregate(config, (node, key) => node[key]!);
+        var trigger = TemplateResources[(string)config["Fn::GetAtt"]![0]!]!["Properties"]!;
         var assetDirectory = Path.Combine(packed.CloudAssembly, "asset." + ((string)trigger["Code"]!["S3Key"]!).Replace(".zip", string.Empty, StringComparison.Ordinal));
-        var bootstrap = Path.Combine(assetDirectory, "bootstrap");
+        return (Path.Combine(assetDirectory, "bootstrap"), trigger);
+    }
 
-        Assert.Equal("PreSignUp", (string?)trigger["Handler"]);
-        Assert.Equal("provided.al2023", (string?)trigger["Runtime"]);
-        Assert.Equal("arm64", (string?)trigger["Architectures"]![0]);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(PackedFromCleanClone.Bootstraps, "linux-arm64", "bootstrap")), File.ReadAllBytes(bootstrap));
-        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.OtherExecute), "Lambda runs bootstrap only if it is executable");
+    [Fact]
+    public void The_pre_sign_up_trigger_runs_the_packaged_arm64_binary_without_the_aws_sdk_and_pre_token_generation_the_full_one()
+    {
+        var (lean, preSignUp) = TriggerAt("PreSignUp");
+        var (full, preToken) = TriggerAt("PreTokenGenerationConfig", "LambdaArn");
+
+        Assert.Equal("PreSignUp", (string?)preSignUp["Handler"]);
+        Assert.Equal("provided.al2023", (string?)preSignUp["Runtime"]);
+        Assert.Equal("arm64", (string?)preSignUp["Architectures"]![0]);
+        Assert.Equal("PreTokenGeneration", (string?)preToken["Handler"]);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(PackedFromCleanClone.Bootstraps, "without-aws", "linux-arm64", "bootstrap")), File.ReadAllBytes(lean));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(PackedFromCleanClone.Bootstraps, "linux-arm64", "bootstrap")), File.ReadAllBytes(full));
+        Assert.All([lean, full], b => Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(b).HasFlag(UnixFileMode.OtherExecute), "Lambda runs bootstrap only if it is executable"));
     }
 
     [Fact]
