@@ -13,6 +13,10 @@ const REQUIRED_OUTPUTS = ['UserPoolId', 'SpaClientId', 'DomainUrl'];
 /** Social providers Amplify names in `oauth.identity_providers`; OIDC and SAML providers go to `custom.auth`. */
 const AMPLIFY_SOCIAL = { Google: 'GOOGLE', Facebook: 'FACEBOOK', LoginWithAmazon: 'LOGIN_WITH_AMAZON', SignInWithApple: 'SIGN_IN_WITH_APPLE' };
 
+/** The standard attributes Amplify's definitions name (custom attributes are never required by Cognito). */
+const STANDARD_ATTRIBUTES = new Set(['address', 'birthdate', 'email', 'family_name', 'gender', 'given_name', 'locale', 'middle_name', 'name',
+  'nickname', 'phone_number', 'picture', 'preferred_username', 'profile', 'sub', 'updated_at', 'website', 'zoneinfo']);
+
 const MFA_CONFIGURATION = { OFF: 'NONE', OPTIONAL: 'OPTIONAL', ON: 'REQUIRED' };
 const MFA_METHODS = { SOFTWARE_TOKEN_MFA: 'TOTP', SMS_MFA: 'SMS', EMAIL_OTP: 'EMAIL' };
 
@@ -138,7 +142,7 @@ export function amplifyOutputs(stackOutputs, template, local) {
       redirect_sign_out_uri: client.LogoutURLs ?? [],
       response_type: 'code',
     },
-    standard_required_attributes: (pool.Schema ?? []).filter((a) => a.Required === true && !a.AttributeDataType?.startsWith?.('custom')).map((a) => a.Name),
+    standard_required_attributes: (pool.Schema ?? []).filter((a) => a.Required === true && STANDARD_ATTRIBUTES.has(a.Name)).map((a) => a.Name),
     username_attributes: pool.UsernameAttributes ?? ['username', ...(pool.AliasAttributes ?? []).filter((a) => a === 'email' || a === 'phone_number')],
     user_verification_types: pool.AutoVerifiedAttributes ?? [],
     unauthenticated_identities_enabled: false,

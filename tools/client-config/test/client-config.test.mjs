@@ -79,6 +79,7 @@ describe('client-config: amplify_outputs.json per stage', () => {
     const prod = amplifyOutputs(syntheticOutputs('prod')['IdentityStack-prod'], template('prod'));
 
     assert.equal(dev.auth.password_policy.min_length, 12);
+    assert.deepEqual(dev.auth.standard_required_attributes, ['email']);
     assert.equal(dev.auth.mfa_configuration, 'OPTIONAL');
     assert.deepEqual(dev.auth.mfa_methods, ['TOTP']);
     assert.deepEqual(dev.auth.groups, [{ admins: { precedence: 0 } }, { members: { precedence: 10 } }]);
