@@ -60,8 +60,9 @@ internal sealed class RuntimeApiConnection : IDisposable
             Close();
             throw new HttpRequestException($"Lambda Runtime API {method} {path}: {(error is StaleConnectionException ? "the connection closed before an answer" : error.Message)}", error);
         }
-        catch (HttpRequestException)
+        catch (Exception error) when (error is HttpRequestException or OperationCanceledException)
         {
+            // Part of an answer may be unread: the connection cannot carry another request.
             Close();
             throw;
         }

@@ -163,6 +163,22 @@ public sealed class RuntimeApiWireTests
     }
 
     [Fact]
+    public async Task A_cancelled_wait_drops_the_connection_so_the_next_request_does_not_read_a_stale_answer()
+    {
+        // Connection 1 never answers; a later answer on it would belong to the cancelled request.
+        await using var server = new ScriptedServer(r => (r.Connection == 1 ? string.Empty : Next(), false));
+        using var client = new LambdaRuntimeApiClient(server.HostAndPort);
+        using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetNextInvocationAsync(soon.Token));
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var next = await client.GetNextInvocationAsync(bounded.Token);
+
+        Assert.Equal("req-1", next.RequestId);
+        Assert.Equal([1, 2], server.Requests.Select(r => r.Connection));
+    }
+
+    [Fact]
     public async Task An_error_is_posted_with_its_type_header_and_an_error_status_names_the_call()
     {
         await using var server = new ScriptedServer(r => r.RequestLine.Contains("/error", StringComparison.Ordinal)
