@@ -22,7 +22,9 @@ apt_ensure() {
   local packages=("$@") package missing=()
   local install_hint="sudo apt-get update && sudo apt-get install -y --no-install-recommends ${packages[*]}"
   for package in "${packages[@]}"; do
-    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+    # Installed means "install ok installed": a removed package whose configuration files remain
+    # ("deinstall ok config-files") is still known to dpkg -s, but its files are gone.
+    dpkg -s "$package" 2>/dev/null | grep -q '^Status: install ok installed$' || missing+=("$package")
   done
   [ "${#missing[@]}" -gt 0 ] || return 0
 

@@ -29,7 +29,8 @@ function sandbox({ installed = [], aptExit = 0, sudo = 'absent' }) {
     writeFileSync(join(bin, name), `#!/usr/bin/env bash\necho "${name} $*" >> '${record}'\n${body}\n`);
     chmodSync(join(bin, name), 0o755);
   };
-  fake('dpkg', `case " ${installed.join(' ')} " in *" $2 "*) exit 0 ;; *) exit 1 ;; esac`);
+  // As dpkg -s answers: installed, removed with its configuration kept (exit 0 all the same), or unknown.
+  fake('dpkg', `case " ${installed.join(' ')} " in *" $2 "*) echo "Status: install ok installed" ;; *" $2:removed "*) echo "Status: deinstall ok config-files" ;; *) exit 1 ;; esac`);
   fake('apt-get', `exit ${aptExit}`);
   if (sudo === 'works') fake('sudo', '[ "$1" = -n ] && shift; exec "$@"');
   if (sudo === 'refuses') fake('sudo', 'echo "sudo: a password is required" >&2; exit 1');
@@ -112,7 +113,8 @@ for (const sudo of ['refuses', 'absent']) {
 }
 
 test('build.sh test installs Chromium for the browser test after the toolchain, and stops with the command when apt fails', () => {
-  const box = sandbox({ installed: toolchainPackages, aptExit: 100, sudo: 'works' });
+  // Chromium was removed with its configuration files kept: dpkg -s still knows it, but it is not installed.
+  const box = sandbox({ installed: [...toolchainPackages, 'chromium:removed'], aptExit: 100, sudo: 'works' });
   try {
     const result = run(box, ['build.sh', 'test']);
     assert.equal(result.status, 2, result.stderr);
