@@ -36,6 +36,26 @@ public sealed class LambdaBootstrap
         _log = log ?? Console.Error;
     }
 
+    /// <summary>
+    /// A bootstrap's <c>Main</c>: with the single argument <see cref="ListHandlersArgument"/>, writes the
+    /// handler names (one a line) to <paramref name="output"/> and returns 0; otherwise runs the loop for
+    /// the handler named by <c>_HANDLER</c> against the Runtime API named by AWS_LAMBDA_RUNTIME_API.
+    /// </summary>
+    public static async Task<int> RunMainAsync(IReadOnlyDictionary<string, Func<ILambdaHandler>> handlers, string[] args, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        if (args is [ListHandlersArgument])
+        {
+            await output.WriteLineAsync(string.Join('\n', handlers.Keys.Order(StringComparer.Ordinal))).ConfigureAwait(false);
+            return 0;
+        }
+
+        using var api = LambdaRuntimeApiClient.FromEnvironment();
+        return await new LambdaBootstrap(handlers, api).RunAsync(Environment.GetEnvironmentVariable(HandlerVariable), CancellationToken.None).ConfigureAwait(false);
+    }
+
     /// <summary>Runs until the API fails or <paramref name="cancellationToken"/> fires; returns the process exit code.</summary>
     public async Task<int> RunAsync(string? handlerName, CancellationToken cancellationToken)
     {

@@ -78,6 +78,9 @@ public static partial class TriggerSettingFormats
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.ExplicitCapture, RegexTimeoutMilliseconds)]
     public static partial Regex TenantId();
 
+    /// <summary>What <see cref="TenantId"/> takes, as refusals say it.</summary>
+    public const string TenantIdShape = "a letter or digit, then letters, digits, '.', '_' or '-', at most 64 characters";
+
     private static List<string> Split(string? value, char separator) =>
         string.IsNullOrWhiteSpace(value) ? [] : [.. value.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 }

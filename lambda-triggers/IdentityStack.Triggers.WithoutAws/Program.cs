@@ -2,16 +2,6 @@ using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers;
 
 // The binary without the AWS SDK: only the handlers that call no AWS service (_HANDLER picks one).
+// "bootstrap --handlers" lists them (./build.sh publish writes handlers.json from it).
 var handlers = AwsFreeHandlers.Create(Environment.GetEnvironmentVariable, Console.Out, TimeProvider.System);
-
-// "bootstrap --handlers" lists what this binary serves (./build.sh publish writes handlers.json from it).
-if (args is [LambdaBootstrap.ListHandlersArgument])
-{
-    Console.WriteLine(string.Join('\n', handlers.Keys.Order(StringComparer.Ordinal)));
-    return 0;
-}
-
-using var api = LambdaRuntimeApiClient.FromEnvironment();
-return await new LambdaBootstrap(handlers, api).RunAsync(
-    Environment.GetEnvironmentVariable(LambdaBootstrap.HandlerVariable),
-    CancellationToken.None).ConfigureAwait(false);
+return await LambdaBootstrap.RunMainAsync(handlers, args, Console.Out).ConfigureAwait(false);

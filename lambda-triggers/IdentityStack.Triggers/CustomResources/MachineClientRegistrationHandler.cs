@@ -75,7 +75,7 @@ internal sealed class MachineClientRegistrationHandler(Func<IMachineClientRegist
         var tenant = string.IsNullOrEmpty(properties!.TenantId) ? null : properties.TenantId;
         if (tenant is not null && !TriggerSettingFormats.TenantId().IsMatch(tenant))
         {
-            throw new InvalidOperationException($"ResourceProperties.TenantId '{Shorten(tenant)}' is not a tenant id; use a letter or digit, then letters, digits, '.', '_' or '-', at most {TenantIdAttributeName.MaxLength} characters, or leave it out.");
+            throw new InvalidOperationException($"ResourceProperties.TenantId '{Shorten(tenant)}' is not a tenant id; use {TriggerSettingFormats.TenantIdShape}, or leave it out.");
         }
 
         return new MachineClient(properties.ClientId!, tenant, Scopes(properties.Scopes));

@@ -39,7 +39,7 @@ public sealed partial record MachineClientDefinition(string Name)
 
         if (TenantId is not null && !TriggerSettingFormats.TenantId().IsMatch(TenantId))
         {
-            problems.Add(new(nameof(TenantId), PropsProblem.Quoted(TenantId), $"use a letter or digit, then letters, digits, '.', '_' or '-', at most {TenantIdAttributeName.MaxLength} characters (e.g. \"acme-01\"), or leave it out for a client of no tenant."));
+            problems.Add(new(nameof(TenantId), PropsProblem.Quoted(TenantId), $"use {TriggerSettingFormats.TenantIdShape} (e.g. \"acme-01\"), or leave it out for a client of no tenant."));
         }
 
         if (Scopes is null || Scopes.Count == 0)

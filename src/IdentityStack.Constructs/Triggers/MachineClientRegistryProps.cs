@@ -53,7 +53,7 @@ public sealed record MachineClientRegistryProps
             }
             else if (client.TenantId is not null && !IdentityStack.Triggers.Contract.TriggerSettingFormats.TenantId().IsMatch(client.TenantId))
             {
-                problems.Add(new(at + ".TenantId", PropsProblem.Quoted(client.TenantId), "use a letter or digit, then letters, digits, '.', '_' or '-' (at most 64), or null."));
+                problems.Add(new(at + ".TenantId", PropsProblem.Quoted(client.TenantId), $"use {IdentityStack.Triggers.Contract.TriggerSettingFormats.TenantIdShape}, or null."));
             }
         }
 
