@@ -28,7 +28,7 @@ internal sealed class TestContext : ILambdaContext
 
     public DateTimeOffset Deadline => DateTimeOffset.UnixEpoch.AddSeconds(5);
 
-    public TimeSpan RemainingTime => TimeSpan.FromSeconds(5);
+    public TimeSpan RemainingTime { get; init; } = TimeSpan.FromSeconds(5);
 }
 
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
