@@ -7,7 +7,9 @@ namespace IdentityStack.Lambda.Runtime;
 /// <summary>
 /// The Runtime API over HTTP/1.1, at <c>http://{AWS_LAMBDA_RUNTIME_API}/2018-06-01/</c>, on one
 /// kept-alive socket (<see cref="RuntimeApiConnection"/>) rather than HttpClient, whose first request
-/// is a large share of a small function's cold start.
+/// is a large share of a small function's cold start. The calls complete before they return (the
+/// connection blocks, see there), so a handler that does not await anything runs its whole
+/// invocation on the main thread without starting the thread pool.
 /// </summary>
 public sealed class LambdaRuntimeApiClient : ILambdaRuntimeApi, IDisposable
 {
@@ -39,10 +41,10 @@ public sealed class LambdaRuntimeApiClient : ILambdaRuntimeApi, IDisposable
             ?? throw new InvalidOperationException($"{RuntimeApiVariable} is not set: this program runs inside AWS Lambda (or a local Runtime API host)."));
 
     /// <inheritdoc />
-    public async Task<LambdaInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
+    public Task<LambdaInvocation> GetNextInvocationAsync(CancellationToken cancellationToken) => Completed(() =>
     {
         // "next" blocks until an event arrives, which can be hours: no time-out of our own.
-        var answer = await _connection.SendAsync("GET", BasePath + "runtime/invocation/next", ReadOnlyMemory<byte>.Empty, [], cancellationToken).ConfigureAwait(false);
+        var answer = _connection.Send("GET", BasePath + "runtime/invocation/next", ReadOnlyMemory<byte>.Empty, [], cancellationToken);
         EnsureSuccess("GET next", answer);
         var deadline = Required(answer, DeadlineHeader);
         if (!long.TryParse(deadline, NumberStyles.None, CultureInfo.InvariantCulture, out var deadlineMs))
@@ -58,27 +60,24 @@ public sealed class LambdaRuntimeApiClient : ILambdaRuntimeApi, IDisposable
             answer.Headers.GetValueOrDefault(ClientContextHeader),
             answer.Headers.GetValueOrDefault(CognitoIdentityHeader),
             answer.Body);
-    }
+    });
 
     /// <inheritdoc />
-    public async Task PostResponseAsync(string requestId, ReadOnlyMemory<byte> response, CancellationToken cancellationToken)
-    {
-        var answer = await _connection.SendAsync("POST", $"{BasePath}runtime/invocation/{Uri.EscapeDataString(requestId)}/response", response, [JsonContent], cancellationToken).ConfigureAwait(false);
-        EnsureSuccess("POST response", answer);
-    }
+    public Task PostResponseAsync(string requestId, ReadOnlyMemory<byte> response, CancellationToken cancellationToken) =>
+        Post($"{BasePath}runtime/invocation/{Uri.EscapeDataString(requestId)}/response", "POST response", response, [JsonContent], cancellationToken);
 
     /// <inheritdoc />
     public Task PostInvocationErrorAsync(string requestId, LambdaError failure, CancellationToken cancellationToken) =>
-        PostErrorAsync($"{BasePath}runtime/invocation/{Uri.EscapeDataString(requestId)}/error", "POST invocation error", failure, cancellationToken);
+        PostError($"{BasePath}runtime/invocation/{Uri.EscapeDataString(requestId)}/error", "POST invocation error", failure, cancellationToken);
 
     /// <inheritdoc />
     public Task PostInitErrorAsync(LambdaError failure, CancellationToken cancellationToken) =>
-        PostErrorAsync(BasePath + "runtime/init/error", "POST init error", failure, cancellationToken);
+        PostError(BasePath + "runtime/init/error", "POST init error", failure, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
-    private async Task PostErrorAsync(string path, string call, LambdaError failure, CancellationToken cancellationToken)
+    private Task PostError(string path, string call, LambdaError failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var body = JsonSerializer.SerializeToUtf8Bytes(failure, LambdaRuntimeJsonContext.Default.LambdaError);
@@ -86,9 +85,48 @@ public sealed class LambdaRuntimeApiClient : ILambdaRuntimeApi, IDisposable
         var headers = failure.ErrorType.All(c => c is >= ' ' and <= '~')
             ? new[] { JsonContent, new KeyValuePair<string, string>(ErrorTypeHeader, failure.ErrorType) }
             : [JsonContent];
-        var answer = await _connection.SendAsync("POST", path, body, headers, cancellationToken).ConfigureAwait(false);
-        EnsureSuccess(call, answer);
+        return Post(path, call, body, headers, cancellationToken);
     }
+
+    private Task Post(string path, string call, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken) =>
+        Completed(() => EnsureSuccess(call, _connection.Send("POST", path, body, headers, cancellationToken)));
+
+    /// <summary>Runs a blocking call now: its result or failure as a completed task, a cancellation as a cancelled one.</summary>
+    private static Task<T> Completed<T>(Func<T> call)
+    {
+        try
+        {
+            return Task.FromResult(call());
+        }
+        catch (OperationCanceledException cancelled)
+        {
+            return Task.FromCanceled<T>(CancelledToken(cancelled));
+        }
+        catch (Exception error)
+        {
+            return Task.FromException<T>(error);
+        }
+    }
+
+    private static Task Completed(Action call)
+    {
+        try
+        {
+            call();
+            return Task.CompletedTask;
+        }
+        catch (OperationCanceledException cancelled)
+        {
+            return Task.FromCanceled(CancelledToken(cancelled));
+        }
+        catch (Exception error)
+        {
+            return Task.FromException(error);
+        }
+    }
+
+    private static CancellationToken CancelledToken(OperationCanceledException cancelled) =>
+        cancelled.CancellationToken.IsCancellationRequested ? cancelled.CancellationToken : new CancellationToken(canceled: true);
 
     private static void EnsureSuccess(string call, RuntimeApiAnswer answer)
     {

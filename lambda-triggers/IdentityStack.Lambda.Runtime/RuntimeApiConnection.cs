@@ -13,6 +13,13 @@ namespace IdentityStack.Lambda.Runtime;
 /// request, before any of its answer was read, so a request is never sent twice after it was answered.
 /// Every failure of the exchange itself (refused, reset, cut off, malformed) is an
 /// <see cref="HttpRequestException"/>, which the bootstrap treats as an unreachable API.
+/// <para>
+/// The calls block. A runtime handles one invocation at a time and has nothing else to do while it
+/// waits for the API, and blocking socket calls spare the cold start the socket engine's thread and
+/// the thread pool, which the first asynchronous socket call starts (about a millisecond before the
+/// first response, measured by ./build.sh bench). Cancelling the token closes the socket, which ends
+/// a blocked call; the call then throws <see cref="OperationCanceledException"/>.
+/// </para>
 /// </summary>
 internal sealed class RuntimeApiConnection : IDisposable
 {
@@ -37,30 +44,38 @@ internal sealed class RuntimeApiConnection : IDisposable
 
     private string HostHeader { get; }
 
-    /// <summary>Sends one request and reads its answer whole.</summary>
-    public async Task<RuntimeApiAnswer> SendAsync(string method, string path, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    /// <summary>Sends one request and reads its answer whole, blocking until it has.</summary>
+    public RuntimeApiAnswer Send(string method, string path, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var request = Request(method, path, body, headers);
         var reused = _socket is not null;
+        using var abort = cancellationToken.CanBeCanceled ? cancellationToken.Register(static c => ((RuntimeApiConnection)c!).Abort(), this) : default;
         try
         {
             try
             {
-                return await ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+                return Exchange(request);
             }
-            catch (StaleConnectionException) when (reused)
+            catch (StaleConnectionException) when (reused && !cancellationToken.IsCancellationRequested)
             {
                 // The server closed the idle connection: nothing of this request was answered, send it again.
                 Close();
-                return await ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+                return Exchange(request);
             }
         }
-        catch (Exception error) when (error is StaleConnectionException or SocketException)
+        catch (Exception error) when (cancellationToken.IsCancellationRequested && error is not OperationCanceledException)
+        {
+            // Closed by the token: part of an answer may be unread, the connection is gone either way.
+            Close();
+            throw new OperationCanceledException($"Lambda Runtime API {method} {path} was cancelled.", error, cancellationToken);
+        }
+        catch (Exception error) when (error is StaleConnectionException or SocketException or ObjectDisposedException)
         {
             Close();
             throw new HttpRequestException($"Lambda Runtime API {method} {path}: {(error is StaleConnectionException ? "the connection closed before an answer" : error.Message)}", error);
         }
-        catch (Exception error) when (error is HttpRequestException or OperationCanceledException)
+        catch (HttpRequestException)
         {
             // Part of an answer may be unread: the connection cannot carry another request.
             Close();
@@ -70,19 +85,19 @@ internal sealed class RuntimeApiConnection : IDisposable
 
     public void Dispose() => Close();
 
-    private async Task<RuntimeApiAnswer> ExchangeAsync(byte[] request, CancellationToken cancellationToken)
+    private RuntimeApiAnswer Exchange(byte[] request)
     {
-        var socket = _socket ?? await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var socket = _socket ?? Connect();
         try
         {
-            await socket.SendAsync(request, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            socket.Send(request, SocketFlags.None);
         }
         catch (SocketException error)
         {
             throw new StaleConnectionException(error);
         }
 
-        var answer = await ReadAnswerAsync(cancellationToken).ConfigureAwait(false);
+        var answer = ReadAnswer();
         if (!answer.KeepAlive)
         {
             Close();
@@ -91,23 +106,17 @@ internal sealed class RuntimeApiConnection : IDisposable
         return answer;
     }
 
-    private async Task<Socket> ConnectAsync(CancellationToken cancellationToken)
+    private Socket Connect()
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(new DnsEndPoint(_host, _port), cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
-        _socket = socket;
+        // Held before connecting, so that cancelling can close it while the connect blocks.
+        var socket = _socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         _start = _end = 0;
+        socket.Connect(new DnsEndPoint(_host, _port));
         return socket;
     }
+
+    /// <summary>Closes the socket from the token's callback: a call blocked on it returns with an error.</summary>
+    private void Abort() => Volatile.Read(ref _socket)?.Dispose();
 
     private byte[] Request(string method, string path, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>> headers)
     {
@@ -130,9 +139,9 @@ internal sealed class RuntimeApiConnection : IDisposable
         return request;
     }
 
-    private async Task<RuntimeApiAnswer> ReadAnswerAsync(CancellationToken cancellationToken)
+    private RuntimeApiAnswer ReadAnswer()
     {
-        var statusLine = await ReadLineAsync(firstOfAnswer: true, cancellationToken).ConfigureAwait(false);
+        var statusLine = ReadLine(firstOfAnswer: true);
         var parts = statusLine.Split(' ', 3);
         if (parts.Length < 2 || !parts[0].StartsWith("HTTP/1.", StringComparison.Ordinal) || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
         {
@@ -141,7 +150,7 @@ internal sealed class RuntimeApiConnection : IDisposable
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var headerBytes = statusLine.Length;
-        for (var line = await ReadLineAsync(false, cancellationToken).ConfigureAwait(false); line.Length > 0; line = await ReadLineAsync(false, cancellationToken).ConfigureAwait(false))
+        for (var line = ReadLine(false); line.Length > 0; line = ReadLine(false))
         {
             headerBytes += line.Length + 2;
             var colon = line.IndexOf(':', StringComparison.Ordinal);
@@ -159,7 +168,7 @@ internal sealed class RuntimeApiConnection : IDisposable
         byte[] body;
         if (headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
         {
-            body = await ReadChunkedAsync(cancellationToken).ConfigureAwait(false);
+            body = ReadChunked();
         }
         else if (headers.TryGetValue("Content-Length", out var length))
         {
@@ -168,23 +177,23 @@ internal sealed class RuntimeApiConnection : IDisposable
                 throw new HttpRequestException($"Lambda Runtime API answered with Content-Length '{Shorten(length)}'.");
             }
 
-            body = await ReadExactlyAsync(count, cancellationToken).ConfigureAwait(false);
+            body = ReadExactly(count);
         }
         else
         {
-            body = status is 204 or 304 || (status >= 100 && status < 200) ? [] : await ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            body = status is 204 or 304 || (status >= 100 && status < 200) ? [] : ReadToEnd();
             close = close || body.Length > 0 || status is not (204 or 304);
         }
 
         return new RuntimeApiAnswer((HttpStatusCode)status, headers, body, KeepAlive: !close);
     }
 
-    private async Task<byte[]> ReadChunkedAsync(CancellationToken cancellationToken)
+    private byte[] ReadChunked()
     {
         using var body = new MemoryStream();
         while (true)
         {
-            var sizeLine = await ReadLineAsync(false, cancellationToken).ConfigureAwait(false);
+            var sizeLine = ReadLine(false);
             var size = sizeLine.Split(';', 2)[0].Trim();
             if (!int.TryParse(size, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var count) || count < 0 || body.Length + count > MaxBodyBytes)
             {
@@ -194,22 +203,22 @@ internal sealed class RuntimeApiConnection : IDisposable
             if (count == 0)
             {
                 // Trailers, if any, end with an empty line.
-                while ((await ReadLineAsync(false, cancellationToken).ConfigureAwait(false)).Length > 0)
+                while ((ReadLine(false)).Length > 0)
                 {
                 }
 
                 return body.ToArray();
             }
 
-            body.Write(await ReadExactlyAsync(count, cancellationToken).ConfigureAwait(false));
-            if ((await ReadLineAsync(false, cancellationToken).ConfigureAwait(false)).Length != 0)
+            body.Write(ReadExactly(count));
+            if ((ReadLine(false)).Length != 0)
             {
                 throw new HttpRequestException("Lambda Runtime API answered with a chunk that does not end in CRLF.");
             }
         }
     }
 
-    private async Task<string> ReadLineAsync(bool firstOfAnswer, CancellationToken cancellationToken)
+    private string ReadLine(bool firstOfAnswer)
     {
         var line = new List<byte>();
         while (true)
@@ -231,7 +240,7 @@ internal sealed class RuntimeApiConnection : IDisposable
                 throw new HttpRequestException("Lambda Runtime API answered with a line longer than 64 KB.");
             }
 
-            if (await FillAsync(cancellationToken).ConfigureAwait(false) == 0)
+            if (Fill() == 0)
             {
                 if (firstOfAnswer && line.Count == 0 && keep == 0)
                 {
@@ -243,13 +252,13 @@ internal sealed class RuntimeApiConnection : IDisposable
         }
     }
 
-    private async Task<byte[]> ReadExactlyAsync(int count, CancellationToken cancellationToken)
+    private byte[] ReadExactly(int count)
     {
         var result = new byte[count];
         var filled = 0;
         while (filled < count)
         {
-            if (_start == _end && await FillAsync(cancellationToken).ConfigureAwait(false) == 0)
+            if (_start == _end && Fill() == 0)
             {
                 throw new HttpRequestException($"Lambda Runtime API closed the connection after {filled} of {count} body bytes.");
             }
@@ -263,7 +272,7 @@ internal sealed class RuntimeApiConnection : IDisposable
         return result;
     }
 
-    private async Task<byte[]> ReadToEndAsync(CancellationToken cancellationToken)
+    private byte[] ReadToEnd()
     {
         using var body = new MemoryStream();
         do
@@ -275,13 +284,13 @@ internal sealed class RuntimeApiConnection : IDisposable
                 throw new HttpRequestException("Lambda Runtime API answered with a body larger than 32 MB.");
             }
         }
-        while (await FillAsync(cancellationToken).ConfigureAwait(false) > 0);
+        while (Fill() > 0);
 
         return body.ToArray();
     }
 
     /// <summary>Reads more bytes into the buffer (moving what is left to its start); 0 when the server closed.</summary>
-    private async Task<int> FillAsync(CancellationToken cancellationToken)
+    private int Fill()
     {
         if (_start > 0)
         {
@@ -292,7 +301,7 @@ internal sealed class RuntimeApiConnection : IDisposable
 
         try
         {
-            var read = await _socket!.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            var read = _socket!.Receive(_buffer.AsSpan(_end), SocketFlags.None);
             _end += read;
             return read;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using IdentityStack.Testing;
 using IdentityStack.Triggers.Contract;
@@ -48,5 +49,42 @@ public sealed class HandlerBinaryTests
         var bytes = File.ReadAllBytes(lean.FullName);
         Assert.Equal(-1, bytes.AsSpan().IndexOf("AmazonDynamoDB"u8));
         Assert.NotEqual(-1, File.ReadAllBytes(full.FullName).AsSpan().IndexOf("AmazonDynamoDB"u8));
+    }
+
+    public static TheoryData<string, string> AwsFreeHandlerEvents => new()
+    {
+        { TriggerHandlerNames.PreSignUp, "pre-signup-sign-up.json" },
+        { TriggerHandlerNames.CustomMessage, "custom-message-sign-up.json" },
+        { TriggerHandlerNames.PostAuthentication, "post-authentication.json" },
+    };
+
+    /// <summary>
+    /// The cold start of these handlers stays near the floor partly because their first invocation
+    /// starts no thread-pool thread: the Runtime API client blocks, and the handlers do not await
+    /// anything that is not done. Thread-pool threads (".NET TP Worker", ".NET TP Gate") would each
+    /// cost the start a share of a millisecond (./build.sh bench). The socket engine's thread
+    /// (".NET Sockets") is started by the Socket constructor itself and is not counted here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AwsFreeHandlerEvents))]
+    public async Task A_handler_without_aws_calls_answers_its_first_event_without_starting_the_thread_pool(string handler, string fixture)
+    {
+        await using var api = new FakeRuntimeApi();
+        api.Enqueue("threads-1", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", fixture)));
+        var threads = new List<string>();
+        Process? process = null;
+        api.OnPosted = _ => threads.AddRange(Directory.GetDirectories($"/proc/{process!.Id}/task").Select(t => File.ReadAllText(Path.Combine(t, "comm")).Trim()));
+        var start = LambdaProcessStart.For(PublishedBootstrap.ForHandler(handler), api.HostAndPort, handler, [new(TriggerEnvironment.AllowedEmailDomains, "example.com")]);
+        process = Process.Start(start)!;
+        var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        await output;
+        process.Dispose();
+
+        Assert.Equal(ResultKind.Response, Assert.Single(api.Posted).Kind);
+        Assert.NotEmpty(threads);
+        Assert.Contains(".NET Finalizer", threads);
+        Assert.DoesNotContain(threads, t => t.StartsWith(".NET TP", StringComparison.Ordinal));
     }
 }

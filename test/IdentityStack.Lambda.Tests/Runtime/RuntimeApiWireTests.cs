@@ -116,6 +116,26 @@ public sealed class RuntimeApiWireTests
     }
 
     [Fact]
+    public async Task Every_call_has_completed_when_it_returns_so_an_invocation_needs_no_thread_pool()
+    {
+        await using var server = new ScriptedServer(r => (r.RequestLine.StartsWith("GET", StringComparison.Ordinal) ? Next() : Accepted, false));
+        using var client = new LambdaRuntimeApiClient(server.HostAndPort);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var next = client.GetNextInvocationAsync(CancellationToken.None);
+        var response = client.PostResponseAsync("req-1", "{}"u8.ToArray(), CancellationToken.None);
+        var error = client.PostInvocationErrorAsync("req-1", new LambdaError("boom", "InvalidOperationException", []), CancellationToken.None);
+        var refused = client.GetNextInvocationAsync(cancelled.Token);
+
+        Assert.True(next.IsCompletedSuccessfully, next.Status.ToString());
+        Assert.True(response.IsCompletedSuccessfully, response.Status.ToString());
+        Assert.True(error.IsCompletedSuccessfully, error.Status.ToString());
+        Assert.True(refused.IsCanceled, refused.Status.ToString());
+        Assert.Equal("req-1", (await next).RequestId);
+    }
+
+    [Fact]
     public async Task A_chunked_event_is_read_whole_with_its_extensions_and_trailers()
     {
         const string Chunked = "HTTP/1.1 200 OK\r\n" + NextHeaders + "Transfer-Encoding: chunked\r\n\r\n4;ext=1\r\n{\"a\"\r\n3\r\n:12\r\n1\r\n}\r\n0\r\nX-Trailer: t\r\n\r\n";
