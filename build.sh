@@ -20,7 +20,7 @@
 #                                    and the sample web app in headless Chromium (apt package chromium)
 #   ./build.sh test                  everything CI runs (e2e included); the last line is "N passed, N failed"
 #   ./build.sh diagram               docs/architecture.md (mermaid) generated from the synthesized dev template
-#   ./build.sh bench                 trigger benchmark of both binaries: cold start AOT vs JIT, size, peak RSS, warm time
+#   ./build.sh bench [--rounds N] [--cold-only]  each handler's cold start as a multiple of a C Runtime API floor, sizes, RSS, warm time
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -292,15 +292,16 @@ cmd_bench() {
   require_tools
   build
   publish_bootstrap
-  local binary
-  mkdir -p "$LOGS" && : >"$LOGS/bench.log"
-  # Cold start, size and RSS of each binary (custom message, a handler both serve), the warm figures once more each.
-  for binary in "$ROOT/artifacts/bootstrap/linux-x64/bootstrap" "$ROOT/artifacts/bootstrap/without-aws/linux-x64/bootstrap"; do
-    say "benchmark of ${binary#"$ROOT"/} (takes a few minutes)"
-    dotnet test/IdentityStack.Triggers.Benchmarks/bin/"$CONFIGURATION"/net10.0/IdentityStack.Triggers.Benchmarks.dll \
-      "$binary" "$ROOT/lambda-triggers/IdentityStack.Triggers/bin/$CONFIGURATION/net10.0/bootstrap.dll" "${1:-25}" \
-      | tee -a "$LOGS/bench.log" | grep -E '^(\||cold start:|warm:|verdict:)'
-  done
+  mkdir -p "$LOGS" "$ROOT/artifacts/bench" && : >"$LOGS/bench.log"
+  # The floor: a minimal C program that speaks the Runtime API (what any runtime must at least do).
+  clang -O2 -Wall -Wextra -Werror -o "$ROOT/artifacts/bench/runtime-api-floor" \
+    test/IdentityStack.Triggers.Benchmarks/RuntimeApiFloor/runtime_api_floor.c
+  say "benchmark: every handler's cold start against the floor, binary sizes, memory, warm invocations (takes a few minutes)"
+  dotnet test/IdentityStack.Triggers.Benchmarks/bin/"$CONFIGURATION"/net10.0/IdentityStack.Triggers.Benchmarks.dll \
+    --handlers "$ROOT/artifacts/bootstrap/linux-x64/handlers.json" \
+    --floor "$ROOT/artifacts/bench/runtime-api-floor" \
+    --jit "$ROOT/lambda-triggers/IdentityStack.Triggers/bin/$CONFIGURATION/net10.0/bootstrap.dll" "$@" \
+    | tee -a "$LOGS/bench.log" | grep -E '^(\||cold start:|warm:|verdict:)'
 }
 
 case "${1:-}" in

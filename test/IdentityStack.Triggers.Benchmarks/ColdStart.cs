@@ -5,55 +5,64 @@ using IdentityStack.Testing;
 namespace IdentityStack.Triggers.Benchmarks;
 
 /// <summary>
-/// Cold start as Lambda sees it: from process spawn to the first response posted to the Runtime
-/// API, for the custom message trigger (no I/O). Peak RSS is the process's VmHWM sampled when the
-/// response arrives.
+/// Cold start as Lambda sees it: from process spawn to the first result posted to the Runtime API
+/// (a fresh loopback Runtime API per start). Peak RSS is the process's VmHWM sampled when the result
+/// arrives. A start that posts anything but a response is an error, never a figure.
 /// </summary>
 internal static class ColdStart
 {
     public sealed record Sample(double Milliseconds, long PeakRssKilobytes);
 
-    public static async Task<IReadOnlyList<Sample>> MeasureAsync(string fileName, string[] arguments, int runs)
+    /// <summary>One cold start of <paramref name="start"/> answering <paramref name="payload"/>.</summary>
+    public static async Task<Sample> MeasureOnceAsync(ProcessStartInfo start, string payload, string label)
     {
-        var payload = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "custom-message-sign-up.json")).ConfigureAwait(false);
-        var samples = new List<Sample>();
-        for (var run = 0; run < runs; run++)
+        await using var api = new FakeRuntimeApi();
+        api.Enqueue("cold-start", payload);
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.HostAndPort;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var stopwatch = new Stopwatch();
+        Process? process = null;
+        double elapsed = 0;
+        long rss = 0;
+        api.OnPosted = _ =>
         {
-            await using var api = new FakeRuntimeApi();
-            api.Enqueue("cold-" + run.ToString(CultureInfo.InvariantCulture), payload);
-            var start = new ProcessStartInfo(fileName, arguments) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.HostAndPort;
-            start.Environment["_HANDLER"] = "CustomMessage";
-            var stopwatch = new Stopwatch();
-            Process? process = null;
-            double elapsed = 0;
-            long rss = 0;
-            api.OnPosted = _ =>
-            {
-                elapsed = stopwatch.Elapsed.TotalMilliseconds;
-                rss = PeakRss(process!.Id);
-            };
-            stopwatch.Start();
-            process = Process.Start(start)!;
-            var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-            await process.WaitForExitAsync().ConfigureAwait(false);
-            await drain.ConfigureAwait(false);
-            process.Dispose();
-            if (elapsed == 0)
-            {
-                throw new InvalidOperationException($"{fileName} posted no response; is it built?");
-            }
-
-            samples.Add(new Sample(elapsed, rss));
+            elapsed = stopwatch.Elapsed.TotalMilliseconds;
+            rss = PeakRss(process!.Id);
+        };
+        stopwatch.Start();
+        process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
+        process.Dispose();
+        var posted = api.Posted.ToArray();
+        if (posted.Length != 1 || posted[0].Kind != ResultKind.Response)
+        {
+            var what = posted.Length == 0 ? "nothing" : $"{posted[0].Kind}: {posted[0].Body}";
+            throw new InvalidOperationException($"{label} posted {what} instead of one response; stderr: {await stderr.ConfigureAwait(false)}");
         }
 
-        return samples;
+        return new Sample(elapsed, rss);
     }
 
-    public static double Median(IEnumerable<double> values)
+    public static double Median(IEnumerable<double> values) => Percentile(values, 0.5);
+
+    /// <summary>The value below which <paramref name="fraction"/> of the values lie (linear between neighbours).</summary>
+    public static double Percentile(IEnumerable<double> values, double fraction)
     {
         var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var position = fraction * (sorted.Length - 1);
+        var low = (int)Math.Floor(position);
+        var high = (int)Math.Ceiling(position);
+        return sorted[low] + ((sorted[high] - sorted[low]) * (position - low));
     }
 
     private static long PeakRss(int pid)

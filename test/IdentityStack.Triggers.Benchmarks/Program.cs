@@ -1,88 +1,78 @@
-using System.Globalization;
-using System.IO.Compression;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using IdentityStack.Testing;
 using IdentityStack.Triggers.Benchmarks;
+using IdentityStack.Triggers.Contract;
 
-// Usage: IdentityStack.Triggers.Benchmarks <aot bootstrap> <jit bootstrap.dll> [runs]
-// Prints the figures and one verdict line against the targets of the triggers issue.
-if (args.Length < 2)
+// Usage: IdentityStack.Triggers.Benchmarks --handlers <handlers.json> --floor <C floor binary> --jit <bootstrap.dll> [--rounds N] [--cold-only]
+// Prints the figures as Markdown tables and one verdict line against the targets (BenchTargets); exit 1 when a target is missed.
+const string Usage = "usage: IdentityStack.Triggers.Benchmarks --handlers <handlers.json> --floor <C floor binary> --jit <bootstrap.dll> [--rounds N] [--cold-only]";
+var options = BenchOptions.Parse(args);
+if (options is null)
 {
-    await Console.Error.WriteLineAsync("usage: IdentityStack.Triggers.Benchmarks <aot bootstrap> <jit bootstrap.dll> [runs]").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync(Usage).ConfigureAwait(false);
     return 2;
 }
 
-var aotPath = args[0];
-var jitPath = args[1];
-var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 25;
-const double ColdStartRatioTarget = 5;
-const double ZippedMegabytesTarget = 6;
-const double PeakRssMegabytesTarget = 40;
-const double WarmMicrosecondsTarget = 20;
-
-Console.WriteLine($"cold start: {runs} runs each, spawn -> first response posted (CustomMessage, no I/O)");
-var aot = await ColdStart.MeasureAsync(aotPath, [], runs).ConfigureAwait(false);
-var jit = await ColdStart.MeasureAsync("dotnet", [jitPath], runs).ConfigureAwait(false);
-var aotMedian = ColdStart.Median(aot.Select(s => s.Milliseconds));
-var jitMedian = ColdStart.Median(jit.Select(s => s.Milliseconds));
-var ratio = jitMedian / aotMedian;
-var aotRss = aot.Max(s => s.PeakRssKilobytes) / 1024.0;
-var jitRss = jit.Max(s => s.PeakRssKilobytes) / 1024.0;
-
-var zipPath = Path.Combine(Path.GetTempPath(), "identitystack-bootstrap-bench.zip");
-File.Delete(zipPath);
-using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+var binaries = HandlerBinaries.Read(options.HandlersJson);
+var unknown = binaries.Keys.Where(h => !HandlerScenarios.All.Any(s => string.Equals(s.Handler, h, StringComparison.Ordinal)) && !HandlerScenarios.NotMeasured.ContainsKey(h)).ToList();
+if (unknown.Count > 0)
 {
-    zip.CreateEntryFromFile(aotPath, "bootstrap", CompressionLevel.SmallestSize);
+    await Console.Error.WriteLineAsync($"handlers.json names handlers the benchmark has no scenario for: {string.Join(", ", unknown)}. Add them to HandlerScenarios (or NotMeasured, with the reason).").ConfigureAwait(false);
+    return 2;
 }
 
-var binaryMb = new FileInfo(aotPath).Length / 1_000_000.0;
-var zippedMb = new FileInfo(zipPath).Length / 1_000_000.0;
-File.Delete(zipPath);
+string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", name));
 
-Console.WriteLine("warm: one invocation per trigger (BenchmarkDotNet, in-memory stores)");
-var summary = BenchmarkRunner.Run<WarmInvocation>(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableLogFile).WithArtifactsPath(Path.Combine(Path.GetTempPath(), "identitystack-bench")));
-var warm = summary.Reports.ToDictionary(
-    r => (string)r.BenchmarkCase.Parameters["Trigger"],
-    r => r.ResultStatistics?.Median / 1000.0 ?? double.NaN,
-    StringComparer.Ordinal);
-
-static string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
-
-Console.WriteLine();
-Console.WriteLine("| figure | value | target |");
-Console.WriteLine("| --- | --- | --- |");
-Console.WriteLine($"| cold start, AOT bootstrap (median) | {F(aotMedian)} ms | |");
-Console.WriteLine($"| cold start, same handlers on the JIT (median) | {F(jitMedian)} ms | |");
-Console.WriteLine($"| JIT / AOT cold start | {F(ratio)}x | >= {ColdStartRatioTarget}x |");
-Console.WriteLine($"| bootstrap size | {F(binaryMb)} MB | |");
-Console.WriteLine($"| bootstrap zipped | {F(zippedMb)} MB | <= {ZippedMegabytesTarget} MB |");
-Console.WriteLine($"| peak RSS, AOT (max of runs) | {F(aotRss)} MB | <= {PeakRssMegabytesTarget} MB |");
-Console.WriteLine($"| peak RSS, JIT (max of runs) | {F(jitRss)} MB | |");
-foreach (var (trigger, micros) in warm.OrderBy(w => w.Key, StringComparer.Ordinal))
+await using var dynamo = new RecordingDynamoDb();
+var floorPayload = Fixture("custom-message-sign-up.json");
+var floor = new Contender("floor: C Runtime API loop", options.Floor, () => LambdaProcessStart.For(options.Floor, string.Empty, "floor"), floorPayload, null);
+var contenders = new List<Contender> { floor };
+foreach (var scenario in HandlerScenarios.All)
 {
-    Console.WriteLine($"| warm invocation, {trigger} (median) | {F(micros)} us | < {WarmMicrosecondsTarget} us |");
+    if (!binaries.TryGetValue(scenario.Handler, out var binary))
+    {
+        await Console.Error.WriteLineAsync($"handlers.json names no binary for {scenario.Handler}: run ./build.sh publish.").ConfigureAwait(false);
+        return 2;
+    }
+
+    var environment = scenario.Environment.Append(KeyValuePair.Create("AWS_ENDPOINT_URL_DYNAMODB", dynamo.Url)).ToList();
+    contenders.Add(new Contender(scenario.Handler, binary, () => LambdaProcessStart.For(binary, string.Empty, scenario.Handler, environment), Fixture(scenario.Fixture), scenario));
 }
 
-var failures = new List<string>();
-if (ratio < ColdStartRatioTarget)
+var jitScenario = HandlerScenarios.All.Single(s => string.Equals(s.Handler, TriggerHandlerNames.CustomMessage, StringComparison.Ordinal));
+var jit = new Contender(
+    $"{jitScenario.Handler} on the JIT",
+    options.Jit,
+    () =>
+    {
+        var start = LambdaProcessStart.For("dotnet", string.Empty, jitScenario.Handler, jitScenario.Environment);
+        start.ArgumentList.Add(options.Jit);
+        return start;
+    },
+    Fixture(jitScenario.Fixture),
+    jitScenario);
+contenders.Add(jit);
+
+Console.WriteLine($"cold start: {options.Rounds} rounds; each round starts the floor, every handler on the binary handlers.json names and custom message on the JIT, in a shuffled order; spawn -> first response posted (loopback Runtime API; DynamoDB on loopback HTTP, no TLS)");
+var samples = await ColdStartRounds.RunAsync(contenders, dynamo, options.Rounds).ConfigureAwait(false);
+var report = new BenchReport(samples, floor, jit, binaries);
+report.PrintColdStart(Console.Out);
+report.PrintBinaries(Console.Out);
+
+if (!options.ColdOnly)
 {
-    failures.Add($"cold start ratio {F(ratio)}x < {ColdStartRatioTarget}x");
+    Console.WriteLine("warm: one invocation per trigger (BenchmarkDotNet, in-memory stores)");
+    var summary = BenchmarkRunner.Run<WarmInvocation>(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableLogFile).WithArtifactsPath(Path.Combine(Path.GetTempPath(), "identitystack-bench")));
+    report.AddWarm(summary.Reports.ToDictionary(
+        r => (string)r.BenchmarkCase.Parameters["Trigger"],
+        r => r.ResultStatistics?.Median / 1000.0 ?? double.NaN,
+        StringComparer.Ordinal));
+    report.PrintWarm(Console.Out);
 }
 
-if (zippedMb > ZippedMegabytesTarget)
-{
-    failures.Add($"zipped {F(zippedMb)} MB > {ZippedMegabytesTarget} MB");
-}
-
-if (aotRss > PeakRssMegabytesTarget)
-{
-    failures.Add($"peak RSS {F(aotRss)} MB > {PeakRssMegabytesTarget} MB");
-}
-
-failures.AddRange(warm.Where(w => !(w.Value < WarmMicrosecondsTarget)).Select(w => $"warm {w.Key} {F(w.Value)} us >= {WarmMicrosecondsTarget} us"));
+var failures = report.Failures();
 Console.WriteLine(failures.Count == 0
-    ? $"verdict: PASS: AOT cold start {F(ratio)}x faster than JIT, {F(zippedMb)} MB zipped, {F(aotRss)} MB peak RSS, every warm invocation under {WarmMicrosecondsTarget} us"
+    ? "verdict: PASS: " + report.Summary()
     : "verdict: FAIL: " + string.Join("; ", failures));
 return failures.Count == 0 ? 0 : 1;
