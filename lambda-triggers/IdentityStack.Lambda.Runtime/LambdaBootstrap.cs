@@ -33,7 +33,7 @@ public sealed class LambdaBootstrap
         _handlers = handlers ?? throw new ArgumentNullException(nameof(handlers));
         _api = api ?? throw new ArgumentNullException(nameof(api));
         _time = time ?? TimeProvider.System;
-        _log = log ?? Console.Error;
+        _log = log ?? LambdaOutput.Error;
     }
 
     /// <summary>

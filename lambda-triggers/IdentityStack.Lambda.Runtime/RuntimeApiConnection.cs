@@ -108,10 +108,15 @@ internal sealed class RuntimeApiConnection : IDisposable
 
     private Socket Connect()
     {
+        // Lambda gives an address (127.0.0.1:9001): a socket of its family, no name lookup and no
+        // dual-mode socket (whose creation probes the system's IPv6 support). A name still works.
+        EndPoint endPoint = IPAddress.TryParse(_host, out var address) ? new IPEndPoint(address, _port) : new DnsEndPoint(_host, _port);
         // Held before connecting, so that cancelling can close it while the connect blocks.
-        var socket = _socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = _socket = address is null
+            ? new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
+            : new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         _start = _end = 0;
-        socket.Connect(new DnsEndPoint(_host, _port));
+        socket.Connect(endPoint);
         return socket;
     }
 

@@ -7,6 +7,6 @@ using IdentityStack.Triggers.Directory;
 var handlers = TriggerRegistry.Create(
     Environment.GetEnvironmentVariable,
     DynamoDbClientSettings.CreateClient,
-    Console.Out,
+    LambdaOutput.Out,
     TimeProvider.System);
-return await LambdaBootstrap.RunMainAsync(handlers, args, Console.Out).ConfigureAwait(false);
+return await LambdaBootstrap.RunMainAsync(handlers, args, LambdaOutput.Out).ConfigureAwait(false);

@@ -136,6 +136,19 @@ public sealed class RuntimeApiWireTests
     }
 
     [Fact]
+    public async Task A_host_name_is_looked_up_as_well_as_an_address_is_used_directly()
+    {
+        await using var server = new ScriptedServer(r => (r.RequestLine.StartsWith("GET", StringComparison.Ordinal) ? Next() : Accepted, false));
+        var port = server.HostAndPort.Split(':')[1];
+        using var byName = new LambdaRuntimeApiClient("localhost:" + port);
+        using var byAddress = new LambdaRuntimeApiClient("127.0.0.1:" + port);
+
+        Assert.Equal("req-1", (await byName.GetNextInvocationAsync(CancellationToken.None)).RequestId);
+        Assert.Equal("req-1", (await byAddress.GetNextInvocationAsync(CancellationToken.None)).RequestId);
+        Assert.Equal([1, 2], server.Requests.Select(r => r.Connection));
+    }
+
+    [Fact]
     public async Task A_chunked_event_is_read_whole_with_its_extensions_and_trailers()
     {
         const string Chunked = "HTTP/1.1 200 OK\r\n" + NextHeaders + "Transfer-Encoding: chunked\r\n\r\n4;ext=1\r\n{\"a\"\r\n3\r\n:12\r\n1\r\n}\r\n0\r\nX-Trailer: t\r\n\r\n";
