@@ -64,20 +64,20 @@ public sealed class LambdaRuntimeApiClient : ILambdaRuntimeApi, IDisposable
 
     /// <inheritdoc />
     public Task PostResponseAsync(string requestId, ReadOnlyMemory<byte> response, CancellationToken cancellationToken) =>
-        Post($"{BasePath}runtime/invocation/{Uri.EscapeDataString(requestId)}/response", "POST response", response, [JsonContent], cancellationToken);
+        PostAsync($"{BasePath}runtime/invocation/{Uri.EscapeDataString(requestId)}/response", "POST response", response, [JsonContent], cancellationToken);
 
     /// <inheritdoc />
     public Task PostInvocationErrorAsync(string requestId, LambdaError failure, CancellationToken cancellationToken) =>
-        PostError($"{BasePath}runtime/invocation/{Uri.EscapeDataString(requestId)}/error", "POST invocation error", failure, cancellationToken);
+        PostErrorAsync($"{BasePath}runtime/invocation/{Uri.EscapeDataString(requestId)}/error", "POST invocation error", failure, cancellationToken);
 
     /// <inheritdoc />
     public Task PostInitErrorAsync(LambdaError failure, CancellationToken cancellationToken) =>
-        PostError(BasePath + "runtime/init/error", "POST init error", failure, cancellationToken);
+        PostErrorAsync(BasePath + "runtime/init/error", "POST init error", failure, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
-    private Task PostError(string path, string call, LambdaError failure, CancellationToken cancellationToken)
+    private Task PostErrorAsync(string path, string call, LambdaError failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var body = JsonSerializer.SerializeToUtf8Bytes(failure, LambdaRuntimeJsonContext.Default.LambdaError);
@@ -85,10 +85,10 @@ public sealed class LambdaRuntimeApiClient : ILambdaRuntimeApi, IDisposable
         var headers = failure.ErrorType.All(c => c is >= ' ' and <= '~')
             ? new[] { JsonContent, new KeyValuePair<string, string>(ErrorTypeHeader, failure.ErrorType) }
             : [JsonContent];
-        return Post(path, call, body, headers, cancellationToken);
+        return PostAsync(path, call, body, headers, cancellationToken);
     }
 
-    private Task Post(string path, string call, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken) =>
+    private Task PostAsync(string path, string call, ReadOnlyMemory<byte> body, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken) =>
         Completed(() => EnsureSuccess(call, _connection.Send("POST", path, body, headers, cancellationToken)));
 
     /// <summary>Runs a blocking call now: its result or failure as a completed task, a cancellation as a cancelled one.</summary>

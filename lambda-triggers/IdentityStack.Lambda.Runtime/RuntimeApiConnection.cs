@@ -15,10 +15,10 @@ namespace IdentityStack.Lambda.Runtime;
 /// <see cref="HttpRequestException"/>, which the bootstrap treats as an unreachable API.
 /// <para>
 /// The calls block. A runtime handles one invocation at a time and has nothing else to do while it
-/// waits for the API, and blocking socket calls spare the cold start the socket engine's thread and
-/// the thread pool, which the first asynchronous socket call starts (about a millisecond before the
-/// first response, measured by ./build.sh bench). Cancelling the token closes the socket, which ends
-/// a blocked call; the call then throws <see cref="OperationCanceledException"/>.
+/// waits for the API, and blocking socket calls spare the cold start the thread pool, whose threads
+/// the first asynchronous socket call starts (half a millisecond or more of the first response,
+/// ./build.sh bench). Cancelling the token closes the socket, which ends a blocked call; the call
+/// then throws <see cref="OperationCanceledException"/>.
 /// </para>
 /// </summary>
 internal sealed class RuntimeApiConnection : IDisposable
