@@ -14,7 +14,26 @@ if (options is null)
     return 2;
 }
 
-var binaries = HandlerBinaries.Read(options.HandlersJson);
+foreach (var (flag, path) in new[] { ("--handlers", options.HandlersJson), ("--floor", options.Floor), ("--jit", options.Jit) })
+{
+    if (!File.Exists(path))
+    {
+        await Console.Error.WriteLineAsync($"{flag} {path}: no such file; ./build.sh bench builds and publishes everything it needs.").ConfigureAwait(false);
+        return 2;
+    }
+}
+
+IReadOnlyDictionary<string, string> binaries;
+try
+{
+    binaries = HandlerBinaries.Read(options.HandlersJson);
+}
+catch (Exception error) when (error is System.Text.Json.JsonException or InvalidDataException)
+{
+    await Console.Error.WriteLineAsync($"--handlers {options.HandlersJson}: not a map of handler names to binaries ({error.Message}); run ./build.sh publish to write it again.").ConfigureAwait(false);
+    return 2;
+}
+
 var unknown = binaries.Keys.Where(h => !HandlerScenarios.All.Any(s => string.Equals(s.Handler, h, StringComparison.Ordinal)) && !HandlerScenarios.NotMeasured.ContainsKey(h)).ToList();
 if (unknown.Count > 0)
 {
