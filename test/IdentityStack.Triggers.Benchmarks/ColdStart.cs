@@ -22,33 +22,50 @@ internal static class ColdStart
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         var stopwatch = new Stopwatch();
-        Process? process = null;
+        // The result can arrive before Process.Start has returned (the floor answers in under 2 ms):
+        // the callback waits for the process id rather than read a variable not yet set.
+        var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         double elapsed = 0;
         long rss = 0;
         api.OnPosted = _ =>
         {
             elapsed = stopwatch.Elapsed.TotalMilliseconds;
-            rss = PeakRss(process!.Id);
+            rss = PeakRss(started.Task.GetAwaiter().GetResult());
         };
         stopwatch.Start();
-        process = Process.Start(start)!;
+        var process = Process.Start(start)!;
+        started.SetResult(process.Id);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException timedOut)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{label} did not exit within 60 s of its start (it should after the second \"next\" is refused); stderr ends: {Tail(await stderr.ConfigureAwait(false))}", timedOut);
+        }
+        finally
+        {
+            process.Dispose();
+        }
+
         await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
-        process.Dispose();
         var posted = api.Posted.ToArray();
         if (posted.Length != 1 || posted[0].Kind != ResultKind.Response)
         {
             var what = posted.Length == 0 ? "nothing" : $"{posted[0].Kind}: {posted[0].Body}";
-            throw new InvalidOperationException($"{label} posted {what} instead of one response; stderr: {await stderr.ConfigureAwait(false)}");
+            throw new InvalidOperationException($"{label} posted {what} instead of one response; stderr ends: {Tail(await stderr.ConfigureAwait(false))}");
         }
 
         return new Sample(elapsed, rss);
     }
 
     public static double Median(IEnumerable<double> values) => Percentile(values, 0.5);
+
+    private static string Tail(string text) => text.Length <= 2000 ? text : "..." + text[^2000..];
 
     /// <summary>The value below which <paramref name="fraction"/> of the values lie (linear between neighbours).</summary>
     public static double Percentile(IEnumerable<double> values, double fraction)

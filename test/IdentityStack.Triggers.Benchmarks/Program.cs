@@ -74,7 +74,18 @@ var jit = new Contender(
 contenders.Add(jit);
 
 Console.WriteLine($"cold start: {options.Rounds} rounds; each round starts the floor, every handler on the binary handlers.json names and custom message on the JIT, in a shuffled order; spawn -> first response posted (loopback Runtime API; DynamoDB on loopback HTTP, no TLS)");
-var samples = await ColdStartRounds.RunAsync(contenders, dynamo, options.Rounds).ConfigureAwait(false);
+Dictionary<Contender, List<ColdStart.Sample>> samples;
+try
+{
+    samples = await ColdStartRounds.RunAsync(contenders, dynamo, options.Rounds).ConfigureAwait(false);
+}
+catch (InvalidOperationException failed)
+{
+    // A start that did not answer as its scenario expects gives no figure: say which and why.
+    await Console.Error.WriteLineAsync("bench: " + failed.Message).ConfigureAwait(false);
+    return 2;
+}
+
 var report = new BenchReport(samples, floor, jit, binaries);
 report.PrintColdStart(Console.Out);
 report.PrintBinaries(Console.Out);

@@ -72,10 +72,12 @@ public sealed class HandlerBinaryTests
         await using var api = new FakeRuntimeApi();
         api.Enqueue("threads-1", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", fixture)));
         var threads = new List<string>();
-        Process? process = null;
-        api.OnPosted = _ => threads.AddRange(Directory.GetDirectories($"/proc/{process!.Id}/task").Select(t => File.ReadAllText(Path.Combine(t, "comm")).Trim()));
+        // The result can arrive before Process.Start returns: the callback waits for the process id.
+        var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        api.OnPosted = _ => threads.AddRange(Directory.GetDirectories($"/proc/{started.Task.GetAwaiter().GetResult()}/task").Select(t => File.ReadAllText(Path.Combine(t, "comm")).Trim()));
         var start = LambdaProcessStart.For(PublishedBootstrap.ForHandler(handler), api.HostAndPort, handler, [new(TriggerEnvironment.AllowedEmailDomains, "example.com")]);
-        process = Process.Start(start)!;
+        var process = Process.Start(start)!;
+        started.SetResult(process.Id);
         var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
