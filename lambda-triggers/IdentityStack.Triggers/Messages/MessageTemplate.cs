@@ -1,10 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace IdentityStack.Triggers.Messages;
 
-/// <summary>One message in one language. Placeholders: <c>{code}</c>, <c>{username}</c>.</summary>
-internal sealed record MessageTemplate(
-    [property: JsonPropertyName("subject")] string Subject,
-    [property: JsonPropertyName("text")] string Text,
-    [property: JsonPropertyName("html")] string Html,
-    [property: JsonPropertyName("sms")] string Sms);
+/// <summary>One message in one language (<c>subject</c>, <c>text</c>, <c>html</c>, <c>sms</c> in the file). Placeholders: <c>{code}</c>, <c>{username}</c>.</summary>
+internal sealed record MessageTemplate(string Subject, string Text, string Html, string Sms);
