@@ -292,6 +292,8 @@ cmd_bench() {
   require_tools
   build
   publish_bootstrap
+  # valgrind's callgrind counts each start's instructions: the figure this noisy machine cannot blur.
+  if command -v dpkg >/dev/null 2>&1; then apt_ensure "valgrind for the benchmark's instruction counts" valgrind; fi
   mkdir -p "$LOGS" "$ROOT/artifacts/bench" && : >"$LOGS/bench.log"
   # The floor: a minimal C program that speaks the Runtime API (what any runtime must at least do).
   clang -O2 -Wall -Wextra -Werror -o "$ROOT/artifacts/bench/runtime-api-floor" \
@@ -301,7 +303,7 @@ cmd_bench() {
     --handlers "$ROOT/artifacts/bootstrap/linux-x64/handlers.json" \
     --floor "$ROOT/artifacts/bench/runtime-api-floor" \
     --jit "$ROOT/lambda-triggers/IdentityStack.Triggers/bin/$CONFIGURATION/net10.0/bootstrap.dll" "$@" \
-    | tee -a "$LOGS/bench.log" | grep -E '^(\||cold start:|warm:|verdict:)'
+    | tee -a "$LOGS/bench.log" | grep -E '^(\||cold start:|instructions:|warm:|verdict:)'
 }
 
 case "${1:-}" in

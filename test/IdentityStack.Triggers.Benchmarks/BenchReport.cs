@@ -6,6 +6,7 @@ namespace IdentityStack.Triggers.Benchmarks;
 /// <summary>The figures of one benchmark run, as Markdown tables, and the targets they miss.</summary>
 internal sealed class BenchReport(
     IReadOnlyDictionary<Contender, List<ColdStart.Sample>> samples,
+    IReadOnlyDictionary<Contender, long> instructions,
     Contender floor,
     Contender jit,
     IReadOnlyDictionary<string, string> handlerBinaries)
@@ -21,8 +22,8 @@ internal sealed class BenchReport(
     public void PrintColdStart(TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine("| cold start | binary | calls | median | p90 | / floor | target | peak RSS |");
-        output.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        output.WriteLine("| cold start | binary | calls | median | p90 | / floor | target | peak RSS | instructions |");
+        output.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         Row(floor, "-", "-", "1.0x", string.Empty);
         foreach (var contender in Handlers)
         {
@@ -35,7 +36,8 @@ internal sealed class BenchReport(
         void Row(Contender c, string binary, string calls, string ratio, string target)
         {
             var values = samples[c].Select(s => s.Milliseconds).ToList();
-            output.WriteLine($"| {c.Label} | {binary} | {calls} | {F(ColdStart.Median(values))} ms | {F(ColdStart.Percentile(values, 0.9))} ms | {ratio} | {target} | {F(PeakRssMegabytes(c))} MB |");
+            var counted = instructions.TryGetValue(c, out var count) ? (count / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " M" : "-";
+            output.WriteLine($"| {c.Label} | {binary} | {calls} | {F(ColdStart.Median(values))} ms | {F(ColdStart.Percentile(values, 0.9))} ms | {ratio} | {target} | {F(PeakRssMegabytes(c))} MB | {counted} |");
         }
     }
 

@@ -86,7 +86,25 @@ catch (InvalidOperationException failed)
     return 2;
 }
 
-var report = new BenchReport(samples, floor, jit, binaries);
+var instructions = new Dictionary<Contender, long>();
+if (OperatingSystem.IsLinux() && InstructionCount.Available)
+{
+    Console.WriteLine("instructions: each native start once more under valgrind's callgrind, exec to exit (the same on every run)");
+    try
+    {
+        foreach (var contender in contenders.Where(c => c != jit))
+        {
+            instructions[contender] = await InstructionCount.MeasureAsync(contender, dynamo).ConfigureAwait(false);
+        }
+    }
+    catch (InvalidOperationException failed)
+    {
+        await Console.Error.WriteLineAsync("bench: " + failed.Message).ConfigureAwait(false);
+        return 2;
+    }
+}
+
+var report = new BenchReport(samples, instructions, floor, jit, binaries);
 report.PrintColdStart(Console.Out);
 report.PrintBinaries(Console.Out);
 
