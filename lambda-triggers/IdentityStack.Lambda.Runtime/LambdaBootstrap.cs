@@ -25,7 +25,7 @@ public sealed class LambdaBootstrap
     private readonly IReadOnlyDictionary<string, Func<ILambdaHandler>> _handlers;
     private readonly ILambdaRuntimeApi _api;
     private readonly TimeProvider _time;
-    private readonly TextWriter _log;
+    private readonly TextWriter? _log;
 
     /// <summary>Creates the loop over <paramref name="handlers"/> (by <c>_HANDLER</c> name), talking to <paramref name="api"/>.</summary>
     public LambdaBootstrap(IReadOnlyDictionary<string, Func<ILambdaHandler>> handlers, ILambdaRuntimeApi api, TimeProvider? time = null, TextWriter? log = null)
@@ -33,8 +33,11 @@ public sealed class LambdaBootstrap
         _handlers = handlers ?? throw new ArgumentNullException(nameof(handlers));
         _api = api ?? throw new ArgumentNullException(nameof(api));
         _time = time ?? TimeProvider.System;
-        _log = log ?? LambdaOutput.Error;
+        _log = log;
     }
+
+    /// <summary>Where the runtime's own messages go: the writer given, else stderr, opened only when there is something to say.</summary>
+    private TextWriter Log => _log ?? LambdaOutput.Error;
 
     /// <summary>
     /// A bootstrap's <c>Main</c>: with the single argument <see cref="ListHandlersArgument"/>, writes the
@@ -78,7 +81,7 @@ public sealed class LambdaBootstrap
             }
             catch (Exception error) when (IsFatal(error))
             {
-                await _log.WriteLineAsync($"Lambda Runtime API failed, exiting: {error.Message}").ConfigureAwait(false);
+                await Log.WriteLineAsync($"Lambda Runtime API failed, exiting: {error.Message}").ConfigureAwait(false);
                 return RuntimeApiFailedExitCode;
             }
         }
@@ -111,14 +114,14 @@ public sealed class LambdaBootstrap
             }
         }
 
-        await _log.WriteLineAsync(error.ErrorMessage).ConfigureAwait(false);
+        await Log.WriteLineAsync(error.ErrorMessage).ConfigureAwait(false);
         try
         {
             await _api.PostInitErrorAsync(error, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception postError) when (postError is RuntimeApiException or HttpRequestException)
         {
-            await _log.WriteLineAsync($"Could not report the init error: {postError.Message}").ConfigureAwait(false);
+            await Log.WriteLineAsync($"Could not report the init error: {postError.Message}").ConfigureAwait(false);
         }
 
         return null;
@@ -142,7 +145,7 @@ public sealed class LambdaBootstrap
         catch (Exception handlerError)
 #pragma warning restore CA1031
         {
-            await _log.WriteLineAsync($"{invocation.RequestId} {handlerError.GetType().Name}: {handlerError.Message}").ConfigureAwait(false);
+            await Log.WriteLineAsync($"{invocation.RequestId} {handlerError.GetType().Name}: {handlerError.Message}").ConfigureAwait(false);
             await ReportAsync(() => _api.PostInvocationErrorAsync(invocation.RequestId, LambdaError.From(handlerError), cancellationToken), invocation).ConfigureAwait(false);
             return;
         }
@@ -159,7 +162,7 @@ public sealed class LambdaBootstrap
         }
         catch (RuntimeApiException refused) when (!refused.IsFatal)
         {
-            await _log.WriteLineAsync($"{invocation.RequestId} result refused: {refused.Message}").ConfigureAwait(false);
+            await Log.WriteLineAsync($"{invocation.RequestId} result refused: {refused.Message}").ConfigureAwait(false);
         }
     }
 
