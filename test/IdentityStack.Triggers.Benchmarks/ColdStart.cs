@@ -11,61 +11,45 @@ namespace IdentityStack.Triggers.Benchmarks;
 /// </summary>
 internal static class ColdStart
 {
-    public sealed record Sample(double Milliseconds, long PeakRssKilobytes);
+    /// <summary>One start: time to its first response, its peak RSS then, and what it wrote to stderr.</summary>
+    public sealed record Sample(double Milliseconds, long PeakRssKilobytes, string Stderr);
 
     /// <summary>One cold start of <paramref name="start"/> answering <paramref name="payload"/>.</summary>
     public static async Task<Sample> MeasureOnceAsync(ProcessStartInfo start, string payload, string label)
     {
         await using var api = new FakeRuntimeApi();
         api.Enqueue("cold-start", payload);
-        start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.HostAndPort;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        var stopwatch = new Stopwatch();
-        // The result can arrive before Process.Start has returned (the floor answers in under 2 ms):
-        // the callback waits for the process id rather than read a variable not yet set.
-        var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         double elapsed = 0;
         long rss = 0;
-        api.OnPosted = _ =>
-        {
-            elapsed = stopwatch.Elapsed.TotalMilliseconds;
-            rss = PeakRss(started.Task.GetAwaiter().GetResult());
-        };
-        stopwatch.Start();
-        var process = Process.Start(start)!;
-        started.SetResult(process.Id);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stopwatch = Stopwatch.StartNew();
+        ProcessRun run;
         try
         {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            run = await api.RunAsync(
+                start,
+                pid =>
+                {
+                    elapsed = stopwatch.Elapsed.TotalMilliseconds;
+                    rss = PeakRss(pid);
+                },
+                TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         }
-        catch (OperationCanceledException timedOut)
+        catch (TimeoutException timedOut)
         {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{label} did not exit within 60 s of its start (it should after the second \"next\" is refused); stderr ends: {Tail(await stderr.ConfigureAwait(false))}", timedOut);
-        }
-        finally
-        {
-            process.Dispose();
+            throw new InvalidOperationException($"{label} did not exit (it should after the second \"next\" is refused): {timedOut.Message}", timedOut);
         }
 
-        await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
         var posted = api.Posted.ToArray();
         if (posted.Length != 1 || posted[0].Kind != ResultKind.Response)
         {
             var what = posted.Length == 0 ? "nothing" : $"{posted[0].Kind}: {posted[0].Body}";
-            throw new InvalidOperationException($"{label} posted {what} instead of one response; stderr ends: {Tail(await stderr.ConfigureAwait(false))}");
+            throw new InvalidOperationException($"{label} posted {what} instead of one response; stderr ends: {ProcessRun.Tail(run.Stderr)}");
         }
 
-        return new Sample(elapsed, rss);
+        return new Sample(elapsed, rss, run.Stderr);
     }
 
     public static double Median(IEnumerable<double> values) => Percentile(values, 0.5);
-
-    private static string Tail(string text) => text.Length <= 2000 ? text : "..." + text[^2000..];
 
     /// <summary>The value below which <paramref name="fraction"/> of the values lie (linear between neighbours).</summary>
     public static double Percentile(IEnumerable<double> values, double fraction)

@@ -28,7 +28,8 @@ internal static class ColdStartRounds
         return samples;
     }
 
-    private static async Task<ColdStart.Sample> StartOnceAsync(Contender contender, RecordingDynamoDb dynamo)
+    /// <summary>One start of <paramref name="contender"/>, its DynamoDB answering as its scenario says; refused if a DynamoDB handler made no call.</summary>
+    public static async Task<ColdStart.Sample> StartOnceAsync(Contender contender, RecordingDynamoDb dynamo)
     {
         if (contender.Scenario?.DynamoDbAnswer is { } answer)
         {

@@ -75,33 +75,24 @@ contenders.Add(jit);
 
 Console.WriteLine($"cold start: {options.Rounds} rounds; each round starts the floor, every handler on the binary handlers.json names and custom message on the JIT, in a shuffled order; spawn -> first response posted (loopback Runtime API; DynamoDB on loopback HTTP, no TLS)");
 Dictionary<Contender, List<ColdStart.Sample>> samples;
+var instructions = new Dictionary<Contender, long>();
 try
 {
     samples = await ColdStartRounds.RunAsync(contenders, dynamo, options.Rounds).ConfigureAwait(false);
+    if (OperatingSystem.IsLinux() && InstructionCount.Available)
+    {
+        Console.WriteLine("instructions: each native start once more under valgrind's callgrind, exec to exit (the same on every run)");
+        foreach (var contender in contenders.Where(c => c != jit))
+        {
+            instructions[contender] = await InstructionCount.MeasureAsync(contender, dynamo).ConfigureAwait(false);
+        }
+    }
 }
 catch (InvalidOperationException failed)
 {
     // A start that did not answer as its scenario expects gives no figure: say which and why.
     await Console.Error.WriteLineAsync("bench: " + failed.Message).ConfigureAwait(false);
     return 2;
-}
-
-var instructions = new Dictionary<Contender, long>();
-if (OperatingSystem.IsLinux() && InstructionCount.Available)
-{
-    Console.WriteLine("instructions: each native start once more under valgrind's callgrind, exec to exit (the same on every run)");
-    try
-    {
-        foreach (var contender in contenders.Where(c => c != jit))
-        {
-            instructions[contender] = await InstructionCount.MeasureAsync(contender, dynamo).ConfigureAwait(false);
-        }
-    }
-    catch (InvalidOperationException failed)
-    {
-        await Console.Error.WriteLineAsync("bench: " + failed.Message).ConfigureAwait(false);
-        return 2;
-    }
 }
 
 var report = new BenchReport(samples, instructions, floor, jit, binaries);

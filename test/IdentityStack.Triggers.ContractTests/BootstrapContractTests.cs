@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -28,16 +27,11 @@ public sealed class BootstrapContractTests
         await using var api = new FakeRuntimeApi();
         api.Enqueue("contract-1", eventJson, traceId: "Root=1-67890abc-def012345678901234567890;Sampled=1", deadlineMs: deadline?.ToUnixTimeMilliseconds());
 
-        var start = LambdaProcessStart.For(binary, api.HostAndPort, handler, environment);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
+        var run = await api.RunAsync(LambdaProcessStart.For(binary, api.HostAndPort, handler, environment), onPosted: null, TimeSpan.FromSeconds(30));
 
         var posted = api.Posted.ToArray();
-        Assert.True(posted.Length == 1, $"expected one result, got {posted.Length}; stderr: {await stderr}");
-        return (posted[0], await stdout, process.ExitCode);
+        Assert.True(posted.Length == 1, $"expected one result, got {posted.Length}; stderr: {run.Stderr}");
+        return (posted[0], run.Stdout, run.ExitCode);
     }
 
     private static JsonNode Response(PostedResult result)
@@ -204,10 +198,7 @@ public sealed class BootstrapContractTests
             ["DIRECTORY_TABLE"] = "identity-dev-directory",
             ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
         });
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
+        var run = await api.RunAsync(start, onPosted: null, TimeSpan.FromSeconds(30));
 
         var results = api.Posted.ToArray();
         Assert.Equal(["attempt-1", "attempt-2"], results.Select(r => r.RequestId));
@@ -215,7 +206,7 @@ public sealed class BootstrapContractTests
         var writes = dynamo.Requests.Where(r => string.Equals(r.Operation, "PutItem", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, writes.Count);
         Assert.All(writes, w => Assert.Equal("attribute_not_exists(#pk)", w.Body.GetProperty("ConditionExpression").GetString()));
-        Assert.DoesNotContain("\"level\":\"WARN\"", await stdout, StringComparison.Ordinal); // an existing profile is success, not a failure
+        Assert.DoesNotContain("\"level\":\"WARN\"", run.Stdout, StringComparison.Ordinal); // an existing profile is success, not a failure
     }
 
     [Fact]

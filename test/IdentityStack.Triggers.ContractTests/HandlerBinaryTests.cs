@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using IdentityStack.Testing;
 using IdentityStack.Triggers.Contract;
@@ -72,17 +71,9 @@ public sealed class HandlerBinaryTests
         await using var api = new FakeRuntimeApi();
         api.Enqueue("threads-1", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", fixture)));
         var threads = new List<string>();
-        // The result can arrive before Process.Start returns: the callback waits for the process id.
-        var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        api.OnPosted = _ => threads.AddRange(Directory.GetDirectories($"/proc/{started.Task.GetAwaiter().GetResult()}/task").Select(t => File.ReadAllText(Path.Combine(t, "comm")).Trim()));
         var start = LambdaProcessStart.For(PublishedBootstrap.ForHandler(handler), api.HostAndPort, handler, [new(TriggerEnvironment.AllowedEmailDomains, "example.com")]);
-        var process = Process.Start(start)!;
-        started.SetResult(process.Id);
-        var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        await output;
-        process.Dispose();
+
+        await api.RunAsync(start, pid => threads.AddRange(Directory.GetDirectories($"/proc/{pid}/task").Select(t => File.ReadAllText(Path.Combine(t, "comm")).Trim())), TimeSpan.FromSeconds(30));
 
         Assert.Equal(ResultKind.Response, Assert.Single(api.Posted).Kind);
         Assert.NotEmpty(threads);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 
@@ -25,6 +26,44 @@ internal sealed class FakeRuntimeApi : LoopbackHttpServer
 
     /// <summary>Called as each result arrives, before it is answered (benchmarks timestamp and sample the process here).</summary>
     public Action<PostedResult>? OnPosted { get; set; }
+
+    /// <summary>
+    /// Starts <paramref name="start"/> against this API (its address set, output captured) and waits
+    /// for it to exit; one that has not within <paramref name="timeout"/> is killed and a
+    /// <see cref="TimeoutException"/> thrown. <paramref name="onPosted"/> gets the process id as each
+    /// result arrives, before it is answered, to sample the live process: it waits for Process.Start
+    /// to return first, since a fast runtime posts before then.
+    /// </summary>
+    public async Task<ProcessRun> RunAsync(ProcessStartInfo start, Action<int>? onPosted, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = HostAndPort;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (onPosted is not null)
+        {
+            OnPosted = _ => onPosted(started.Task.GetAwaiter().GetResult());
+        }
+
+        using var process = Process.Start(start)!;
+        started.SetResult(process.Id);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException timedOut)
+        {
+            process.Kill(entireProcessTree: true);
+            var error = await stderr.ConfigureAwait(false);
+            throw new TimeoutException($"{start.FileName} did not exit within {timeout.TotalSeconds:0} s; stderr ends: {ProcessRun.Tail(error)}", timedOut);
+        }
+
+        return new ProcessRun(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
 
     public void Enqueue(string requestId, string body, string? traceId = null, long? deadlineMs = null) =>
         _events.Enqueue(new QueuedEvent(requestId, body, traceId, deadlineMs ?? DateTimeOffset.UtcNow.AddSeconds(5).ToUnixTimeMilliseconds()));
@@ -72,6 +111,13 @@ internal sealed class FakeRuntimeApi : LoopbackHttpServer
     }
 
     private sealed record QueuedEvent(string RequestId, string Body, string? TraceId, long DeadlineMs);
+}
+
+/// <summary>How a process run against the fake API ended.</summary>
+internal sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>The end of a long output (its last 2,000 characters), for a message.</summary>
+    public static string Tail(string text) => text.Length <= 2000 ? text : "..." + text[^2000..];
 }
 
 internal enum ResultKind
