@@ -9,5 +9,8 @@ public static class UserAttributeNames
     public const string EmailVerified = "email_verified";
     public const string Locale = "locale";
     public const string Identities = "identities";
+
+    /// <summary>The user's status in events of signed-in users (<c>CONFIRMED</c>, <c>EXTERNAL_PROVIDER</c>, ...).</summary>
+    public const string UserStatus = "cognito:user_status";
 #pragma warning restore CS1591
 }

@@ -18,6 +18,22 @@ public static class TriggerEnvironment
     /// <summary>Comma-separated identity provider names whose email addresses count as verified though the provider sends no <c>email_verified</c>.</summary>
     public const string TrustedEmailProviders = "TRUSTED_EMAIL_PROVIDERS";
 
+    /// <summary>
+    /// The tenants each identity provider may assert through its tenant mapping:
+    /// <c>provider=tenant,tenant;provider=tenant</c>. A federated user whose provider asserts a
+    /// tenant outside its list gets no tokens.
+    /// </summary>
+    public const string ProviderTenants = "PROVIDER_TENANTS";
+
+    /// <summary>The one tenant of every user of a provider: <c>provider=tenant;provider=tenant</c> (no mapping needed or read).</summary>
+    public const string ProviderFixedTenants = "PROVIDER_FIXED_TENANTS";
+
+    /// <summary>
+    /// Comma-separated identity provider names whose users the email allow-list does not apply to
+    /// (an enterprise IdP that is the authority for its users, usually with a fixed tenant).
+    /// </summary>
+    public const string AllowListExemptProviders = "ALLOW_LIST_EXEMPT_PROVIDERS";
+
     /// <summary><c>SES</c> or <c>COGNITO</c>: who sends the pool's email (HTML only through SES).</summary>
     public const string EmailSender = "EMAIL_SENDER";
 }

@@ -15,8 +15,8 @@ public static partial class TriggerSettingFormats
     public const int RegexTimeoutMilliseconds = 100;
 
     private const char ListSeparator = ',';
-    private const char GroupSeparator = ';';
-    private const char GroupScopesSeparator = '=';
+    private const char EntrySeparator = ';';
+    private const char NameSeparator = '=';
 
     /// <summary><see cref="TriggerEnvironment.EmailSender"/> when the pool sends through SES.</summary>
     public const string SesSender = "SES";
@@ -30,33 +30,34 @@ public static partial class TriggerSettingFormats
     /// <summary>The items of a comma-separated list, trimmed, without empty ones.</summary>
     public static IReadOnlyList<string> ParseList(string? value) => Split(value, ListSeparator);
 
-    /// <summary>Scopes per group: <c>group=scope,scope;group=scope</c>.</summary>
-    public static string EncodeGroupScopes(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> groupScopes) =>
-        string.Join(GroupSeparator, groupScopes.Select(g => g.Key + GroupScopesSeparator + EncodeList(g.Value)));
+    /// <summary>
+    /// Lists by name, <c>name=item,item;name=item</c>: the scopes each group adds, the tenants each
+    /// identity provider may assert, a provider's fixed tenant.
+    /// </summary>
+    public static string EncodeNamedLists(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> lists) =>
+        string.Join(EntrySeparator, lists.Select(g => g.Key + NameSeparator + EncodeList(g.Value)));
 
     /// <summary>
-    /// Parses <see cref="EncodeGroupScopes"/>: every well-formed entry into <paramref name="groupScopes"/>,
-    /// every malformed one into the returned list (empty when all are well formed).
+    /// Parses <see cref="EncodeNamedLists"/>: every well-formed entry into <paramref name="lists"/>,
+    /// every malformed one (no name, no item, an item <paramref name="isItem"/> refuses, a name given
+    /// twice, as <paramref name="names"/> compares them) into the returned list (empty when all are well formed).
     /// </summary>
-    public static IReadOnlyList<string> ParseGroupScopes(string? value, Func<string, bool> isScope, out IReadOnlyDictionary<string, IReadOnlyList<string>> groupScopes)
+    public static IReadOnlyList<string> ParseNamedLists(string? value, Func<string, bool> isItem, out IReadOnlyDictionary<string, IReadOnlyList<string>> lists, StringComparer? names = null)
     {
-        ArgumentNullException.ThrowIfNull(isScope);
-        var parsed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(isItem);
+        var parsed = new Dictionary<string, IReadOnlyList<string>>(names ?? StringComparer.Ordinal);
         var malformed = new List<string>();
-        foreach (var entry in Split(value, GroupSeparator))
+        foreach (var entry in Split(value, EntrySeparator))
         {
-            var parts = entry.Split(GroupScopesSeparator, 2, StringSplitOptions.TrimEntries);
-            var scopes = parts.Length == 2 ? ParseList(parts[1]) : [];
-            if (parts.Length != 2 || parts[0].Length == 0 || scopes.Count == 0 || !scopes.All(isScope))
+            var parts = entry.Split(NameSeparator, 2, StringSplitOptions.TrimEntries);
+            var items = parts.Length == 2 ? ParseList(parts[1]) : [];
+            if (parts.Length != 2 || parts[0].Length == 0 || items.Count == 0 || !items.All(isItem) || !parsed.TryAdd(parts[0], items))
             {
                 malformed.Add(entry);
-                continue;
             }
-
-            parsed[parts[0]] = scopes;
         }
 
-        groupScopes = parsed;
+        lists = parsed;
         return malformed;
     }
 

@@ -27,7 +27,7 @@ internal static class AwsFreeHandlers
             [TriggerHandlerNames.PreSignUp] = () => UserFacing(
                 TriggerHandlerNames.PreSignUp, Handler(Json.PreSignUpEvent, new PreSignUpTrigger(Settings()).HandleAsync)),
             [TriggerHandlerNames.PostAuthentication] = () => UserFacing(
-                TriggerHandlerNames.PostAuthentication, Handler(Json.PostAuthenticationEvent, new PostAuthenticationTrigger(output, time).HandleAsync)),
+                TriggerHandlerNames.PostAuthentication, Handler(Json.PostAuthenticationEvent, new PostAuthenticationTrigger(Settings(), output, time).HandleAsync)),
             [TriggerHandlerNames.CustomMessage] = () => UserFacing(
                 TriggerHandlerNames.CustomMessage, Handler(Json.CustomMessageEvent, new CustomMessageTrigger(MessageCatalog.LoadEmbedded(), Settings()).HandleAsync)),
         };

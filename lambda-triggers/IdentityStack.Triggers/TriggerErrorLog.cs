@@ -1,19 +1,28 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers;
 
-/// <summary>One JSON line per failure or warning in a trigger's log: level, trigger, request id, note, and the error's type, message and stack trace when there is one.</summary>
+/// <summary>
+/// One JSON line per failure or warning in a trigger's log: level, trigger, request id, note, and the
+/// error's type, message and stack trace when there is one. A line may also count one of a metric
+/// (CloudWatch Embedded Metric Format, namespace <see cref="MetricNamespace"/>, no dimensions), which
+/// an alarm can watch.
+/// </summary>
 internal static class TriggerErrorLog
 {
+    /// <summary>The CloudWatch namespace of the platform's own metrics.</summary>
+    public const string MetricNamespace = TriggerMetricNames.Namespace;
+
     public const string Error = "ERROR";
     public const string Warning = "WARN";
 
     // Relaxed escaping keeps quotes and apostrophes readable in CloudWatch; the line is never HTML.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Line(string level, string trigger, string requestId, Exception? error, string? note = null)
+    public static string Line(string level, string trigger, string requestId, Exception? error, string? note = null, string? metric = null)
     {
         if (error is null && note is null)
         {
@@ -24,6 +33,29 @@ internal static class TriggerErrorLog
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
+            if (metric is not null)
+            {
+                json.WriteStartObject("_aws");
+                json.WriteNumber("Timestamp", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                json.WriteStartArray("CloudWatchMetrics");
+                json.WriteStartObject();
+                json.WriteString("Namespace", MetricNamespace);
+                json.WriteStartArray("Dimensions");
+                json.WriteStartArray();
+                json.WriteEndArray();
+                json.WriteEndArray();
+                json.WriteStartArray("Metrics");
+                json.WriteStartObject();
+                json.WriteString("Name", metric);
+                json.WriteString("Unit", "Count");
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteNumber(metric, 1);
+            }
+
             json.WriteString("level", level);
             json.WriteString("trigger", trigger);
             json.WriteString("requestId", requestId);

@@ -53,9 +53,9 @@ internal static class TriggerRegistry
         var handlers = new Dictionary<string, Func<ILambdaHandler>>(AwsFreeHandlers.Create(environment, output, time), StringComparer.Ordinal)
         {
             [TriggerHandlerNames.PostConfirmation] = () => UserFacing(
-                TriggerHandlerNames.PostConfirmation, Handler(Json.PostConfirmationEvent, new PostConfirmationTrigger(directory(Settings()), time, output).HandleAsync)),
+                TriggerHandlerNames.PostConfirmation, Handler(Json.PostConfirmationEvent, new PostConfirmationTrigger(Settings(), directory(Settings()), time, output).HandleAsync)),
             [TriggerHandlerNames.PreAuthentication] = () => UserFacing(
-                TriggerHandlerNames.PreAuthentication, Handler(Json.PreAuthenticationEvent, new PreAuthenticationTrigger(directory(Settings())).HandleAsync)),
+                TriggerHandlerNames.PreAuthentication, Handler(Json.PreAuthenticationEvent, new PreAuthenticationTrigger(Settings(), directory(Settings())).HandleAsync)),
             [TriggerHandlerNames.PreTokenGeneration] = () =>
             {
                 var settings = Settings();

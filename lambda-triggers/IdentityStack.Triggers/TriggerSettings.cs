@@ -17,6 +17,15 @@ internal sealed record TriggerSettings
     /// <summary>Identity provider names whose email addresses count as verified (providers that send no <c>email_verified</c>).</summary>
     public IReadOnlySet<string> TrustedEmailProviders { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The tenants each identity provider may assert (by provider name, case-insensitive).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ProviderTenants { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The fixed tenant of every user of a provider (by provider name, case-insensitive).</summary>
+    public IReadOnlyDictionary<string, string> ProviderFixedTenants { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Identity provider names whose users the email allow-list does not apply to.</summary>
+    public IReadOnlySet<string> AllowListExemptProviders { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>DynamoDB table of user profiles and tenants.</summary>
     public string? DirectoryTable { get; init; }
 
@@ -44,10 +53,27 @@ internal sealed record TriggerSettings
             problems.Add($"{TriggerEnvironment.AllowedEmailDomains}: '{domain}' is not a lower-case domain; use a comma-separated list such as 'example.com,example.org'.");
         }
 
-        var malformedGroupScopes = TriggerSettingFormats.ParseGroupScopes(read(TriggerEnvironment.GroupScopes), TriggerSettingFormats.Scope().IsMatch, out var groupScopes);
+        var malformedGroupScopes = TriggerSettingFormats.ParseNamedLists(read(TriggerEnvironment.GroupScopes), TriggerSettingFormats.Scope().IsMatch, out var groupScopes);
         foreach (var entry in malformedGroupScopes)
         {
             problems.Add($"{TriggerEnvironment.GroupScopes}: '{entry}' is not 'group=scope[,scope]'; use e.g. 'admins=identitystack/admin;members=identitystack/read'.");
+        }
+
+        var malformedProviderTenants = TriggerSettingFormats.ParseNamedLists(read(TriggerEnvironment.ProviderTenants), TriggerSettingFormats.TenantId().IsMatch, out var providerTenants, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in malformedProviderTenants)
+        {
+            problems.Add($"{TriggerEnvironment.ProviderTenants}: '{entry}' is not 'provider=tenant[,tenant]' with each tenant {TriggerSettingFormats.TenantIdShape}.");
+        }
+
+        var malformedFixedTenants = TriggerSettingFormats.ParseNamedLists(read(TriggerEnvironment.ProviderFixedTenants), TriggerSettingFormats.TenantId().IsMatch, out var fixedTenants, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in malformedFixedTenants.Concat(fixedTenants.Where(f => f.Value.Count != 1).Select(f => f.Key + "=" + TriggerSettingFormats.EncodeList(f.Value))))
+        {
+            problems.Add($"{TriggerEnvironment.ProviderFixedTenants}: '{entry}' is not 'provider=tenant' with one tenant, {TriggerSettingFormats.TenantIdShape}.");
+        }
+
+        foreach (var provider in fixedTenants.Keys.Where(providerTenants.ContainsKey))
+        {
+            problems.Add($"{TriggerEnvironment.ProviderFixedTenants}: provider '{provider}' also has a tenant list in {TriggerEnvironment.ProviderTenants}; a provider has either a fixed tenant or a list, not both.");
         }
 
         var sender = read(TriggerEnvironment.EmailSender)?.Trim() ?? TriggerSettingFormats.CognitoSender;
@@ -65,6 +91,9 @@ internal sealed record TriggerSettings
         {
             AllowedEmailDomains = domains.ToHashSet(StringComparer.Ordinal),
             TrustedEmailProviders = TriggerSettingFormats.ParseList(read(TriggerEnvironment.TrustedEmailProviders)).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            ProviderTenants = providerTenants,
+            ProviderFixedTenants = fixedTenants.ToDictionary(f => f.Key, f => f.Value[0], StringComparer.OrdinalIgnoreCase),
+            AllowListExemptProviders = TriggerSettingFormats.ParseList(read(TriggerEnvironment.AllowListExemptProviders)).ToHashSet(StringComparer.OrdinalIgnoreCase),
             DirectoryTable = Blank(read(TriggerEnvironment.DirectoryTable)),
             LegacyUsersTable = Blank(read(TriggerEnvironment.LegacyUsersTable)),
             GroupScopes = groupScopes,
@@ -89,6 +118,9 @@ internal sealed record TriggerSettings
         return AllowedEmailDomains.Any(allowed =>
             string.Equals(domain, allowed, StringComparison.Ordinal) || domain.EndsWith("." + allowed, StringComparison.Ordinal));
     }
+
+    /// <summary>Whether users of <paramref name="provider"/> (null: a pool user, never exempt) are outside the email allow-list.</summary>
+    public bool IsExemptFromAllowList(string? provider) => provider is not null && AllowListExemptProviders.Contains(provider);
 
     /// <summary>The table a trigger needs, or an init error naming the variable.</summary>
     public static string Require(string? value, string variable) =>

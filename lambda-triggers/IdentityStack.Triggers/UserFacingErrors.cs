@@ -8,7 +8,8 @@ namespace IdentityStack.Triggers;
 /// <see cref="TriggerRejectedException"/> is worded for that and passes through; any other error (a
 /// DynamoDB exception naming a table, a bug, a malformed event) is written to the log in full, as one
 /// JSON line with the request id, and the user gets <see cref="TriggerFailedException"/>'s generic
-/// message with the same request id.
+/// message with the same request id. A refusal that carries a log note (and metric) is also
+/// written as a warning line, so that operators see and count it.
 /// </summary>
 internal sealed class UserFacingErrors(string trigger, ILambdaHandler inner, TextWriter log) : ILambdaHandler
 {
@@ -19,8 +20,13 @@ internal sealed class UserFacingErrors(string trigger, ILambdaHandler inner, Tex
         {
             return await inner.InvokeAsync(payload, context, cancellationToken).ConfigureAwait(false);
         }
-        catch (TriggerRejectedException)
+        catch (TriggerRejectedException refusal)
         {
+            if (refusal.LogNote is { } note)
+            {
+                await log.WriteLineAsync(TriggerErrorLog.Line(TriggerErrorLog.Warning, trigger, context.RequestId, null, note, refusal.Metric)).ConfigureAwait(false);
+            }
+
             throw;
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -20,7 +20,9 @@ internal static class BenchRegistry
 
         public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(false);
 
-        public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) => Task.FromResult(ProfileState.Active);
+        public Task<StoredProfile> GetProfileAsync(string userSub, CancellationToken cancellationToken) => Task.FromResult(new StoredProfile(ProfileState.Active, "acme-01"));
+
+        public Task MoveProfileToTenantAsync(string userSub, string? tenantId, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken) =>
             Task.FromResult<MachineClient?>(new(clientId, "acme-01", ["identitystack/read"]));

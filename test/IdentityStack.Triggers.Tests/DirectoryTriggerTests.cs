@@ -8,7 +8,7 @@ public sealed class DirectoryTriggerTests
     public async Task Post_confirmation_writes_the_profile_once_even_when_cognito_retries()
     {
         var directory = new InMemoryDirectory();
-        var trigger = new PostConfirmationTrigger(directory, new FixedClock(Now), TextWriter.Null);
+        var trigger = new PostConfirmationTrigger(Fixtures.Settings(), directory, new FixedClock(Now), TextWriter.Null);
         var e = Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent);
 
         await trigger.HandleAsync(e, new TestContext(), CancellationToken.None);
@@ -27,7 +27,7 @@ public sealed class DirectoryTriggerTests
         var e = Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent);
         e.TriggerSource = CognitoTriggerSources.PostConfirmationConfirmForgotPassword;
 
-        await new PostConfirmationTrigger(directory, TimeProvider.System, TextWriter.Null).HandleAsync(e, new TestContext(), CancellationToken.None);
+        await new PostConfirmationTrigger(Fixtures.Settings(), directory, TimeProvider.System, TextWriter.Null).HandleAsync(e, new TestContext(), CancellationToken.None);
 
         Assert.Equal(0, directory.Writes);
     }
@@ -39,7 +39,7 @@ public sealed class DirectoryTriggerTests
         e.Request.UserAttributes.Remove("sub");
 
         await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(() =>
-            new PostConfirmationTrigger(new InMemoryDirectory(), TimeProvider.System, TextWriter.Null).HandleAsync(e, new TestContext(), CancellationToken.None).AsTask());
+            new PostConfirmationTrigger(Fixtures.Settings(), new InMemoryDirectory(), TimeProvider.System, TextWriter.Null).HandleAsync(e, new TestContext(), CancellationToken.None).AsTask());
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class DirectoryTriggerTests
     {
         var e = Fixtures.Load("pre-authentication.json", Fixtures.Json.PreAuthenticationEvent);
 
-        var result = await new PreAuthenticationTrigger(new InMemoryDirectory()).HandleAsync(e, new TestContext(), CancellationToken.None);
+        var result = await new PreAuthenticationTrigger(Fixtures.Settings(), new InMemoryDirectory()).HandleAsync(e, new TestContext(), CancellationToken.None);
 
         Assert.Same(e, result);
     }
@@ -58,7 +58,7 @@ public sealed class DirectoryTriggerTests
         var directory = new InMemoryDirectory();
         directory.DisabledUsers.Add("8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b");
 
-        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreAuthenticationTrigger(directory)
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreAuthenticationTrigger(Fixtures.Settings(), directory)
             .HandleAsync(Fixtures.Load("pre-authentication.json", Fixtures.Json.PreAuthenticationEvent), new TestContext(), CancellationToken.None).AsTask());
 
         Assert.Equal("This account is disabled. Contact your administrator.", error.Message);
@@ -70,7 +70,7 @@ public sealed class DirectoryTriggerTests
         var directory = new InMemoryDirectory();
         directory.SuspendedTenants.Add("acme-01");
 
-        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreAuthenticationTrigger(directory)
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreAuthenticationTrigger(Fixtures.Settings(), directory)
             .HandleAsync(Fixtures.Load("pre-authentication.json", Fixtures.Json.PreAuthenticationEvent), new TestContext(), CancellationToken.None).AsTask());
 
         Assert.Equal("Your organisation's access is suspended. Contact your administrator.", error.Message);
@@ -84,7 +84,7 @@ public sealed class DirectoryTriggerTests
         var e = Fixtures.Load("pre-authentication.json", Fixtures.Json.PreAuthenticationEvent);
         e.Request.UserNotFound = true;
 
-        var result = await new PreAuthenticationTrigger(directory).HandleAsync(e, new TestContext(), CancellationToken.None);
+        var result = await new PreAuthenticationTrigger(Fixtures.Settings(), directory).HandleAsync(e, new TestContext(), CancellationToken.None);
 
         Assert.Same(e, result);
     }
@@ -97,7 +97,7 @@ public sealed class DirectoryTriggerTests
         var e = Fixtures.Load("pre-authentication.json", Fixtures.Json.PreAuthenticationEvent);
         e.Request.UserAttributes.Remove("custom:tenant_id");
 
-        Assert.Same(e, await new PreAuthenticationTrigger(directory).HandleAsync(e, new TestContext(), CancellationToken.None));
+        Assert.Same(e, await new PreAuthenticationTrigger(Fixtures.Settings(), directory).HandleAsync(e, new TestContext(), CancellationToken.None));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class DirectoryTriggerTests
         var e = Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent);
         var log = new StringWriter();
 
-        var result = await new PostConfirmationTrigger(new UnavailableDirectory(), TimeProvider.System, log).HandleAsync(e, new TestContext(), CancellationToken.None);
+        var result = await new PostConfirmationTrigger(Fixtures.Settings(), new UnavailableDirectory(), TimeProvider.System, log).HandleAsync(e, new TestContext(), CancellationToken.None);
 
         Assert.Same(e, result);
         var line = System.Text.Json.Nodes.JsonNode.Parse(log.ToString().Trim())!;
@@ -121,7 +121,9 @@ public sealed class DirectoryTriggerTests
 
         public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
 
-        public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
+        public Task<StoredProfile> GetProfileAsync(string userSub, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
+
+        public Task MoveProfileToTenantAsync(string userSub, string? tenantId, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
 
         public Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
     }

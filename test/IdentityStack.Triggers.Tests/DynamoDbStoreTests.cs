@@ -130,25 +130,66 @@ public sealed class DynamoDbStoreTests
     }
 
     [Theory]
-    [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"},"disabled":{"BOOL":true}}}""", "Disabled")]
-    [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"},"disabled":{"BOOL":false}}}""", "Active")]
-    [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"}}}""", "Active")]
-    [InlineData("""{"Item":{}}""", "Missing")]
-    [InlineData("{}", "Missing")]
-    public async Task The_profile_state_is_read_with_the_key_so_a_profile_without_the_flag_is_not_missing(string answer, string state)
+    [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"},"disabled":{"BOOL":true},"tenantId":{"S":"acme-01"}}}""", "Disabled", "acme-01")]
+    [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"},"disabled":{"BOOL":false}}}""", "Active", null)]
+    [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"},"tenantId":{"S":"globex"}}}""", "Active", "globex")]
+    [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"},"tenantId":{"S":""}}}""", "Active", null)]
+    [InlineData("""{"Item":{}}""", "Missing", null)]
+    [InlineData("{}", "Missing", null)]
+    public async Task The_profile_is_read_with_the_key_so_a_profile_without_the_flag_is_not_missing(string answer, string state, string? tenant)
     {
-        var expected = Enum.Parse<ProfileState>(state);
+        var expected = new StoredProfile(Enum.Parse<ProfileState>(state), tenant);
         await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.OK, answer) };
         using var client = Client(endpoint);
 
-        Assert.Equal(expected, await new DynamoDbIdentityDirectory(client, "identity-dev-directory").GetProfileStateAsync("8f1e2d3c", CancellationToken.None));
+        Assert.Equal(expected, await new DynamoDbIdentityDirectory(client, "identity-dev-directory").GetProfileAsync("8f1e2d3c", CancellationToken.None));
         var (operation, body, _) = Assert.Single(endpoint.Requests);
         Assert.Equal("GetItem", operation);
         Assert.Equal("identity-dev-directory", body.GetProperty("TableName").GetString());
         Assert.Equal("USER#8f1e2d3c", body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString());
-        Assert.Equal("#pk, #a", body.GetProperty("ProjectionExpression").GetString());
+        Assert.Equal("#pk, #d, #t", body.GetProperty("ProjectionExpression").GetString());
         Assert.Equal("pk", body.GetProperty("ExpressionAttributeNames").GetProperty("#pk").GetString());
-        Assert.Equal("disabled", body.GetProperty("ExpressionAttributeNames").GetProperty("#a").GetString());
+        Assert.Equal("disabled", body.GetProperty("ExpressionAttributeNames").GetProperty("#d").GetString());
+        Assert.Equal("tenantId", body.GetProperty("ExpressionAttributeNames").GetProperty("#t").GetString());
+    }
+
+    // The tenant-users index is sparse on tenantId: setting it lists the profile to the new tenant's
+    // administrators, removing it lists the profile to none. Only an existing profile is changed.
+    [Theory]
+    [InlineData("globex", "SET #t = :t")]
+    [InlineData(null, "REMOVE #t")]
+    public async Task Moving_a_profile_sets_or_removes_its_tenant_only_on_an_existing_item(string? tenant, string expression)
+    {
+        await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.OK, "{}") };
+        using var client = Client(endpoint);
+
+        await new DynamoDbIdentityDirectory(client, "identity-dev-directory").MoveProfileToTenantAsync("8f1e2d3c", tenant, CancellationToken.None);
+
+        var (operation, body, _) = Assert.Single(endpoint.Requests);
+        Assert.Equal("UpdateItem", operation);
+        Assert.Equal("USER#8f1e2d3c", body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString());
+        Assert.Equal(expression, body.GetProperty("UpdateExpression").GetString());
+        Assert.Equal("attribute_exists(#pk)", body.GetProperty("ConditionExpression").GetString());
+        Assert.Equal("tenantId", body.GetProperty("ExpressionAttributeNames").GetProperty("#t").GetString());
+        Assert.Equal(tenant is null, !body.TryGetProperty("ExpressionAttributeValues", out var values) || values.ValueKind == System.Text.Json.JsonValueKind.Null);
+        if (tenant is not null)
+        {
+            Assert.Equal(tenant, values.GetProperty(":t").GetProperty("S").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Moving_a_deleted_profile_creates_nothing_and_does_not_fail()
+    {
+        await using var endpoint = new RecordingDynamoDb
+        {
+            Answer = (_, _) => (HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}"""),
+        };
+        using var client = Client(endpoint);
+
+        await new DynamoDbIdentityDirectory(client, "identity-dev-directory").MoveProfileToTenantAsync("8f1e2d3c", "globex", CancellationToken.None);
+
+        Assert.Equal("UpdateItem", Assert.Single(endpoint.Requests).Operation);
     }
 
     [Fact]

@@ -66,14 +66,16 @@ public sealed class MachineTokenTests
         Assert.Null(result.Response.ClaimsAndScopeOverrideDetails!.AccessTokenGeneration!.ClaimsToAddOrOverride);
     }
 
+    // Fail closed (point 5 of the tenant-isolation review): an app client nobody registered gets no
+    // client-credentials token; the refusal carries the metric an alarm watches.
     [Fact]
-    public async Task An_unregistered_client_gets_the_token_Cognito_built_and_the_log_says_so()
+    public async Task An_unregistered_client_gets_no_token_and_the_refusal_is_counted()
     {
-        var (result, log) = await HandleAsync(MachineEvent(), new InMemoryDirectory());
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => HandleAsync(MachineEvent(), new InMemoryDirectory()));
 
-        Assert.Null(result.Response.ClaimsAndScopeOverrideDetails);
-        Assert.Contains(MachineClientId, log.ToString(), StringComparison.Ordinal);
-        Assert.Contains(PreTokenGenerationTrigger.UnregisteredMachineClientNote, log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(PreTokenGenerationTrigger.UnregisteredMachineClientMessage, error.Message);
+        Assert.Equal(TriggerMetricNames.UnregisteredMachineClientToken, error.Metric);
+        Assert.Contains(MachineClientId, error.LogNote, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +145,9 @@ public sealed class MachineTokenTests
 
         public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(false);
 
-        public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) => Task.FromResult(ProfileState.Active);
+        public Task<StoredProfile> GetProfileAsync(string userSub, CancellationToken cancellationToken) => Task.FromResult(new StoredProfile(ProfileState.Active, null));
+
+        public Task MoveProfileToTenantAsync(string userSub, string? tenantId, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public async Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken)
         {

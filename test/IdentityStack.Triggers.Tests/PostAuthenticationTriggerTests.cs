@@ -9,7 +9,7 @@ public sealed class PostAuthenticationTriggerTests
         using var output = new StringWriter();
         var clock = new FixedClock(DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_000));
 
-        var result = await new PostAuthenticationTrigger(output, clock).HandleAsync(e, new TestContext(), CancellationToken.None);
+        var result = await new PostAuthenticationTrigger(Fixtures.Settings(), output, clock).HandleAsync(e, new TestContext(), CancellationToken.None);
 
         Assert.Same(e, result);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

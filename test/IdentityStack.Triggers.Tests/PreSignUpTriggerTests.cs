@@ -137,11 +137,44 @@ public sealed class PreSignUpTriggerTests
         Assert.Equal(verified, result.Response.AutoVerifyEmail);
     }
 
+    private static readonly TriggerSettings GoogleAssertsAcme = Fixtures.Settings(
+        (TriggerEnvironment.AllowedEmailDomains, "example.org"),
+        (TriggerEnvironment.ProviderTenants, "Google=acme-01,acme-02"));
+
+    // The fixture's user is "google_...": Cognito lower-cases the provider part, the settings name it "Google".
     [Fact]
-    public async Task A_federated_tenant_comes_from_the_provider_attribute_and_must_be_well_formed()
+    public async Task A_federated_tenant_must_be_one_its_provider_may_assert_from_the_first_sign_in()
     {
-        await Run(Federated(idpTenant: "acme-01"), AllowExampleOrg);
-        await Assert.ThrowsAsync<TriggerRejectedException>(() => Run(Federated(idpTenant: "ACME 01"), AllowExampleOrg));
+        await Run(Federated(idpTenant: "acme-02"), GoogleAssertsAcme);
+        await Run(Federated(), GoogleAssertsAcme); // asserting none is no tenant, not a refusal
+
+        var foreign = await Assert.ThrowsAsync<TriggerRejectedException>(() => Run(Federated(idpTenant: "globex"), GoogleAssertsAcme));
+        var malformed = await Assert.ThrowsAsync<TriggerRejectedException>(() => Run(Federated(idpTenant: "ACME 01"), GoogleAssertsAcme));
+
+        Assert.Equal(UserTenant.ForeignTenantMessage, foreign.Message);
+        Assert.Equal(UserTenant.ForeignTenantMessage, malformed.Message);
+        Assert.Equal(TriggerMetricNames.ForeignProviderTenant, foreign.Metric);
+        Assert.Contains("'globex'", foreign.LogNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_provider_without_a_tenant_setting_gives_no_tenant_whatever_it_sends()
+    {
+        // No list, no fixed tenant: the attribute is not read at all, so not refused either.
+        var result = await Run(Federated(idpTenant: "globex"), AllowExampleOrg);
+
+        Assert.True(result.Response.AutoConfirmUser);
+    }
+
+    [Fact]
+    public async Task A_provider_exempt_from_the_allow_list_signs_up_users_of_any_domain()
+    {
+        var exempt = Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.com"), (TriggerEnvironment.AllowListExemptProviders, "Google"));
+
+        var result = await Run(Fixtures.Load("pre-signup-external-provider.json", Fixtures.Json.PreSignUpEvent), exempt);
+
+        Assert.True(result.Response.AutoConfirmUser);
+        await Assert.ThrowsAsync<TriggerRejectedException>(() => Run(SignUp("someone@example.org"), exempt)); // pool users are not exempt
     }
 
     [Fact]

@@ -141,8 +141,11 @@ public sealed class PreTokenGenerationTriggerTests
 
         public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(false);
 
-        public Task<IdentityStack.Triggers.Directory.ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) =>
-            Task.FromResult(IdentityStack.Triggers.Directory.ProfileState.Missing);
+        public Task<StoredProfile> GetProfileAsync(string userSub, CancellationToken cancellationToken) =>
+            Task.FromResult(StoredProfile.Missing);
+
+        public Task MoveProfileToTenantAsync(string userSub, string? tenantId, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("write refused");
 
         public Task<IdentityStack.Triggers.Directory.MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken) =>
             Task.FromResult<IdentityStack.Triggers.Directory.MachineClient?>(null);
@@ -150,9 +153,15 @@ public sealed class PreTokenGenerationTriggerTests
 
     private static readonly TriggerSettings WithAllowList = Fixtures.Settings(
         (TriggerEnvironment.GroupScopes, "admins=identitystack/admin,identitystack/write;members=identitystack/read"),
-        (TriggerEnvironment.AllowedEmailDomains, "example.com"));
+        (TriggerEnvironment.AllowedEmailDomains, "example.com"),
+        (TriggerEnvironment.ProviderTenants, "AcmeOidc=acme-01,globex"));
 
-    private static PreTokenGenerationV2Event User(string email, string emailVerified, string? tenant, bool federated = false, string? idpTenant = null)
+    /// <summary>
+    /// A user's V2 event. A federated one is as Cognito sends it for a user it created at a sign-in
+    /// through AcmeOidc: status EXTERNAL_PROVIDER, username "acmeoidc_1048" (the provider part
+    /// lower-cased), <c>identities</c>, and what the provider mapped (<c>custom:idp_*</c>).
+    /// </summary>
+    private static PreTokenGenerationV2Event User(string email, string emailVerified, string? tenant, bool federated = false, string? idpTenant = null, string? idpEmailVerified = "true")
     {
         var e = Fixtures.Load("pre-token-generation-v2.json", Fixtures.Json.PreTokenGenerationV2Event);
         var attributes = e.Request.UserAttributes;
@@ -166,7 +175,13 @@ public sealed class PreTokenGenerationTriggerTests
 
         if (federated)
         {
+            e.UserName = "acmeoidc_1048";
+            attributes["cognito:user_status"] = "EXTERNAL_PROVIDER";
             attributes["identities"] = """[{"userId":"1048","providerName":"AcmeOidc","providerType":"OIDC","primary":"true"}]""";
+            if (idpEmailVerified is not null)
+            {
+                attributes["custom:idp_email_verified"] = idpEmailVerified;
+            }
         }
 
         if (idpTenant is not null)
@@ -176,6 +191,9 @@ public sealed class PreTokenGenerationTriggerTests
 
         return e;
     }
+
+    private static string? TenantClaim(PreTokenGenerationV2Event result) =>
+        result.Response.ClaimsAndScopeOverrideDetails!.AccessTokenGeneration!.ClaimsToAddOrOverride!.TryGetValue("tenant_id", out var tenant) ? tenant!.GetValue<string>() : null;
 
     private static Task<PreTokenGenerationV2Event> Issue(PreTokenGenerationV2Event e, TriggerSettings? settings = null, InMemoryDirectory? directory = null) =>
         new PreTokenGenerationTrigger(settings ?? WithAllowList, directory ?? new InMemoryDirectory(), TimeProvider.System, TextWriter.Null)
@@ -207,8 +225,37 @@ public sealed class PreTokenGenerationTriggerTests
     [Fact]
     public async Task A_federated_user_at_another_domain_gets_no_tokens_even_with_a_tenant_attribute()
     {
-        await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("li@evil.test", "true", tenant: "acme-01", federated: true, idpTenant: "acme-01")));
-        await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("li@example.com", "false", tenant: null, federated: true)));
+        var domain = await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("li@evil.test", "true", tenant: "acme-01", federated: true, idpTenant: "acme-01")));
+
+        Assert.Equal(EmailPolicy.DomainMessage, domain.Message);
+    }
+
+    // A federated user's email counts as verified by what the provider says now (mapped to
+    // custom:idp_email_verified and rewritten by Cognito at every federated sign-in, developer guide,
+    // "Specifying identity provider attribute mappings for your user pool",
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html),
+    // not by the pool's email_verified, which pre sign-up set once at the first sign-in.
+    [Theory]
+    [InlineData("false")]
+    [InlineData(null)]
+    public async Task A_federated_email_the_provider_no_longer_verifies_gets_no_tokens_though_the_pool_says_verified(string? idpEmailVerified)
+    {
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("li@example.com", "true", tenant: null, federated: true, idpEmailVerified: idpEmailVerified)));
+
+        Assert.Equal(EmailPolicy.UnverifiedMessage, error.Message);
+    }
+
+    [Fact]
+    public async Task A_provider_trusted_for_email_or_exempt_from_the_list_gets_tokens_without_the_claim()
+    {
+        var trusted = Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.com"), (TriggerEnvironment.TrustedEmailProviders, "AcmeOidc"));
+        var exempt = Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.com"), (TriggerEnvironment.AllowListExemptProviders, "AcmeOidc"));
+
+        await Issue(User("li@example.com", "false", tenant: null, federated: true, idpEmailVerified: null), trusted);
+        await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("li@partner.test", "false", tenant: null, federated: true, idpEmailVerified: null), trusted));
+        await Issue(User("li@partner.test", "false", tenant: null, federated: true, idpEmailVerified: null), exempt);
+        // Exemption is by provider: a pool user is never exempt.
+        await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(User("li@partner.test", "true", tenant: null), exempt));
     }
 
     [Fact]
@@ -238,8 +285,100 @@ public sealed class PreTokenGenerationTriggerTests
         var federated = await Issue(User("li@example.com", "true", tenant: "forged", federated: true, idpTenant: "globex"));
         var local = await Issue(User("maria@example.com", "true", tenant: "acme-01", idpTenant: "self-written"));
 
-        Assert.Equal("globex", federated.Response.ClaimsAndScopeOverrideDetails!.AccessTokenGeneration!.ClaimsToAddOrOverride!["tenant_id"]!.GetValue<string>());
-        Assert.Equal("acme-01", local.Response.ClaimsAndScopeOverrideDetails!.AccessTokenGeneration!.ClaimsToAddOrOverride!["tenant_id"]!.GetValue<string>());
+        Assert.Equal("globex", TenantClaim(federated));
+        Assert.Equal("acme-01", TenantClaim(local));
+    }
+
+    // Point 1 of the tenant-isolation review: a provider names the tenants it may assert; anything
+    // else, malformed values included, gets no tokens at all, on every kind of token issue.
+    [Theory]
+    [InlineData("TokenGeneration_HostedAuth", "initech")]
+    [InlineData("TokenGeneration_RefreshTokens", "initech")]
+    [InlineData("TokenGeneration_Authentication", "ACME 01")]
+    [InlineData("TokenGeneration_RefreshTokens", "acme-01,globex")]
+    [InlineData("TokenGeneration_HostedAuth", "Acme-01")]
+    public async Task A_tenant_outside_the_providers_list_gets_no_tokens_on_any_issue(string source, string asserted)
+    {
+        var e = User("li@example.com", "true", tenant: null, federated: true, idpTenant: asserted);
+        e.TriggerSource = source;
+
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => Issue(e));
+
+        Assert.Equal(UserTenant.ForeignTenantMessage, error.Message);
+        Assert.Equal(TriggerMetricNames.ForeignProviderTenant, error.Metric);
+    }
+
+    [Fact]
+    public async Task V1_refuses_a_tenant_outside_the_providers_list_too()
+    {
+        var e = Fixtures.Load("pre-token-generation-v1.json", Fixtures.Json.PreTokenGenerationEvent);
+        e.UserName = "acmeoidc_1048";
+        e.Request.UserAttributes["cognito:user_status"] = "EXTERNAL_PROVIDER";
+        e.Request.UserAttributes["custom:idp_tenant"] = "initech";
+
+        await Assert.ThrowsAsync<TriggerRejectedException>(() => new PreTokenGenerationTrigger(WithAllowList, new InMemoryDirectory(), TimeProvider.System, TextWriter.Null).HandleV1Async(e, new TestContext(), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task A_fixed_tenant_provider_gives_its_tenant_whatever_the_user_or_the_provider_sends()
+    {
+        var settings = Fixtures.Settings((TriggerEnvironment.ProviderFixedTenants, "AcmeOidc=acme-01"));
+
+        var result = await Issue(User("li@example.com", "true", tenant: "forged", federated: true, idpTenant: "globex"), settings);
+
+        Assert.Equal("acme-01", TenantClaim(result));
+    }
+
+    [Fact]
+    public async Task A_provider_without_a_tenant_setting_gives_no_tenant_claim_whatever_the_attribute_holds()
+    {
+        var settings = Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.com"));
+
+        var result = await Issue(User("li@example.com", "true", tenant: null, federated: true, idpTenant: "globex"), settings);
+
+        Assert.Null(TenantClaim(result));
+    }
+
+    // An administrator may link a pool user to a provider (AdminLinkProviderForUser): the user gets
+    // `identities` but keeps their status, so they stay a pool user, with the administrator's tenant,
+    // and cannot read their tenant from custom:idp_tenant (which clients offering a provider may write).
+    [Fact]
+    public async Task A_pool_user_linked_to_a_provider_keeps_the_administrators_tenant()
+    {
+        var e = User("maria@example.com", "true", tenant: "acme-01", idpTenant: "globex");
+        e.Request.UserAttributes["identities"] = """[{"userId":"1048","providerName":"AcmeOidc","providerType":"OIDC","primary":"false"}]""";
+
+        var result = await Issue(e);
+
+        Assert.Equal("acme-01", TenantClaim(result));
+    }
+
+    [Fact]
+    public async Task The_profile_follows_the_tenant_when_the_provider_moves_the_user_and_the_tokens_say_the_new_one()
+    {
+        var directory = new InMemoryDirectory();
+        await Issue(User("li@example.com", "true", tenant: null, federated: true, idpTenant: "acme-01"), directory: directory);
+        var moved = User("li@example.com", "true", tenant: null, federated: true, idpTenant: "globex");
+        moved.TriggerSource = "TokenGeneration_RefreshTokens";
+
+        var result = await Issue(moved, directory: directory);
+
+        Assert.Equal("globex", TenantClaim(result));
+        Assert.Equal("globex", Assert.Single(directory.Profiles.Values).TenantId);
+        Assert.Equal(2, directory.Writes); // created once, moved once; an unchanged tenant writes nothing
+        await Issue(moved, directory: directory);
+        Assert.Equal(2, directory.Writes);
+    }
+
+    [Fact]
+    public async Task A_user_whose_tenant_was_removed_is_listed_under_none()
+    {
+        var directory = new InMemoryDirectory();
+        await Issue(User("li@example.com", "true", tenant: null, federated: true, idpTenant: "acme-01"), directory: directory);
+
+        await Issue(User("li@example.com", "true", tenant: null, federated: true), directory: directory);
+
+        Assert.Null(Assert.Single(directory.Profiles.Values).TenantId);
     }
 
     [Fact]

@@ -57,8 +57,21 @@ internal sealed class InMemoryDirectory : IIdentityDirectory
 
     public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(SuspendedTenants.Contains(tenantId));
 
-    public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) =>
-        Task.FromResult(DisabledUsers.Contains(userSub) ? ProfileState.Disabled : Profiles.ContainsKey(userSub) ? ProfileState.Active : ProfileState.Missing);
+    public Task<StoredProfile> GetProfileAsync(string userSub, CancellationToken cancellationToken) =>
+        Task.FromResult(Profiles.TryGetValue(userSub, out var profile)
+            ? new StoredProfile(DisabledUsers.Contains(userSub) ? ProfileState.Disabled : ProfileState.Active, profile.TenantId)
+            : DisabledUsers.Contains(userSub) ? new StoredProfile(ProfileState.Disabled, null) : StoredProfile.Missing);
+
+    public Task MoveProfileToTenantAsync(string userSub, string? tenantId, CancellationToken cancellationToken)
+    {
+        Writes++;
+        if (Profiles.TryGetValue(userSub, out var profile))
+        {
+            Profiles[userSub] = profile with { TenantId = tenantId };
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken) =>
         Task.FromResult(MachineClients.TryGetValue(clientId, out var client) ? client : null);

@@ -28,8 +28,8 @@ public sealed class TriggerSettingFormatsTests
             ["members"] = ["identitystack/read"],
         };
 
-        var encoded = TriggerSettingFormats.EncodeGroupScopes(groupScopes);
-        var malformed = TriggerSettingFormats.ParseGroupScopes(encoded, AnyScope, out var parsed);
+        var encoded = TriggerSettingFormats.EncodeNamedLists(groupScopes);
+        var malformed = TriggerSettingFormats.ParseNamedLists(encoded, AnyScope, out var parsed);
 
         Assert.Equal("admins=identitystack/admin,identitystack/write;members=identitystack/read", encoded);
         Assert.Empty(malformed);
@@ -42,9 +42,10 @@ public sealed class TriggerSettingFormatsTests
     [InlineData("=identitystack/read;members=identitystack/read", "=identitystack/read")]
     [InlineData("admins=;members=identitystack/read", "admins=")]
     [InlineData("admins=bad scope;members=identitystack/read", "admins=bad scope")]
+    [InlineData("members=identitystack/read;members=identitystack/admin", "members=identitystack/admin")]
     public void Malformed_group_scope_entries_are_returned_and_the_rest_parsed(string value, string malformedEntry)
     {
-        var malformed = TriggerSettingFormats.ParseGroupScopes(value, s => !s.Contains(' ', StringComparison.Ordinal), out var parsed);
+        var malformed = TriggerSettingFormats.ParseNamedLists(value, s => !s.Contains(' ', StringComparison.Ordinal), out var parsed);
 
         Assert.Equal([malformedEntry], malformed);
         Assert.Equal(["members"], parsed.Keys);

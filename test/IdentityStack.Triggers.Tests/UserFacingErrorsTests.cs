@@ -48,6 +48,31 @@ public sealed class UserFacingErrorsTests
         Assert.Contains("FailingDirectory", line["stackTrace"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    // A refusal operators must see (a provider asserting a foreign tenant) reaches the user as its own
+    // sentence and the log as a warning that counts one of its metric in CloudWatch's Embedded Metric
+    // Format, which the tenant alarm watches.
+    [Fact]
+    public async Task A_counted_refusal_passes_through_and_leaves_a_warning_with_its_metric()
+    {
+        var (handlers, log) = Registry(new InMemoryDirectory(), (TriggerEnvironment.ProviderTenants, "AcmeOidc=acme-01"));
+        var e = JsonNode.Parse(Fixtures.Text("pre-token-generation-v2.json"))!;
+        e["userName"] = "acmeoidc_1048";
+        e["request"]!["userAttributes"]!["cognito:user_status"] = "EXTERNAL_PROVIDER";
+        e["request"]!["userAttributes"]!["custom:idp_tenant"] = "globex";
+
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => Invoke(handlers, TriggerHandlerNames.PreTokenGeneration, e.ToJsonString()));
+
+        Assert.Equal(UserTenant.ForeignTenantMessage, error.Message);
+        var line = JsonNode.Parse(log.ToString().Trim())!;
+        Assert.Equal("WARN", line["level"]!.GetValue<string>());
+        Assert.Contains("'globex'", line["note"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, line[TriggerMetricNames.ForeignProviderTenant]!.GetValue<int>());
+        var metrics = line["_aws"]!["CloudWatchMetrics"]![0]!;
+        Assert.Equal(TriggerMetricNames.Namespace, metrics["Namespace"]!.GetValue<string>());
+        Assert.Equal(TriggerMetricNames.ForeignProviderTenant, metrics["Metrics"]![0]!["Name"]!.GetValue<string>());
+        Assert.Empty(metrics["Dimensions"]![0]!.AsArray());
+    }
+
     [Fact]
     public async Task A_malformed_event_is_not_described_to_the_user()
     {
@@ -95,7 +120,9 @@ public sealed class UserFacingErrorsTests
 
         public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => FailWith<bool>();
 
-        public Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken) => FailWith<ProfileState>();
+        public Task<StoredProfile> GetProfileAsync(string userSub, CancellationToken cancellationToken) => FailWith<StoredProfile>();
+
+        public Task MoveProfileToTenantAsync(string userSub, string? tenantId, CancellationToken cancellationToken) => FailWith<bool>();
 
         public Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken) => FailWith<MachineClient?>();
 

@@ -1,5 +1,4 @@
 using IdentityStack.Lambda.CognitoEvents;
-using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.Triggers.Directory;
 
@@ -19,21 +18,24 @@ internal static class AccountAccess
 
     /// <summary>
     /// Throws <see cref="TriggerRejectedException"/> when the user with these attributes must not get
-    /// tokens; otherwise returns the state of their profile (<see cref="ProfileState.Missing"/> or
+    /// tokens; otherwise returns their profile as stored (<see cref="ProfileState.Missing"/> or
     /// <see cref="ProfileState.Active"/>).
     /// </summary>
-    public static async Task<ProfileState> RefuseIfBlockedAsync(IIdentityDirectory directory, CognitoTriggerRequest request, CancellationToken cancellationToken)
+    /// <param name="directory">The directory of profiles and tenants.</param>
+    /// <param name="request">The event's request with the user's attributes.</param>
+    /// <param name="tenant">The user's tenant by <see cref="UserTenant"/>'s rule, or null.</param>
+    /// <param name="cancellationToken">The invocation's budget.</param>
+    public static async Task<StoredProfile> RefuseIfBlockedAsync(IIdentityDirectory directory, CognitoTriggerRequest request, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(request);
         var sub = request.Attribute(UserAttributeNames.Sub);
-        var tenant = UserTenant.Of(request);
-        var profile = sub is null ? Task.FromResult(ProfileState.Missing) : directory.GetProfileStateAsync(sub, cancellationToken);
+        var profile = sub is null ? Task.FromResult(StoredProfile.Missing) : directory.GetProfileAsync(sub, cancellationToken);
         var suspended = tenant is null ? Task.FromResult(false) : directory.IsTenantSuspendedAsync(tenant, cancellationToken);
         await Task.WhenAll(profile, suspended).ConfigureAwait(false);
 
-        var state = await profile.ConfigureAwait(false);
-        if (state == ProfileState.Disabled)
+        var stored = await profile.ConfigureAwait(false);
+        if (stored.State == ProfileState.Disabled)
         {
             throw new TriggerRejectedException(DisabledMessage);
         }
@@ -43,6 +45,6 @@ internal static class AccountAccess
             throw new TriggerRejectedException(SuspendedMessage);
         }
 
-        return state;
+        return stored;
     }
 }

@@ -15,6 +15,9 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
     public const string KeyAttribute = DirectoryKeys.PartitionKey;
     public const string SuspendedStatus = "SUSPENDED";
 
+    /// <summary>The flag of a disabled profile.</summary>
+    public const string DisabledAttribute = "disabled";
+
     public static string UserKey(string sub) => DirectoryKeys.UserPrefix + sub;
 
     public static string TenantKey(string tenantId) => DirectoryKeys.TenantPrefix + tenantId;
@@ -65,13 +68,51 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
         return item is not null && item.TryGetValue("status", out var status) && string.Equals(status.S, SuspendedStatus, StringComparison.Ordinal);
     }
 
-    public async Task<ProfileState> GetProfileStateAsync(string userSub, CancellationToken cancellationToken)
+    public async Task<StoredProfile> GetProfileAsync(string userSub, CancellationToken cancellationToken)
     {
         // The key is projected too: an item that exists without the flag must not read as missing.
-        var item = await GetAsync(UserKey(userSub), "disabled", cancellationToken).ConfigureAwait(false);
-        return item is null || !item.ContainsKey(KeyAttribute)
-            ? ProfileState.Missing
-            : item.TryGetValue("disabled", out var disabled) && disabled.BOOL == true ? ProfileState.Disabled : ProfileState.Active;
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = Key(UserKey(userSub)),
+            ProjectionExpression = "#pk, #d, #t",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["#pk"] = KeyAttribute,
+                ["#d"] = DisabledAttribute,
+                ["#t"] = DirectoryKeys.TenantAttribute,
+            },
+        }, cancellationToken).ConfigureAwait(false);
+        if (response.Item is not { Count: > 0 } item || !item.ContainsKey(KeyAttribute))
+        {
+            return StoredProfile.Missing;
+        }
+
+        var state = item.TryGetValue(DisabledAttribute, out var disabled) && disabled.BOOL == true ? ProfileState.Disabled : ProfileState.Active;
+        return new StoredProfile(state, item.TryGetValue(DirectoryKeys.TenantAttribute, out var tenant) && !string.IsNullOrEmpty(tenant.S) ? tenant.S : null);
+    }
+
+    public async Task MoveProfileToTenantAsync(string userSub, string? tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userSub);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = KeyAttribute, ["#t"] = DirectoryKeys.TenantAttribute };
+        try
+        {
+            // Removing the attribute takes the profile out of the sparse tenant index: listed to no tenant.
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(UserKey(userSub)),
+                UpdateExpression = tenantId is null ? "REMOVE #t" : "SET #t = :t",
+                ConditionExpression = "attribute_exists(#pk)",
+                ExpressionAttributeNames = names,
+                ExpressionAttributeValues = tenantId is null ? null : new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":t"] = new() { S = tenantId } },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // The profile was deleted meanwhile: nothing to move, and no item is created here.
+        }
     }
 
     public async Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken)

@@ -3,22 +3,25 @@ using System.Text.Json;
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Triggers.Contract;
 using IdentityStack.Lambda.Runtime;
+using IdentityStack.Triggers.Directory;
 
 namespace IdentityStack.Triggers.Triggers;
 
 /// <summary>
 /// Post authentication: writes one JSON line per sign-in that is both the audit record and a
 /// CloudWatch Embedded Metric Format document: metrics <c>SignIn</c> and <c>NewDeviceSignIn</c> in
-/// namespace <c>IdentityStack</c>, by client and identity provider.
+/// namespace <c>IdentityStack</c>, by client and identity provider. The tenant it records is the
+/// user's tenant by <see cref="UserTenant"/>'s rule (what their tokens carry), not a raw attribute.
 /// </summary>
-internal sealed class PostAuthenticationTrigger(TextWriter output, TimeProvider time)
+internal sealed class PostAuthenticationTrigger(TriggerSettings settings, TextWriter output, TimeProvider time)
 {
-    public const string MetricNamespace = "IdentityStack";
+    public const string MetricNamespace = TriggerMetricNames.Namespace;
     public const string CognitoProvider = "Cognito";
 
     public async ValueTask<PostAuthenticationEvent> HandleAsync(PostAuthenticationEvent e, ILambdaContext context, CancellationToken cancellationToken)
     {
-        var line = AuditLine(e, context.RequestId, ProviderOf(e.Request.Attribute(UserAttributeNames.Identities)), time.GetUtcNow());
+        var tenant = UserTenant.OrNone(settings, UserOrigin.ProviderOf(e.UserName, e.Request), e.Request);
+        var line = AuditLine(e, context.RequestId, ProviderOf(e.Request.Attribute(UserAttributeNames.Identities)), tenant, time.GetUtcNow());
         await output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
         return e;
     }
@@ -49,7 +52,7 @@ internal sealed class PostAuthenticationTrigger(TextWriter output, TimeProvider 
         return CognitoProvider;
     }
 
-    private static string AuditLine(PostAuthenticationEvent e, string requestId, string provider, DateTimeOffset now)
+    private static string AuditLine(PostAuthenticationEvent e, string requestId, string provider, string? tenant, DateTimeOffset now)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -79,7 +82,7 @@ internal sealed class PostAuthenticationTrigger(TextWriter output, TimeProvider 
             json.WriteString("userPoolId", e.UserPoolId);
             json.WriteString("userName", e.UserName);
             json.WriteString("sub", e.Request.Attribute(UserAttributeNames.Sub));
-            json.WriteString("tenantId", e.Request.Attribute(TenantIdAttributeName.Claim));
+            json.WriteString("tenantId", tenant);
             json.WriteString("ClientId", e.CallerContext.ClientId ?? "unknown");
             json.WriteString("Provider", provider);
             json.WriteBoolean("newDeviceUsed", e.Request.NewDeviceUsed);

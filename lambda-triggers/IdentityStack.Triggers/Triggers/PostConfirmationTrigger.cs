@@ -12,7 +12,7 @@ namespace IdentityStack.Triggers.Triggers;
 /// invocation's budget is logged (WARN) and the confirmation goes on; the profile is written at the
 /// user's first token issue instead (pre token generation writes a missing one).
 /// </summary>
-internal sealed class PostConfirmationTrigger(IIdentityDirectory directory, TimeProvider time, TextWriter log)
+internal sealed class PostConfirmationTrigger(TriggerSettings settings, IIdentityDirectory directory, TimeProvider time, TextWriter log)
 {
     public async ValueTask<PostConfirmationEvent> HandleAsync(PostConfirmationEvent e, ILambdaContext context, CancellationToken cancellationToken)
     {
@@ -21,7 +21,10 @@ internal sealed class PostConfirmationTrigger(IIdentityDirectory directory, Time
             return e; // A confirmed password reset: the profile exists already.
         }
 
-        var profile = UserProfile.Of(e.UserPoolId, e.UserName, e.Request, time.GetUtcNow())
+        // Fails open here too: a tenant the provider may not assert leaves the profile without one
+        // (pre sign-up and pre token generation refuse that user anyway).
+        var tenant = UserTenant.OrNone(settings, UserOrigin.ProviderOf(e.UserName, e.Request), e.Request);
+        var profile = UserProfile.Of(e.UserPoolId, e.UserName, e.Request, tenant, time.GetUtcNow())
             ?? throw new LambdaEventFormatException("The post confirmation event has no 'sub' user attribute.");
         using var budget = InvocationBudget.For(context, cancellationToken);
         try

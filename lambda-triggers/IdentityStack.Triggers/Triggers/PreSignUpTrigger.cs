@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Triggers.Contract;
 using IdentityStack.Lambda.Runtime;
+using IdentityStack.Triggers.Directory;
 
 namespace IdentityStack.Triggers.Triggers;
 
@@ -23,8 +24,9 @@ internal sealed partial class PreSignUpTrigger(TriggerSettings settings)
         var isExternal = string.Equals(e.TriggerSource, CognitoTriggerSources.PreSignUpExternalProvider, StringComparison.Ordinal);
         var isAdmin = string.Equals(e.TriggerSource, CognitoTriggerSources.PreSignUpAdminCreateUser, StringComparison.Ordinal);
 
+        var provider = isExternal ? UserOrigin.ProviderOfUserName(e.UserName) : null;
         var email = attributes.Attribute(UserAttributeNames.Email);
-        if (!isAdmin && settings.AllowedEmailDomains.Count > 0)
+        if (!isAdmin && settings.AllowedEmailDomains.Count > 0 && !settings.IsExemptFromAllowList(provider))
         {
             if (string.IsNullOrWhiteSpace(email))
             {
@@ -37,25 +39,23 @@ internal sealed partial class PreSignUpTrigger(TriggerSettings settings)
             }
         }
 
-        var tenant = isExternal ? attributes.Attribute(FederatedAttributeNames.IdpTenantClaim) : attributes.Attribute(TenantIdAttributeName.Claim);
-        if (tenant is not null && !TenantIdPattern().IsMatch(tenant))
+        // A federated user's tenant by the one rule (refused when the provider asserts one it may not);
+        // an administrator-given tenant must be well-formed.
+        var tenant = isExternal ? UserTenant.Of(settings, provider, attributes) : attributes.Attribute(TenantIdAttributeName.Claim);
+        if (!isExternal && tenant is not null && !TenantIdPattern().IsMatch(tenant))
         {
             throw new TriggerRejectedException("The organisation id is not valid. Use 1-64 lower-case letters, digits or hyphens.");
         }
 
-        if (isExternal)
+        if (provider is not null)
         {
             e.Response.AutoConfirmUser = true;
             var providerVerified = string.Equals(attributes.Attribute(FederatedAttributeNames.IdpEmailVerifiedClaim), "true", StringComparison.OrdinalIgnoreCase);
-            e.Response.AutoVerifyEmail = !string.IsNullOrEmpty(email) && (providerVerified || settings.TrustedEmailProviders.Contains(ProviderOf(e.UserName)));
+            e.Response.AutoVerifyEmail = !string.IsNullOrEmpty(email) && (providerVerified || settings.TrustedEmailProviders.Contains(provider));
         }
 
         return ValueTask.FromResult(e);
     }
-
-    /// <summary>A federated user's username is "&lt;provider name&gt;_&lt;id at the provider&gt;" (Cognito may lower-case the name, so providers match case-insensitively).</summary>
-    private static string ProviderOf(string? userName) =>
-        userName is { } name && name.IndexOf('_', StringComparison.Ordinal) is > 0 and var cut ? name[..cut] : string.Empty;
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex TenantIdPattern();

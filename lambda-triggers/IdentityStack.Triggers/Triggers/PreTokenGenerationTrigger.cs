@@ -22,7 +22,16 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
     public const string TenantClaim = TenantIdAttributeName.TokenClaim;
     public const string RolesClaim = "roles";
 
-    public const string UnregisteredMachineClientNote = "not a registered machine client: its access token is left as Cognito built it";
+    public const string UnregisteredMachineClientNote = "not a registered machine client: no token";
+
+    /// <summary>The metric (namespace <see cref="TriggerErrorLog.MetricNamespace"/>) counting refused tokens of unregistered machine clients.</summary>
+    public const string UnregisteredMachineClientMetric = TriggerMetricNames.UnregisteredMachineClientToken;
+
+    /// <summary>What an unregistered client is told (Cognito passes it on to the caller of the token endpoint).</summary>
+    public const string UnregisteredMachineClientMessage = "This app client is not registered for client-credentials tokens.";
+
+    /// <summary>The warning when the profile could not be created or moved to the user's tenant.</summary>
+    public const string ProfileNotWrittenNote = "profile not written or not moved to the user's tenant; tokens issued";
 
     public async ValueTask<PreTokenGenerationV2Event> HandleV2Async(PreTokenGenerationV2Event e, ILambdaContext context, CancellationToken cancellationToken)
     {
@@ -41,8 +50,8 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
 
     private async Task<ClaimsAndScopeOverrideDetails> UserTokenChangesAsync(string userPoolId, string? userName, PreTokenGenerationV2Request request, ILambdaContext context, CancellationToken cancellationToken)
     {
-        await CheckAccessAsync(userPoolId, userName, request, context, cancellationToken).ConfigureAwait(false);
-        var claims = Claims(request);
+        var tenant = await CheckAccessAsync(userPoolId, userName, request, context, cancellationToken).ConfigureAwait(false);
+        var claims = Claims(request, tenant);
         var scopes = ScopesFor(request.GroupConfiguration.GroupsToOverride)
             .Where(s => !request.Scopes.Contains(s, StringComparer.Ordinal))
             .ToList();
@@ -67,10 +76,11 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
     /// secret (<c>callerContext.clientId</c>); the client metadata the caller may send is never read,
     /// because the caller chooses it. A registered client's token gets <c>tenant_id</c> and loses any
     /// scope outside its registration; a client whose tenant is suspended gets no token. A client
-    /// nobody registered gets the token Cognito built (only its app client's allowed scopes). Fails
-    /// closed: no answer from the directory in time means no token.
+    /// nobody registered gets no token either (every client-credentials client the constructs make is
+    /// registered; one made elsewhere must be registered to get tokens), and the refusal is counted in
+    /// a metric an alarm watches. Fails closed: no answer from the directory in time means no token.
     /// </summary>
-    private async Task<ClaimsAndScopeOverrideDetails?> MachineTokenChangesAsync(string? clientId, IList<string>? requested, ILambdaContext context, CancellationToken cancellationToken)
+    private async Task<ClaimsAndScopeOverrideDetails> MachineTokenChangesAsync(string? clientId, IList<string>? requested, ILambdaContext context, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(clientId))
         {
@@ -81,8 +91,7 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
         var client = await directory.GetMachineClientAsync(clientId, budget.Token).ConfigureAwait(false);
         if (client is null)
         {
-            await log.WriteLineAsync(TriggerErrorLog.Line(TriggerErrorLog.Warning, TriggerHandlerNames.PreTokenGeneration, context.RequestId, null, $"app client {clientId} is {UnregisteredMachineClientNote}")).ConfigureAwait(false);
-            return null;
+            throw new TriggerRejectedException(UnregisteredMachineClientMessage, $"app client {clientId} is {UnregisteredMachineClientNote}", UnregisteredMachineClientMetric);
         }
 
         if (client.TenantId is { } tenant && await directory.IsTenantSuspendedAsync(tenant, budget.Token).ConfigureAwait(false))
@@ -103,9 +112,9 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
 
     public async ValueTask<PreTokenGenerationEvent> HandleV1Async(PreTokenGenerationEvent e, ILambdaContext context, CancellationToken cancellationToken)
     {
-        await CheckAccessAsync(e.UserPoolId, e.UserName, e.Request, context, cancellationToken).ConfigureAwait(false);
+        var tenant = await CheckAccessAsync(e.UserPoolId, e.UserName, e.Request, context, cancellationToken).ConfigureAwait(false);
         var claims = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (UserTenant.Of(e.Request) is { } tenant)
+        if (tenant is not null)
         {
             claims[TenantClaim] = tenant;
         }
@@ -120,34 +129,47 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
         return e;
     }
 
-    /// <summary>Refuses a user outside the email allow-list or blocked in the directory; writes the profile of a user who has none (failing open).</summary>
-    private async Task CheckAccessAsync(string userPoolId, string? userName, CognitoTriggerRequest request, ILambdaContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses a user whose provider asserts a tenant it may not, a user outside the email allow-list,
+    /// or one blocked in the directory; writes the profile of a user who has none, and lists the
+    /// profile under the user's tenant when it changed (both failing open). Returns the user's tenant.
+    /// </summary>
+    private async Task<string?> CheckAccessAsync(string userPoolId, string? userName, CognitoTriggerRequest request, ILambdaContext context, CancellationToken cancellationToken)
     {
-        EmailPolicy.RefuseIfOutside(settings, request);
+        var provider = UserOrigin.ProviderOf(userName, request);
+        var tenant = UserTenant.Of(settings, provider, request);
+        EmailPolicy.RefuseIfOutside(settings, provider, request);
         using var budget = InvocationBudget.For(context, cancellationToken);
-        var state = await AccountAccess.RefuseIfBlockedAsync(directory, request, budget.Token).ConfigureAwait(false);
-        if (state != ProfileState.Missing || UserProfile.Of(userPoolId, userName, request, time.GetUtcNow()) is not { } profile)
-        {
-            return;
-        }
-
+        var stored = await AccountAccess.RefuseIfBlockedAsync(directory, request, tenant, budget.Token).ConfigureAwait(false);
         try
         {
-            await directory.CreateProfileIfAbsentAsync(profile, budget.Token).ConfigureAwait(false);
+            if (stored.State == ProfileState.Missing)
+            {
+                if (UserProfile.Of(userPoolId, userName, request, tenant, time.GetUtcNow()) is { } profile)
+                {
+                    await directory.CreateProfileIfAbsentAsync(profile, budget.Token).ConfigureAwait(false);
+                }
+            }
+            else if (!string.Equals(stored.TenantId, tenant, StringComparison.Ordinal) && request.Attribute(UserAttributeNames.Sub) is { } sub)
+            {
+                await directory.MoveProfileToTenantAsync(sub, tenant, budget.Token).ConfigureAwait(false);
+            }
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
-            await log.WriteLineAsync(TriggerErrorLog.Line(TriggerErrorLog.Warning, TriggerHandlerNames.PreTokenGeneration, context.RequestId, error, "missing profile not written; tokens issued")).ConfigureAwait(false);
+            await log.WriteLineAsync(TriggerErrorLog.Line(TriggerErrorLog.Warning, TriggerHandlerNames.PreTokenGeneration, context.RequestId, error, ProfileNotWrittenNote)).ConfigureAwait(false);
         }
+
+        return tenant;
     }
 
-    private static Dictionary<string, JsonNode?> Claims(PreTokenGenerationRequest request)
+    private static Dictionary<string, JsonNode?> Claims(PreTokenGenerationRequest request, string? tenant)
     {
         var claims = new Dictionary<string, JsonNode?>(StringComparer.Ordinal)
         {
             [RolesClaim] = new JsonArray([.. request.GroupConfiguration.GroupsToOverride.Select(g => (JsonNode?)JsonValue.Create(g))]),
         };
-        if (UserTenant.Of(request) is { } tenant)
+        if (tenant is not null)
         {
             claims[TenantClaim] = JsonValue.Create(tenant);
         }

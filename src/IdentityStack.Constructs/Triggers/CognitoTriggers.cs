@@ -55,7 +55,7 @@ public sealed class CognitoTriggers : Construct
         var shared = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [TriggerEnvironment.AllowedEmailDomains] = TriggerSettingFormats.EncodeList(props.AllowedEmailDomains),
-            [TriggerEnvironment.GroupScopes] = TriggerSettingFormats.EncodeGroupScopes(GroupScopes(props.UserPool)),
+            [TriggerEnvironment.GroupScopes] = TriggerSettingFormats.EncodeNamedLists(GroupScopes(props.UserPool)),
             [TriggerEnvironment.EmailSender] = TriggerSettingFormats.EncodeEmailSender(props.UserPool.SendsEmailThroughSes),
         };
         if (props.TrustedEmailProviders.Count > 0)
