@@ -189,6 +189,30 @@ public sealed class TriggerWiringTests(SynthesizedStages stages)
         }
     }
 
+    // The providers' tenant and email settings reach every trigger function in the one format the
+    // binary parses (TriggerSettingFormats): prod's OIDC provider may assert acme-01 or acme-02, its
+    // SAML provider's users are all acme-01 and outside the allow-list, Facebook and Login with
+    // Amazon (which send no email_verified) are trusted for email, the others are neither.
+    [Fact]
+    public void Prod_triggers_know_which_tenants_each_provider_may_give_and_whose_email_counts()
+    {
+        foreach (var function in TriggerFunctions(stages["prod"]).Values)
+        {
+            var variables = function.GetProperty("Properties").GetProperty("Environment").GetProperty("Variables");
+            Assert.Equal("AcmeOidc=acme-01,acme-02", variables.GetProperty(TriggerEnvironment.ProviderTenants).GetString());
+            Assert.Equal("AcmeSaml=acme-01", variables.GetProperty(TriggerEnvironment.ProviderFixedTenants).GetString());
+            Assert.Equal("Facebook,LoginWithAmazon", variables.GetProperty(TriggerEnvironment.TrustedEmailProviders).GetString());
+            Assert.Equal("AcmeSaml", variables.GetProperty(TriggerEnvironment.AllowListExemptProviders).GetString());
+        }
+
+        foreach (var function in TriggerFunctions(stages["dev"]).Values)
+        {
+            var variables = function.GetProperty("Properties").GetProperty("Environment").GetProperty("Variables");
+            Assert.False(variables.TryGetProperty(TriggerEnvironment.ProviderTenants, out _));
+            Assert.False(variables.TryGetProperty(TriggerEnvironment.ProviderFixedTenants, out _));
+        }
+    }
+
     [Fact]
     public void Prod_tables_are_encrypted_recoverable_and_retained_and_dev_tables_can_go()
     {

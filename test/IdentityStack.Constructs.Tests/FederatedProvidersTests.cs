@@ -43,7 +43,7 @@ public sealed class FederatedProvidersTests
     [Fact]
     public void Oidc_and_saml_keep_their_names_map_the_tenant_to_the_providers_own_attribute_and_saml_flags_are_strings()
     {
-        var oidc = new OidcProvider("AcmeOidc", "https://login.acme.example.com", "client", SecretArn, ["openid", "email"], "POST") { TenantAttribute = "tenant" };
+        var oidc = new OidcProvider("AcmeOidc", "https://login.acme.example.com", "client", SecretArn, ["openid", "email"], "POST") { TenantAttribute = "tenant", Tenants = ["acme-01"] };
         var saml = new SamlProvider("AcmeSaml", "https://idp.acme.example.com/metadata", null) { IdpInitiated = false };
 
         var (_, template) = Synthesize(oidc, saml);

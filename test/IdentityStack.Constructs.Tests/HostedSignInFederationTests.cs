@@ -57,7 +57,7 @@ public sealed class HostedSignInFederationTests
     public void Clients_offering_a_provider_may_write_what_it_maps_and_nothing_of_the_tenant()
     {
         var (stack, pool) = PoolStack();
-        var oidc = new OidcProvider("Acme", "https://login.example.com", "client", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme-AbCdEf", ["openid", "email"], "GET") { TenantAttribute = "tenant" };
+        var oidc = new OidcProvider("Acme", "https://login.example.com", "client", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme-AbCdEf", ["openid", "email"], "GET") { TenantAttribute = "tenant", Tenants = ["acme-01"] };
         var providers = new FederatedProviders(stack, "Federation", pool.UserPool, [oidc]);
 
         SignIn(stack, pool, providers.Providers["Acme"]);

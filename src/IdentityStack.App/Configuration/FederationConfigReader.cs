@@ -23,7 +23,14 @@ internal static partial class FederationConfigReader
         ["Apple"] = AppleProvider.TypeName,
     };
 
-    public static List<FederatedProvider> Read(JsonObjectReader stage)
+    /// <summary>The configuration names of provider properties whose names differ from the property's.</summary>
+    private static readonly Dictionary<string, string> ConfigNames = new(StringComparer.Ordinal)
+    {
+        [nameof(FederatedProvider.FixedTenant)] = "tenant",
+    };
+
+    /// <summary>Reads every provider; <paramref name="allowedEmailDomains"/> decides which providers' users could never get tokens.</summary>
+    public static List<FederatedProvider> Read(JsonObjectReader stage, IReadOnlyList<string> allowedEmailDomains)
     {
         var providers = new List<FederatedProvider>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -44,6 +51,15 @@ internal static partial class FederationConfigReader
 
             var provider = ReadProvider(reader, type, name ?? string.Empty);
             reader.RejectUnknownFields();
+            if (provider is not null)
+            {
+                reader.PropsProblems(provider.Problems(), ConfigNames);
+                if (FederatedEmailRules.Problem(allowedEmailDomains, provider) is { } unreachable)
+                {
+                    reader.PropsProblems([unreachable]);
+                }
+            }
+
             if (provider is not null && stage.ProblemCount == before)
             {
                 providers.Add(provider);
@@ -98,8 +114,18 @@ internal static partial class FederationConfigReader
             "SAML" => ReadSaml(reader, name),
             _ => null,
         };
+        var tenants = reader.TextArray("tenants", $"use tenant ids: {TriggerSettingFormats.TenantIdShape}, e.g. [\"acme-01\"].");
+        var fixedTenant = reader.OptionalText("tenant", $"use the one tenant id of every user of this provider: {TriggerSettingFormats.TenantIdShape}.");
         var trustEmail = reader.Bool("trustEmail", defaultValue: false);
-        return provider is null ? null : provider with { TenantAttribute = tenant, TrustEmail = trustEmail };
+        var exempt = reader.Bool("exemptFromAllowList", defaultValue: false);
+        return provider is null ? null : provider with
+        {
+            TenantAttribute = tenant,
+            Tenants = tenants,
+            FixedTenant = fixedTenant,
+            TrustEmail = trustEmail,
+            ExemptFromAllowList = exempt,
+        };
     }
 
     private static SamlProvider? ReadSaml(JsonObjectReader reader, string name)
@@ -118,8 +144,13 @@ internal static partial class FederationConfigReader
             return null;
         }
 
-        return new SamlProvider(name, url, document)
+        var emailClaim = reader.OptionalString("emailClaim", AttributeNamePattern(), "use the SAML attribute (claim) name that carries the email address.");
+        var nameClaim = reader.OptionalString("nameClaim", AttributeNamePattern(), "use the SAML attribute (claim) name that carries the display name.");
+        var defaults = new SamlProvider(name, url, document);
+        return defaults with
         {
+            EmailClaim = emailClaim ?? defaults.EmailClaim,
+            NameClaim = nameClaim ?? defaults.NameClaim,
             IdpInitiated = reader.Bool("idpInitiated", defaultValue: false),
             SignRequests = reader.Bool("signRequests", defaultValue: true),
             EncryptedResponses = reader.Bool("encryptedResponses", defaultValue: true),

@@ -82,7 +82,7 @@ internal static partial class StageConfigReader
         };
         reader.PropsProblems(triggers.Problems(), TriggersConfigNames);
         var architecture = reader.Choice("triggerArchitecture", TriggerArchitecture.Arm64, ArchitectureChoices);
-        var federation = FederationConfigReader.Read(reader);
+        var federation = FederationConfigReader.Read(reader, triggers.AllowedEmailDomains);
         var signIn = SignInConfigReader.Read(userPool.Production, reader.Object("signIn"), federation);
         if (signIn is not null)
         {

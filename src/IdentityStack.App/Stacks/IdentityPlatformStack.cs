@@ -43,7 +43,7 @@ internal sealed class IdentityPlatformStack : Stack
         {
             UserPool = UserPool,
             Binary = _platformBinary,
-            TrustedEmailProviders = [.. stage.Federation.Where(f => f.TrustEmail).Select(f => f.Name)],
+            FederatedProviders = stage.Federation,
             RemovalPolicy = removalPolicy,
             LogRetention = LogRetention.FromDays(stage.LogRetentionDays),
         });

@@ -22,16 +22,94 @@ public abstract record FederatedProvider(string Name)
 
     /// <summary>
     /// Provider attribute that carries the tenant id, mapped to <c>custom:idp_tenant</c> (never to the
-    /// administrator-set <c>custom:tenant_id</c>, which is immutable); null maps none.
+    /// administrator-set <c>custom:tenant_id</c>, which is immutable); null maps none. Needs
+    /// <see cref="Tenants"/>: a provider may assert only the tenants listed for it.
     /// </summary>
     public string? TenantAttribute { get; init; }
 
     /// <summary>
+    /// The tenants this provider may assert through <see cref="TenantAttribute"/>. A user whose
+    /// provider asserts any other value (or a malformed one) gets no tokens, at every token issue.
+    /// Default none.
+    /// </summary>
+    public IReadOnlyList<string> Tenants { get; init; } = [];
+
+    /// <summary>
+    /// The one tenant of every user of this provider (the usual "one enterprise IdP, one tenant"
+    /// case): no mapping is needed or read. Default none.
+    /// </summary>
+    public string? FixedTenant { get; init; }
+
+    /// <summary>
     /// Whether the provider's email addresses count as verified though it sends no
-    /// <c>email_verified</c> (Facebook, Login with Amazon, Apple, SAML). Default false: such a user's
-    /// email stays unverified.
+    /// <c>email_verified</c> (Facebook, Login with Amazon, SAML). Default false: such a user's
+    /// email stays unverified. Risk: the provider's word for the address is taken; a provider that
+    /// lets users enter addresses it never checked lets them claim anyone's.
     /// </summary>
     public bool TrustEmail { get; init; }
+
+    /// <summary>
+    /// Whether the pool's email allow-list does not apply to this provider's users (an enterprise
+    /// IdP that is the authority for its users, usually with a <see cref="FixedTenant"/>). Only for
+    /// OIDC and SAML providers: anyone can have a social account. Default false.
+    /// </summary>
+    public bool ExemptFromAllowList { get; init; }
+
+    /// <summary>Whether the provider sends an <c>email_verified</c> claim, mapped to <c>custom:idp_email_verified</c>.</summary>
+    public bool SendsEmailVerified => EmailVerifiedAttribute is not null;
+
+    /// <summary>Whether anyone may create an account at the provider (the social providers), so that it is no authority for a tenant's users.</summary>
+    public virtual bool IsSocial => true;
+
+    /// <summary>Every problem of the provider's tenant and email settings (empty when there are none).</summary>
+    public virtual IReadOnlyList<PropsProblem> Problems()
+    {
+        var problems = new List<PropsProblem>();
+        var tenants = Tenants ?? [];
+        if (FixedTenant is not null)
+        {
+            if (!IsTenantId(FixedTenant))
+            {
+                problems.Add(new(nameof(FixedTenant), PropsProblem.Quoted(FixedTenant), $"use a tenant id: {TriggerSettingFormats.TenantIdShape}."));
+            }
+
+            if (TenantAttribute is not null || tenants.Count > 0)
+            {
+                problems.Add(new(TenantAttribute is not null ? nameof(TenantAttribute) : nameof(Tenants), TenantAttribute is not null ? PropsProblem.Quoted(TenantAttribute) : "a list", $"provider '{Name}' has the fixed tenant \"{FixedTenant}\": every user of it is in that tenant, so it maps no tenant claim and lists no tenants; remove one or the other."));
+            }
+        }
+        else if (TenantAttribute is not null && tenants.Count == 0)
+        {
+            problems.Add(new(nameof(Tenants), "empty", $"provider '{Name}' maps a tenant claim ({TenantAttribute}): list the tenants it may assert, e.g. [\"acme-01\"], or give it one fixed tenant and no mapping. A provider may never assert just any tenant."));
+        }
+        else if (TenantAttribute is null && tenants.Count > 0)
+        {
+            problems.Add(new(nameof(TenantAttribute), "null", $"provider '{Name}' lists tenants but maps no tenant claim: name the provider's claim that carries the tenant, or use a fixed tenant for one."));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tenants.Count; i++)
+        {
+            var at = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{nameof(Tenants)}[{i}]");
+            if (tenants[i] is not { } tenant || !IsTenantId(tenant))
+            {
+                problems.Add(new(at, PropsProblem.Quoted(tenants[i]), $"use a tenant id: {TriggerSettingFormats.TenantIdShape}."));
+            }
+            else if (!seen.Add(tenant))
+            {
+                problems.Add(new(at, PropsProblem.Quoted(tenant), "each tenant once; remove the repeat."));
+            }
+        }
+
+        if (ExemptFromAllowList && IsSocial)
+        {
+            problems.Add(new(nameof(ExemptFromAllowList), "true", $"anyone can create a {ProviderType} account, so exempting '{Name}' from the email allow-list lets anyone get tokens; exempt only an OIDC or SAML provider that is the authority for its users, or set trustEmail instead."));
+        }
+
+        return problems;
+    }
+
+    private static bool IsTenantId(string value) => TriggerSettingFormats.TenantId().IsMatch(value);
 
     /// <summary>Creates the provider on <paramref name="pool"/>, as the child <see cref="Name"/> of <paramref name="scope"/>.</summary>
     public abstract IUserPoolIdentityProvider Create(Construct scope, IUserPool pool);
@@ -156,6 +234,13 @@ public sealed record AppleProvider(string ServicesId, string TeamId, string KeyI
     /// <inheritdoc />
     protected override string NameAttribute => "firstName";
 
+    /// <summary>
+    /// Apple's ID token says whether the address is verified (developer guide, "Add Sign in with
+    /// Apple as a social identity provider",
+    /// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp-apple.html).
+    /// </summary>
+    protected override string? EmailVerifiedAttribute => "email_verified";
+
     /// <inheritdoc />
     public override IUserPoolIdentityProvider Create(Construct scope, IUserPool pool) =>
         new UserPoolIdentityProviderApple(scope, Name, new UserPoolIdentityProviderAppleProps
@@ -175,6 +260,9 @@ public sealed record OidcProvider(string Name, string Issuer, string ClientId, s
 {
     /// <inheritdoc />
     public override string ProviderType => "OIDC";
+
+    /// <inheritdoc />
+    public override bool IsSocial => false;
 
     /// <summary>The standard OIDC claim; a provider that does not send it leaves the email unverified.</summary>
     protected override string? EmailVerifiedAttribute => "email_verified";
@@ -217,6 +305,9 @@ public sealed record SamlProvider(string Name, string? MetadataUrl, string? Meta
 
     /// <inheritdoc />
     public override string ProviderType => "SAML";
+
+    /// <inheritdoc />
+    public override bool IsSocial => false;
 
     /// <inheritdoc />
     protected override string EmailAttribute => EmailClaim;

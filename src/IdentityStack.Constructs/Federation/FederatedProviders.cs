@@ -22,6 +22,10 @@ public sealed class FederatedProviders : Construct
             throw new ArgumentException($"Provider name '{duplicate.Key}' is used {duplicate.Count()} times; names must be unique in a pool.", nameof(providers));
         }
 
+        // The same rules the triggers' props check (a tenant mapping needs its list, ...), so that
+        // providers made without CognitoTriggers are refused the same way.
+        PropsProblem.ThrowIfAny(nameof(FederatedProvider), [.. providers.SelectMany(p => p.Problems().Select(problem => problem.Under(p.Name)))], nameof(providers));
+
         var scratch = ScratchCopyOfPath();
         Providers = providers.ToDictionary(p => p.Name, p => Create(pool, p, scratch), StringComparer.Ordinal);
     }

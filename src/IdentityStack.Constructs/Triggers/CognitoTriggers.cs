@@ -58,10 +58,7 @@ public sealed class CognitoTriggers : Construct
             [TriggerEnvironment.GroupScopes] = TriggerSettingFormats.EncodeNamedLists(GroupScopes(props.UserPool)),
             [TriggerEnvironment.EmailSender] = TriggerSettingFormats.EncodeEmailSender(props.UserPool.SendsEmailThroughSes),
         };
-        if (props.TrustedEmailProviders.Count > 0)
-        {
-            shared[TriggerEnvironment.TrustedEmailProviders] = TriggerSettingFormats.EncodeList(props.TrustedEmailProviders);
-        }
+        AddProviderSettings(shared, props.FederatedProviders);
         var functions = new Dictionary<CognitoTrigger, NativeAotFunction>();
         foreach (var trigger in CognitoTrigger.All)
         {
@@ -94,6 +91,44 @@ public sealed class CognitoTriggers : Construct
         Functions = functions;
         GrantDataAccess();
     }
+
+    /// <summary>
+    /// The providers' settings the triggers apply (<see cref="TriggerEnvironment"/>): trusted for
+    /// email, exempt from the allow-list, the tenants each may assert, fixed tenants. A variable is
+    /// set only when some provider needs it.
+    /// </summary>
+    private static void AddProviderSettings(Dictionary<string, string> environment, IReadOnlyList<Federation.FederatedProvider> providers)
+    {
+        void SetList(string variable, IEnumerable<string> names)
+        {
+            var list = TriggerSettingFormats.EncodeList(names);
+            if (list.Length > 0)
+            {
+                environment[variable] = list;
+            }
+        }
+
+        SetList(TriggerEnvironment.TrustedEmailProviders, providers.Where(p => p.TrustEmail).Select(p => p.Name));
+        SetList(TriggerEnvironment.AllowListExemptProviders, providers.Where(p => p.ExemptFromAllowList).Select(p => p.Name));
+        if (ProviderTenantsSetting(providers) is { Length: > 0 } tenants)
+        {
+            environment[TriggerEnvironment.ProviderTenants] = tenants;
+        }
+
+        var fixedTenants = TriggerSettingFormats.EncodeNamedLists(providers
+            .Where(p => p.FixedTenant is not null)
+            .Select(p => new KeyValuePair<string, IReadOnlyList<string>>(p.Name, [p.FixedTenant!])));
+        if (fixedTenants.Length > 0)
+        {
+            environment[TriggerEnvironment.ProviderFixedTenants] = fixedTenants;
+        }
+    }
+
+    /// <summary>The tenants each provider that maps a tenant claim may assert, as <see cref="TriggerEnvironment.ProviderTenants"/> holds them.</summary>
+    internal static string ProviderTenantsSetting(IEnumerable<Federation.FederatedProvider> providers) =>
+        TriggerSettingFormats.EncodeNamedLists(providers
+            .Where(p => p.TenantAttribute is not null && p.FixedTenant is null && (p.Tenants?.Count ?? 0) > 0)
+            .Select(p => new KeyValuePair<string, IReadOnlyList<string>>(p.Name, p.Tenants)));
 
     /// <summary>The scopes each of the pool's groups adds to access tokens (groups without scopes left out), in the pool's order.</summary>
     private static Dictionary<string, IReadOnlyList<string>> GroupScopes(UserPools.SecureUserPool pool) =>

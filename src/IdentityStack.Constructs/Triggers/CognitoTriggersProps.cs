@@ -27,6 +27,9 @@ public sealed record CognitoTriggersProps : CognitoTriggersOptions
         Binary = null!;
     }
 
+    /// <summary>How long the providers' tenant lists may be, encoded, in the triggers' environment (Lambda allows 4 KB for all variables).</summary>
+    public const int MaxProviderTenantsLength = 2048;
+
     /// <summary>The pool to attach the triggers to.</summary>
     public required SecureUserPool UserPool { get; init; }
 
@@ -34,11 +37,11 @@ public sealed record CognitoTriggersProps : CognitoTriggersOptions
     public required NativeAotBinary Binary { get; init; }
 
     /// <summary>
-    /// Identity provider names whose email addresses count as verified though they send no
-    /// <c>email_verified</c> (a provider's <see cref="Federation.FederatedProvider.TrustEmail"/>).
-    /// Default none: such users' emails stay unverified.
+    /// The pool's external identity providers, whose tenant and email settings the triggers apply:
+    /// the tenants each may assert or its fixed tenant, whether its addresses count as verified
+    /// without <c>email_verified</c>, whether the allow-list applies to its users. Default none.
     /// </summary>
-    public IReadOnlyList<string> TrustedEmailProviders { get; init; } = [];
+    public IReadOnlyList<Federation.FederatedProvider> FederatedProviders { get; init; } = [];
 
     /// <summary>What happens to the tables and logs when they leave the stack. Default RETAIN.</summary>
     public RemovalPolicy RemovalPolicy { get; init; } = RemovalPolicy.RETAIN;
@@ -58,6 +61,22 @@ public sealed record CognitoTriggersProps : CognitoTriggersOptions
         if (Binary is null)
         {
             problems.Add(new(nameof(Binary), "null", "give the platform's Native AOT binary (NativeAotBinary.FromProject or FromBootstrap)."));
+        }
+
+        var providers = FederatedProviders ?? [];
+        problems.AddRange(PropsProblem.OfNamedItems(
+            nameof(FederatedProviders),
+            providers,
+            p => p.Problems(),
+            p => p.Name,
+            "remove the null entry.",
+            "each provider once; provider names are unique in a pool."));
+        problems.AddRange(Federation.FederatedEmailRules.Problems(nameof(FederatedProviders), AllowedEmailDomains, providers));
+        var tenantLists = CognitoTriggers.ProviderTenantsSetting(providers.Where(p => p is not null));
+        if (tenantLists.Length > MaxProviderTenantsLength)
+        {
+            problems.Add(new(nameof(FederatedProviders), tenantLists.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters of tenant lists",
+                $"the providers' tenant lists travel to the triggers in their environment, which Lambda caps at 4 KB in all: keep them under {MaxProviderTenantsLength} characters (use a fixed tenant per provider where a provider serves one tenant)."));
         }
 
         return problems;
