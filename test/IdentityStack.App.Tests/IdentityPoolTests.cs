@@ -47,8 +47,10 @@ public sealed class IdentityPoolTests(SynthesizedStages stages)
         var prod = Pool("prod");
         Assert.Equal("123456789012-abcdefghijklmnop.apps.googleusercontent.com", prod.GetProperty("SupportedLoginProviders").GetProperty("accounts.google.com").GetString());
         Assert.Equal("com.example.identitystack", prod.GetProperty("SupportedLoginProviders").GetProperty("appleid.apple.com").GetString());
-        Assert.Equal("arn:aws:iam::123456789012:oidc-provider/login.acme.example.com", prod.GetProperty("OpenIdConnectProviderARNs")[0].GetString());
-        Assert.Equal("arn:aws:iam::123456789012:saml-provider/AcmeSaml", prod.GetProperty("SamlProviderARNs")[0].GetString());
+        // The IAM providers are prod's own account's (111111111111): a pool that trusted another
+        // account's provider would hand out prod credentials on that account's word.
+        Assert.Equal("arn:aws:iam::111111111111:oidc-provider/login.acme.example.com", prod.GetProperty("OpenIdConnectProviderARNs")[0].GetString());
+        Assert.Equal("arn:aws:iam::111111111111:saml-provider/AcmeSaml", prod.GetProperty("SamlProviderARNs")[0].GetString());
         Assert.Equal("login.identitystack.dev", Pool("dev").GetProperty("DeveloperProviderName").GetString());
     }
 

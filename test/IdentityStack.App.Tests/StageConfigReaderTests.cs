@@ -232,4 +232,22 @@ public sealed class StageConfigReaderTests
         Assert.False(stage.Production);
         Assert.True(stage.SignIn!.Options.AllowPasswordAuth);
     }
+
+    // The identity pool's side doors on a production stage: social tokens taken directly only with a
+    // read-only external role, and IAM providers only of the stage's own account.
+    [Fact]
+    public void A_production_identity_pool_refuses_social_tokens_with_a_writing_role_and_another_accounts_providers()
+    {
+        var error = Assert.Throws<StageConfigException>(() => Read("""
+            { "live": { "region": "eu-west-1", "production": true, "account": "111111111111", "mfa": "REQUIRED", "threatProtection": "ENFORCED",
+                        "deletionProtection": true, "removalPolicy": "RETAIN", "alarms": { "email": ["oncall@example.com"] },
+                        "signIn": { "domainPrefix": "acme-live", "callbackUrls": ["https://app.example.com/cb"], "logoutUrls": ["https://app.example.com/"] },
+                        "identityPool": { "externalIdentities": "own", "publicProviders": { "google": "123-abc.apps.googleusercontent.com" },
+                                          "samlProviderArns": ["arn:aws:iam::123456789012:saml-provider/Acme"] } } }
+            """));
+
+        Assert.Equal(["stages.live.identityPool.publicProviders", "stages.live.identityPool.samlProviderArns[0]"], error.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.Contains(error.Problems, p => p.Fix.Contains("set externalIdentities to readOnly", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Fix.Contains("not in this stack's account 111111111111", StringComparison.Ordinal));
+    }
 }

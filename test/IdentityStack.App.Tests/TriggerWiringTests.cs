@@ -99,7 +99,8 @@ public sealed class TriggerWiringTests(SynthesizedStages stages)
         {
             Assert.Equal("lambda:InvokeFunction", p.GetProperty("Action").GetString());
             Assert.Equal("cognito-idp.amazonaws.com", p.GetProperty("Principal").GetString());
-            Assert.Equal("AWS::AccountId", p.GetProperty("SourceAccount").GetProperty("Ref").GetString());
+            var account = p.GetProperty("SourceAccount");
+            Assert.Equal(RepositoryFiles.StageAccount(stage) ?? "AWS::AccountId", RepositoryFiles.StageAccount(stage) is null ? account.GetProperty("Ref").GetString() : account.GetString());
             Assert.Equal(pool, p.GetProperty("SourceArn").GetProperty("Fn::GetAtt")[0].GetString());
         });
     }

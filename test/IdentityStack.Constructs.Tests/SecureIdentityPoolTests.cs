@@ -163,7 +163,7 @@ public sealed class SecureIdentityPoolTests
     public void With_an_own_external_role_at_most_23_rules_fit_beside_the_two_the_platform_adds()
     {
         var (stack, pool, data, client) = Parts();
-        var rules = Enumerable.Range(0, 24).Select(i => new RoleMappingRule { Claim = "custom:tier", Match = RoleMappingMatch.Equals, Value = "t" + i, Role = IdentityPoolRole.Authenticated }).ToList();
+        var rules = Enumerable.Range(0, 24).Select(i => new RoleMappingRule { Claim = "custom:tenant_id", Match = RoleMappingMatch.Equals, Value = "t" + i, Role = IdentityPoolRole.Authenticated }).ToList();
 
         var error = Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, "Ids", Props(pool, data, client) with { ExternalIdentities = ExternalIdentityRole.Own, RoleMappingRules = rules }));
 
@@ -186,6 +186,67 @@ public sealed class SecureIdentityPoolTests
         var partial = new RoleMappingRule { Claim = "cognito:groups", Match = RoleMappingMatch.Contains, Value = "admins", Role = IdentityPoolRole.Admin };
         Assert.Contains("SecureIdentityPoolProps.RoleMappingRules[0].Match = \"Contains\": a Contains rule on 'cognito:groups'", Refusal("E", Props(pool, data, client) with { RoleMappingRules = [partial] }), StringComparison.Ordinal);
         Assert.Contains("SecureIdentityPoolProps.SamlProviderArns[1] = \"Acme\": use an IAM provider ARN", Refusal("F", Props(pool, data, client) with { SamlProviderArns = ["arn:aws:iam::123456789012:saml-provider/Acme", "Acme"] }), StringComparison.Ordinal);
+    }
+
+    // Point 4 of the tenant-isolation review: a production pool that takes Google or Apple tokens
+    // directly gives anyone with such an account credentials that skip the user pool's allow-list,
+    // MFA, suspension and threat protection; only a read-only external role may take them.
+    [Fact]
+    public void A_production_pool_takes_social_tokens_directly_only_with_a_read_only_external_role()
+    {
+        var (stack, pool, data, client) = Parts();
+        var social = new PublicLoginProviders { Google = "123-abc.apps.googleusercontent.com" };
+        string Refusal(string id, SecureIdentityPoolProps props) => Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, id, props)).Message;
+
+        Assert.Contains("SecureIdentityPoolProps.PublicProviders = accounts.google.com: a production identity pool that takes social tokens directly", Refusal("A", Props(pool, data, client) with { Production = true, PublicProviders = social }), StringComparison.Ordinal);
+        Assert.Contains("SecureIdentityPoolProps.PublicProviders", Refusal("B", Props(pool, data, client) with { Production = true, PublicProviders = social, ExternalIdentities = ExternalIdentityRole.Own }), StringComparison.Ordinal);
+        var readOnly = new SecureIdentityPool(stack, "C", Props(pool, data, client) with { Production = true, PublicProviders = social, ExternalIdentities = ExternalIdentityRole.ReadOnly });
+        _ = new SecureIdentityPool(stack, "D", Props(pool, data, client) with { PublicProviders = social }); // not production: the team's choice
+
+        var policy = System.Text.Json.JsonSerializer.Serialize(Template.FromStack(stack).FindResources("AWS::IAM::Policy").Where(p => p.Key.StartsWith("CExternalRole", StringComparison.Ordinal)).ToList());
+        Assert.NotNull(readOnly.ExternalRole);
+        Assert.Contains("s3:GetObject", policy, StringComparison.Ordinal);
+        foreach (var write in new[] { "s3:PutObject", "s3:DeleteObject", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem" })
+        {
+            Assert.DoesNotContain(write, policy, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Oidc_and_saml_provider_arns_must_name_the_stacks_own_account()
+    {
+        var stack = new Stack(new App(), "Consumer", new StackProps { Env = new Amazon.CDK.Environment { Account = "111111111111", Region = "eu-west-1" } });
+        var pool = new SecureUserPool(stack, "Pool", new SecureUserPoolProps { UserPoolName = "identity" });
+        var data = new UserDataStore(stack, "Data", new UserDataStoreProps());
+        var client = pool.UserPool.AddClient("App");
+        string Refusal(string id, SecureIdentityPoolProps props) => Assert.Throws<ArgumentException>(() => new SecureIdentityPool(stack, id, props)).Message;
+
+        Assert.Contains("SecureIdentityPoolProps.OpenIdConnectProviderArns[0] = \"arn:aws:iam::123456789012:oidc-provider/idp.example.com\": the provider is in account 123456789012, not in this stack's account 111111111111",
+            Refusal("A", Props(pool, data, client) with { OpenIdConnectProviderArns = ["arn:aws:iam::123456789012:oidc-provider/idp.example.com"] }), StringComparison.Ordinal);
+        Assert.Contains("SecureIdentityPoolProps.SamlProviderArns[0]", Refusal("B", Props(pool, data, client) with { SamlProviderArns = ["arn:aws:iam::123456789012:saml-provider/Acme"] }), StringComparison.Ordinal);
+        _ = new SecureIdentityPool(stack, "C", Props(pool, data, client) with { SamlProviderArns = ["arn:aws:iam::111111111111:saml-provider/Acme"] });
+
+        // An account-agnostic stack cannot be checked at synth: production then needs the account named.
+        var (agnostic, agnosticPool, agnosticData, agnosticClient) = Parts();
+        Assert.Contains("the stack's account is not known at synth", Assert.Throws<ArgumentException>(() => new SecureIdentityPool(agnostic, "P", Props(agnosticPool, agnosticData, agnosticClient) with { Production = true, SamlProviderArns = ["arn:aws:iam::123456789012:saml-provider/Acme"] })).Message, StringComparison.Ordinal);
+    }
+
+    // A rule on a claim a user or client can write lets users choose their own role.
+    [Theory]
+    [InlineData("name")]
+    [InlineData("locale")]
+    [InlineData("email")]
+    [InlineData("custom:idp_tenant")]
+    [InlineData("custom:idp_email_verified")]
+    public void Role_mapping_rules_only_test_claims_no_client_can_write(string claim)
+    {
+        var options = new SecureIdentityPoolOptions { RoleMappingRules = [new RoleMappingRule { Claim = claim, Match = RoleMappingMatch.Equals, Value = "x", Role = IdentityPoolRole.Admin }] };
+
+        var problem = Assert.Single(options.Problems());
+
+        Assert.Equal("RoleMappingRules[0].Claim", problem.Property);
+        Assert.Contains("would let users choose their role", problem.Fix, StringComparison.Ordinal);
+        Assert.Empty(new SecureIdentityPoolOptions { RoleMappingRules = [new RoleMappingRule { Claim = "custom:tenant_id", Match = RoleMappingMatch.Equals, Value = "acme-01", Role = IdentityPoolRole.Admin }] }.Problems());
     }
 
     /// <summary>Every problem at once, one home for the rules: the options a cdk.json reader builds report the same problems the construct refuses.</summary>

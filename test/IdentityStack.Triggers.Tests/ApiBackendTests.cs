@@ -15,6 +15,10 @@ public sealed class ApiBackendTests
 
         public int Calls { get; private set; }
 
+        public HashSet<string> SuspendedTenants { get; } = new(StringComparer.Ordinal);
+
+        public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(SuspendedTenants.Contains(tenantId));
+
         public Task<UserPage> ListUsersAsync(string tenant, int limit, UserListingCursor? after, CancellationToken cancellationToken)
         {
             Calls++;
@@ -185,6 +189,55 @@ public sealed class ApiBackendTests
 
         Assert.Equal(403, status);
         Assert.Contains("'admins' group", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    // Cognito group names hold no whitespace but may hold ',' (API reference, "CreateGroup": GroupName
+    // pattern [\p{L}\p{M}\p{S}\p{N}\p{P}]+,
+    // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateGroup.html):
+    // a group named "x,admins" is one group and must not count as the admin group.
+    [Fact]
+    public async Task A_group_whose_name_contains_the_admin_group_after_a_comma_is_not_the_admin_group()
+    {
+        var (status, _) = await CallAsync(Event("GET", "/admin/users", jwt => jwt["claims"]!["cognito:groups"] = "[x,admins members]"));
+        var (_, me) = await CallAsync(Event("GET", "/me", jwt => jwt["claims"]!["cognito:groups"] = "[x,admins members]"));
+
+        Assert.Equal(403, status);
+        Assert.Equal(["x,admins", "members"], me.GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(0, _users.Calls);
+    }
+
+    // The tenant is the trigger's tenant_id claim only: custom:tenant_id (an ID token's raw attribute)
+    // is not the rule's tenant for a federated user, so it never stands in for a missing tenant_id.
+    [Fact]
+    public async Task The_raw_tenant_attribute_never_stands_in_for_the_tenant_claim()
+    {
+        var (status, _) = await CallAsync(Event("GET", "/admin/users", jwt =>
+        {
+            var claims = jwt["claims"]!.AsObject();
+            claims.Remove("tenant_id");
+            claims["custom:tenant_id"] = "globex";
+        }));
+
+        Assert.Equal(403, status);
+        Assert.Equal(0, _users.Calls);
+    }
+
+    // A token issued before a suspension stays valid until it expires (up to the access token's
+    // lifetime): admin and write routes ask the directory at every request instead of waiting.
+    [Fact]
+    public async Task A_suspended_tenants_admin_listing_and_writes_are_refused_while_its_tokens_are_still_valid()
+    {
+        _users.SuspendedTenants.Add("acme");
+
+        var (list, listBody) = await CallAsync(Event("GET", "/admin/users"));
+        var (write, _) = await CallAsync(Event("POST", "/items", body: "{\"name\":\"a\"}"));
+        var (read, _) = await CallAsync(Event("GET", "/me"));
+
+        Assert.Equal(403, list);
+        Assert.Equal("tenant_suspended", listBody.GetProperty("error").GetString());
+        Assert.Equal(403, write);
+        Assert.Equal(200, read);
+        Assert.Equal(0, _users.Calls);
     }
 
     [Theory]

@@ -10,8 +10,10 @@ namespace IdentityStack.Triggers.Api;
 /// and the route's scopes; the backend reads the verified claims and checks again what matters
 /// (defence in depth): write scope for POST /items, admin scope and the admin group for
 /// /admin/users, which lists only the caller's own tenant (a caller without a tenant gets 403, never
-/// everyone), a page at a time (<c>?cursor=</c> from the page before). A malformed event or missing
-/// claims answer 4xx with a JSON error, never a crash.
+/// everyone), a page at a time (<c>?cursor=</c> from the page before). Admin and write routes ask the
+/// directory whether the caller's tenant is suspended now: an access token issued before the
+/// suspension is valid until it expires, and these routes must not wait for that. A malformed event
+/// or missing claims answer 4xx with a JSON error, never a crash.
 /// </summary>
 internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<IUserListing> users, TimeProvider time, DeveloperLogin? developerLogin = null) : ILambdaHandler
 {
@@ -67,7 +69,7 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
         }
 
         return route == ApiRouteTable.CreateItem
-            ? CreateItem(caller, request)
+            ? await CreateItemAsync(caller, request, cancellationToken).ConfigureAwait(false)
             : await ListUsersAsync(caller, request, cancellationToken).ConfigureAwait(false);
     }
 
@@ -84,6 +86,11 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
             return Error(403, "forbidden", "The admin listing shows the users of the caller's tenant, and this token carries no tenant_id.");
         }
 
+        if (await users().IsTenantSuspendedAsync(tenant, cancellationToken).ConfigureAwait(false))
+        {
+            return Suspended();
+        }
+
         UserListingCursor? after = null;
         if (request.QueryStringParameters?.TryGetValue("cursor", out var cursor) == true
             && (after = UserListingCursor.TryDecode(cursor)) is null)
@@ -95,12 +102,17 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
         return Ok(200, new UsersResponse(page.Users, page.NextCursor?.Encode()), Json.UsersResponse);
     }
 
-    private HttpApiResponse CreateItem(Caller caller, HttpApiRequest request)
+    private async Task<HttpApiResponse> CreateItemAsync(Caller caller, HttpApiRequest request, CancellationToken cancellationToken)
     {
         var writeScope = ApiScopeNames.Qualified(resourceServer, ApiRouteTable.CreateItem.Scope!);
         if (!caller.HasScope(writeScope))
         {
             return Error(403, "forbidden", $"Creating items needs the {writeScope} scope.");
+        }
+
+        if (caller.Tenant is { } tenant && await users().IsTenantSuspendedAsync(tenant, cancellationToken).ConfigureAwait(false))
+        {
+            return Suspended();
         }
 
         ItemRequest? item;
@@ -122,4 +134,7 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
         var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}");
         return Ok(201, new ItemResponse(id, name, caller.Sub, caller.Tenant), Json.ItemResponse);
     }
+
+    private static HttpApiResponse Suspended() =>
+        Error(403, "tenant_suspended", "Your organisation's access is suspended. Contact your administrator.");
 }

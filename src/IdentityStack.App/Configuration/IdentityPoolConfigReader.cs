@@ -22,10 +22,11 @@ internal static partial class IdentityPoolConfigReader
     {
         ["authenticated"] = ExternalIdentityRole.Authenticated,
         ["own"] = ExternalIdentityRole.Own,
+        ["readOnly"] = ExternalIdentityRole.ReadOnly,
     };
 
     /// <summary>The identity pool settings, or null when the stage has none (or they are invalid). The rules live in <see cref="SecureIdentityPoolOptions.Problems"/>.</summary>
-    public static SecureIdentityPoolOptions? Read(JsonObjectReader? reader, bool hasSignIn, IReadOnlyList<UserPoolGroupDefinition> groups)
+    public static SecureIdentityPoolOptions? Read(JsonObjectReader? reader, bool hasSignIn, IReadOnlyList<UserPoolGroupDefinition> groups, bool production, string? account)
     {
         if (reader is null)
         {
@@ -44,6 +45,8 @@ internal static partial class IdentityPoolConfigReader
             RoleMappingRules = ReadRules(reader),
             TenantTags = reader.Bool("tenantTags", defaultValue: true),
             ExternalIdentities = reader.Choice("externalIdentities", ExternalIdentityRole.Authenticated, ExternalRoleChoices),
+            Production = production,
+            Account = account,
         };
         reader.RejectUnknownFields();
         if (!hasSignIn)

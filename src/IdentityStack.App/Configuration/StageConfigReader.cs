@@ -90,7 +90,7 @@ internal static partial class StageConfigReader
             reader.PropsProblems(
                 IdentityStack.Constructs.SignIn.FirstAuthFactorRules.PoolProblems("SignIn.FirstFactors", signIn.Options.FirstFactors, userPool.Email is not null, userPool.SmsEnabled));
         }
-        var identityPool = IdentityPoolConfigReader.Read(reader.Object("identityPool"), reader.Has("signIn"), userPool.Groups);
+        var identityPool = IdentityPoolConfigReader.Read(reader.Object("identityPool"), reader.Has("signIn"), userPool.Groups, userPool.Production, account);
         var api = ApiConfigReader.Read(reader.Object("api"), reader.Has("signIn"), userPool.Groups, identityPool?.DeveloperProviderName is not null);
         var (logDays, noncurrentDays) = RetentionConfigReader.Read(reader.Object("retention"), userPool.Production);
         var alarms = AlarmsConfigReader.Read(reader, userPool.Production);

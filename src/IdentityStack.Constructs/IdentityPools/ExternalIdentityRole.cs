@@ -15,4 +15,11 @@ public enum ExternalIdentityRole
     /// role then trusts only identities from this user pool.
     /// </summary>
     Own,
+
+    /// <summary>
+    /// A role of their own that only reads: their own files and items, public files and the
+    /// leaderboard; no writes, no uploads, never a tenant prefix. What a production identity pool
+    /// needs to take social tokens directly (<see cref="SecureIdentityPoolOptions.PublicProviders"/>).
+    /// </summary>
+    ReadOnly,
 }

@@ -39,6 +39,20 @@ public static class IdentityPoolRolePolicies
         return statements;
     }
 
+    /// <summary>Identities of the identity pool's other providers when they may only read: their own files and items, public/ and the leaderboard; no writes.</summary>
+    public static IReadOnlyList<PolicyStatement> ExternalReadOnly(UserDataStore data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return
+        [
+            Allow("ReadOwnFiles", ["s3:GetObject"], data.Bucket.ArnForObjects(OwnPrefix + "*")),
+            ListPrefixes(data, "ListOwnAndPublic", OwnPrefix, UserDataLayout.PublicPrefix),
+            Allow("ReadPublic", ["s3:GetObject"], data.Bucket.ArnForObjects(UserDataLayout.PublicPrefix + "*")),
+            OwnItems("ReadOwnUserData", ItemReads, data.UserDataTable.TableArn),
+            Allow("ReadLeaderboard", [.. ItemReads, "dynamodb:Scan"], data.LeaderboardTable.TableArn),
+        ];
+    }
+
     /// <summary>Guests: read public/ and the leaderboard; nothing private, no writes.</summary>
     public static IReadOnlyList<PolicyStatement> Guest(UserDataStore data)
     {

@@ -27,7 +27,7 @@ public sealed class SecureIdentityPool : Construct
     /// <summary>Role of guests; null when guests are off.</summary>
     public Role? GuestRole { get; }
 
-    /// <summary>Role of identities from providers other than this user pool; null unless <see cref="ExternalIdentityRole.Own"/>.</summary>
+    /// <summary>Role of identities from providers other than this user pool; null unless <see cref="ExternalIdentityRole.Own"/> or <see cref="ExternalIdentityRole.ReadOnly"/>.</summary>
     public Role? ExternalRole { get; }
 
     /// <summary>Creates the pool, roles, role attachment and principal tags.</summary>
@@ -35,6 +35,7 @@ public sealed class SecureIdentityPool : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
+        props = WithStackAccount(props);
         Validate(props);
         var userPool = props.UserPool.UserPool;
         var supported = props.PublicProviders.ToSupportedLoginProviders();
@@ -54,12 +55,14 @@ public sealed class SecureIdentityPool : Construct
             DeveloperProviderName = props.DeveloperProviderName,
         });
 
-        var ownExternalRole = props.ExternalIdentities == ExternalIdentityRole.Own;
+        var ownExternalRole = props.ExternalIdentities != ExternalIdentityRole.Authenticated;
         AuthenticatedRole = CreateRole("AuthenticatedRole", CognitoIdentityKeys.Authenticated, props.TenantTags, IdentityPoolRolePolicies.Authenticated(props.Data, props.TenantTags), "Identity pool: signed-in users, own data only", requiredProvider: ownExternalRole ? userPool.UserPoolProviderName : null);
         if (ownExternalRole)
         {
             // Social, OIDC, SAML and developer identities: own data, never a tenant prefix (tenants come from the user pool's claim).
-            ExternalRole = CreateRole("ExternalRole", CognitoIdentityKeys.Authenticated, sessionTags: false, IdentityPoolRolePolicies.Authenticated(props.Data, tenantPrefix: false), "Identity pool: identities from other providers, own data only");
+            ExternalRole = props.ExternalIdentities == ExternalIdentityRole.ReadOnly
+                ? CreateRole("ExternalRole", CognitoIdentityKeys.Authenticated, sessionTags: false, IdentityPoolRolePolicies.ExternalReadOnly(props.Data), "Identity pool: identities from other providers, read only")
+                : CreateRole("ExternalRole", CognitoIdentityKeys.Authenticated, sessionTags: false, IdentityPoolRolePolicies.Authenticated(props.Data, tenantPrefix: false), "Identity pool: identities from other providers, own data only");
         }
 
         // The admin role only through this user pool: an identity from a social, OIDC, SAML or
@@ -90,6 +93,13 @@ public sealed class SecureIdentityPool : Construct
                 UseDefaults = false,
             });
         }
+    }
+
+    /// <summary>The props with the stack's account when they do not say one and the stack knows it: the provider ARNs are checked against it.</summary>
+    private SecureIdentityPoolProps WithStackAccount(SecureIdentityPoolProps props)
+    {
+        var stackAccount = Stack.Of(this).Account;
+        return props.Account is null && !Token.IsUnresolved(stackAccount) ? props with { Account = stackAccount } : props;
     }
 
     private static void Validate(SecureIdentityPoolProps props)

@@ -16,6 +16,12 @@ internal static class RepositoryFiles
         return (Dictionary<string, object?>)ToPlain(document.RootElement.GetProperty("context"))!;
     }
 
+    /// <summary>The account a stage of cdk.json names, or null for an account-agnostic stage.</summary>
+    public static string? StageAccount(string stage) =>
+        CdkJsonContext()["stages"] is Dictionary<string, object?> stages && stages[stage] is Dictionary<string, object?> config && config.TryGetValue("account", out var account)
+            ? account as string
+            : null;
+
     /// <summary>A JSON value as the dictionaries, arrays and primitives the CDK context holds.</summary>
     public static object? ToPlain(JsonElement element) => element.ValueKind switch
     {

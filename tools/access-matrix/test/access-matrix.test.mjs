@@ -23,12 +23,19 @@ function expectAll(checks) {
 const asUser = (id, extra = {}) => ({ [IDENTITY_ID_KEY]: id, ...extra });
 
 /** What a signed-in role (authenticated or admin) may do, for many pairs of identities. */
-function ownDataChecks(role, data, me, other) {
+/**
+ * What a role reaches of one identity's own data and another's. With `readOnly`, the role may read
+ * its own files and items but write nothing (the external role of a production pool that takes
+ * social tokens directly: those identities skip the user pool's rules).
+ */
+function ownDataChecks(role, data, me, other, { readOnly = false } = {}) {
   const own = `${data.bucketArn}/private/${me}/notes/today.txt`;
   const theirs = `${data.bucketArn}/private/${other}/notes/today.txt`;
+  const writes = new Set(['s3:PutObject', 's3:DeleteObject', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
+  const ownVerdict = (action) => (readOnly && writes.has(action) ? 'denied' : ALLOWED);
   const checks = [];
   for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) {
-    checks.push([`${action} own`, decide(role, action, own, asUser(me)), ALLOWED]);
+    checks.push([`${action} own`, decide(role, action, own, asUser(me)), ownVerdict(action)]);
     checks.push([`${action} other's`, decide(role, action, theirs, asUser(me)), 'denied']);
   }
   checks.push(['list own prefix', decide(role, 's3:ListBucket', data.bucketArn, asUser(me, { 's3:prefix': `private/${me}/` })), ALLOWED]);
@@ -36,13 +43,13 @@ function ownDataChecks(role, data, me, other) {
   checks.push(['list all private', decide(role, 's3:ListBucket', data.bucketArn, asUser(me, { 's3:prefix': 'private/' })), 'denied']);
   checks.push(['list whole bucket', decide(role, 's3:ListBucket', data.bucketArn, asUser(me, { 's3:prefix': '' })), 'denied']);
   for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query']) {
-    checks.push([`${action} own items`, decide(role, action, data.userDataTableArn, asUser(me, { 'dynamodb:LeadingKeys': [me] })), ALLOWED]);
+    checks.push([`${action} own items`, decide(role, action, data.userDataTableArn, asUser(me, { 'dynamodb:LeadingKeys': [me] })), ownVerdict(action)]);
     checks.push([`${action} other's items`, decide(role, action, data.userDataTableArn, asUser(me, { 'dynamodb:LeadingKeys': [other] })), 'denied']);
   }
   checks.push(['batch read own and other', decide(role, 'dynamodb:BatchGetItem', data.userDataTableArn, asUser(me, { 'dynamodb:LeadingKeys': [me, other] })), 'denied']);
   checks.push(['request without keys', decide(role, 'dynamodb:GetItem', data.userDataTableArn, asUser(me)), 'denied']);
   checks.push(['scan user data', decide(role, 'dynamodb:Scan', data.userDataTableArn, asUser(me)), 'denied']);
-  checks.push(['write own leaderboard entry', decide(role, 'dynamodb:PutItem', data.leaderboardTableArn, asUser(me, { 'dynamodb:LeadingKeys': [me] })), ALLOWED]);
+  checks.push(['write own leaderboard entry', decide(role, 'dynamodb:PutItem', data.leaderboardTableArn, asUser(me, { 'dynamodb:LeadingKeys': [me] })), ownVerdict('dynamodb:PutItem')]);
   checks.push(['write other leaderboard entry', decide(role, 'dynamodb:PutItem', data.leaderboardTableArn, asUser(me, { 'dynamodb:LeadingKeys': [other] })), 'denied']);
   checks.push(['read other leaderboard entry', decide(role, 'dynamodb:GetItem', data.leaderboardTableArn, asUser(me, { 'dynamodb:LeadingKeys': [other] })), ALLOWED]);
   checks.push(['read public', decide(role, 's3:GetObject', `${data.bucketArn}/public/news.json`, asUser(me)), ALLOWED]);
@@ -129,7 +136,8 @@ for (const [stage, config] of Object.entries(stages).filter(([, c]) => c.identit
       it('no guest role when guests are off', () => assert.equal(roles.guest, undefined));
     }
 
-    const ownExternalRole = config.identityPool.externalIdentities === 'own';
+    const externalReadOnly = config.identityPool.externalIdentities === 'readOnly';
+    const ownExternalRole = config.identityPool.externalIdentities === 'own' || externalReadOnly;
     it(`trust: the admin role only through this user pool; other providers get ${ownExternalRole ? 'a role of their own' : 'the authenticated role'} at most`, async () => {
       const thisPool = `cognito-idp.${config.region}.amazonaws.com/${config.region}_FakePool1`;
       const others = {
@@ -151,9 +159,9 @@ for (const [stage, config] of Object.entries(stages).filter(([, c]) => c.identit
     });
 
     if (ownExternalRole) {
-      it(`external role: own data only, never a tenant prefix, for ${PAIRS} pairs`, () => {
+      it(`external role: own data only${externalReadOnly ? ', read only' : ''}, never a tenant prefix, for ${PAIRS} pairs`, () => {
         for (const [me, other] of pairs) {
-          const checks = ownDataChecks(roles.external, data, me, other);
+          const checks = ownDataChecks(roles.external, data, me, other, { readOnly: externalReadOnly });
           checks.push(['tenant prefix even with a tenant tag', decide(roles.external, 's3:GetObject', `${data.bucketArn}/tenants/acme/report.pdf`, asUser(me, { [TENANT_TAG_KEY]: 'acme' })), 'denied']);
           checks.push(['publish public/', decide(roles.external, 's3:PutObject', `${data.bucketArn}/public/news.json`, asUser(me)), 'denied']);
           expectAll(checks);
@@ -180,7 +188,7 @@ for (const [stage, config] of Object.entries(stages).filter(([, c]) => c.identit
           ['assume admin', await decideAssume(roles.admin, developer), 'denied'],
         ]);
         for (const [me, other] of pairs) {
-          expectAll(ownDataChecks(role, data, me, other));
+          expectAll(ownDataChecks(role, data, me, other, { readOnly: ownExternalRole && externalReadOnly }));
         }
       });
     }
