@@ -26,6 +26,12 @@ public static class DirectoryKeys
     /// </summary>
     public const string MachineTenantAttribute = "clientTenantId";
 
+    /// <summary>
+    /// Which custom resource wrote a machine client item (<c>{stack id}|{logical id}</c>): a delete
+    /// removes the item only when it is still its own, never one a newer registration wrote.
+    /// </summary>
+    public const string MachineOwnerAttribute = "registeredBy";
+
     /// <summary>The scopes a machine client's tokens may carry (a list of full scope names).</summary>
     public const string MachineScopesAttribute = "scopes";
 

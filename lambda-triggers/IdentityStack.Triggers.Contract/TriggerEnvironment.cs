@@ -36,4 +36,10 @@ public static class TriggerEnvironment
 
     /// <summary><c>SES</c> or <c>COGNITO</c>: who sends the pool's email (HTML only through SES).</summary>
     public const string EmailSender = "EMAIL_SENDER";
+
+    /// <summary>
+    /// An extra loopback origin custom resources may answer on, for the local tests' fake
+    /// CloudFormation only; the CDK never sets it (a template test checks every function).
+    /// </summary>
+    public const string TestCloudFormationResponseOrigin = "IDENTITYSTACK_TEST_CLOUDFORMATION_RESPONSE_ORIGIN";
 }

@@ -74,9 +74,9 @@ internal static class TriggerRegistry
                 time,
                 DeveloperLoginFrom(environment, () => legacyUsers(Settings()), output)),
             [CustomResourceHandlerNames.ClassicUiCustomization] = () =>
-                new ClassicUiCustomizationHandler(CognitoUiCustomizationClient.FromEnvironment(SharedHttp.Value, environment), SharedHttp.Value, output),
+                new ClassicUiCustomizationHandler(CognitoUiCustomizationClient.FromEnvironment(SharedHttp.Value, environment), SharedHttp.Value, output, CloudFormationResponseUrls.FromEnvironment(environment)),
             [CustomResourceHandlerNames.MachineClientRegistration] = () =>
-                new MachineClientRegistrationHandler(() => directory(Settings()) as IMachineClientRegistry ?? throw new InvalidOperationException("The directory store cannot register machine clients."), SharedHttp.Value, output),
+                new MachineClientRegistrationHandler(() => directory(Settings()) as IMachineClientRegistry ?? throw new InvalidOperationException("The directory store cannot register machine clients."), SharedHttp.Value, output, CloudFormationResponseUrls.FromEnvironment(environment)),
         };
         return handlers;
     }

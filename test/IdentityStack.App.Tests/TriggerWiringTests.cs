@@ -214,6 +214,41 @@ public sealed class TriggerWiringTests(SynthesizedStages stages)
         }
     }
 
+    // Custom resources answer only on CloudFormation's pre-signed S3 URLs; the loopback origin the
+    // local tests add must never reach a deployed function.
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void No_function_of_a_stage_carries_the_tests_response_origin(string stage)
+    {
+        foreach (var (id, function) in TemplateJson.OfType(stages[stage], "AWS::Lambda::Function"))
+        {
+            var properties = function.GetProperty("Properties");
+            Assert.False(
+                properties.TryGetProperty("Environment", out var environment) && environment.GetProperty("Variables").TryGetProperty(TriggerEnvironment.TestCloudFormationResponseOrigin, out _),
+                $"{stage}: {id} sets {TriggerEnvironment.TestCloudFormationResponseOrigin}");
+        }
+    }
+
+    // Refusals operators must see are counted by the triggers (Embedded Metric Format) and alarmed on.
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Foreign_provider_tenants_and_unregistered_machine_clients_raise_alarms(string stage)
+    {
+        var alarms = TemplateJson.OfType(stages[stage], "AWS::CloudWatch::Alarm").Values.Select(a => a.GetProperty("Properties"))
+            .Where(p => p.TryGetProperty("Namespace", out var ns) && string.Equals(ns.GetString(), TriggerMetricNames.Namespace, StringComparison.Ordinal)).ToList();
+
+        foreach (var metric in new[] { TriggerMetricNames.ForeignProviderTenant, TriggerMetricNames.UnregisteredMachineClientToken })
+        {
+            var alarm = Assert.Single(alarms, a => string.Equals(a.GetProperty("MetricName").GetString(), metric, StringComparison.Ordinal));
+            Assert.Equal("Sum", alarm.GetProperty("Statistic").GetString());
+            Assert.Equal(1, alarm.GetProperty("Threshold").GetDouble());
+            Assert.False(alarm.TryGetProperty("Dimensions", out _), "the triggers count these without dimensions");
+        }
+    }
+
     [Fact]
     public void Prod_tables_are_encrypted_recoverable_and_retained_and_dev_tables_can_go()
     {

@@ -14,6 +14,9 @@ namespace IdentityStack.Triggers.ContractTests;
 /// </summary>
 public sealed class BootstrapContractTests
 {
+    /// <summary>The one extra (loopback) origin the binary answers custom resources on: the tests' fake CloudFormation.</summary>
+    private const string CloudFormationResponseOrigin = IdentityStack.Triggers.Contract.TriggerEnvironment.TestCloudFormationResponseOrigin;
+
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", name));
 
     private static Task<(PostedResult Result, string Stdout, int ExitCode)> InvokeAsync(
@@ -329,7 +332,7 @@ public sealed class BootstrapContractTests
               "ResourceProperties": { "ServiceToken": "arn:aws:lambda:eu-west-1:111122223333:function:f", "UserPoolId": "eu-west-1_Abc123", "ClientId": "ALL", "Css": ".banner-customizable { color: red; }", "ImageFile": "iVBORw0KGgo=" } }
             """;
 
-        var (result, stdout, _) = await InvokeEventAsync("ClassicUiCustomization", request, new() { ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = aws.Url });
+        var (result, stdout, _) = await InvokeEventAsync("ClassicUiCustomization", request, new() { ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = aws.Url, [CloudFormationResponseOrigin] = aws.Url });
 
         Response(result);
         var requests = aws.Requests.ToList();
@@ -406,6 +409,7 @@ public sealed class BootstrapContractTests
         {
             ["DIRECTORY_TABLE"] = "identity-dev-directory",
             ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+            [CloudFormationResponseOrigin] = cloudFormation.Url,
         });
 
         Response(result);

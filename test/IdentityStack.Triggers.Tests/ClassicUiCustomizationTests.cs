@@ -16,7 +16,7 @@ public sealed class ClassicUiCustomizationTests
     {
         var client = new CognitoUiCustomizationClient(new CognitoJsonClient(http, new Uri(endpoints.Url + "/"), Amazon.RegionEndpoint.EUWest1, CognitoUiCustomizationClient.Service, () => Credentials, new FixedClock(SuiteDate)));
         var log = new StringWriter();
-        return (new ClassicUiCustomizationHandler(client, http, log), log);
+        return (new ClassicUiCustomizationHandler(client, http, log, new CloudFormationResponseUrls(endpoints.Url)), log);
     }
 
     private static byte[] Event(string requestType, string responseUrl, string properties = """{ "ServiceToken": "arn:aws:lambda:eu-west-1:111122223333:function:f", "UserPoolId": "eu-west-1_Abc123", "ClientId": "ALL", "Css": ".banner-customizable { color: red; }", "ImageFile": "iVBORw0KGgo=" }""") =>

@@ -45,7 +45,7 @@ public sealed class DynamoDbStoreTests
         await using var endpoint = new RecordingDynamoDb();
         using var client = Client(endpoint);
 
-        await new DynamoDbIdentityDirectory(client, "identity-dev-directory").RegisterAsync(new MachineClient("7m9k2p4", "acme-01", ["identitystack/read"]), CancellationToken.None);
+        await new DynamoDbIdentityDirectory(client, "identity-dev-directory").RegisterAsync(new MachineClient("7m9k2p4", "acme-01", ["identitystack/read"]), "stack-1|Registration", CancellationToken.None);
 
         var (operation, body, _) = Assert.Single(endpoint.Requests);
         Assert.Equal("PutItem", operation);
@@ -53,6 +53,7 @@ public sealed class DynamoDbStoreTests
         Assert.Equal("CLIENT#7m9k2p4", item.GetProperty("pk").GetProperty("S").GetString());
         Assert.Equal("acme-01", item.GetProperty("clientTenantId").GetProperty("S").GetString());
         Assert.Equal(["identitystack/read"], item.GetProperty("scopes").GetProperty("SS").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("stack-1|Registration", item.GetProperty(DirectoryKeys.MachineOwnerAttribute).GetProperty("S").GetString());
         // The tenant index is keyed by tenantId: a machine client must never show up as one of the tenant's users.
         Assert.False(item.TryGetProperty(DirectoryKeys.TenantAttribute, out _));
     }
@@ -78,16 +79,31 @@ public sealed class DynamoDbStoreTests
     }
 
     [Fact]
-    public async Task A_machine_client_is_removed_by_its_key()
+    public async Task A_machine_client_is_removed_by_its_key_only_while_the_resource_removing_it_owns_it()
     {
         await using var endpoint = new RecordingDynamoDb();
         using var client = Client(endpoint);
 
-        await new DynamoDbIdentityDirectory(client, "identity-dev-directory").UnregisterAsync("7m9k2p4", CancellationToken.None);
+        Assert.True(await new DynamoDbIdentityDirectory(client, "identity-dev-directory").UnregisterAsync("7m9k2p4", "stack-1|Registration", CancellationToken.None));
 
         var (operation, body, _) = Assert.Single(endpoint.Requests);
         Assert.Equal("DeleteItem", operation);
         Assert.Equal("CLIENT#7m9k2p4", body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString());
+        Assert.Equal("attribute_not_exists(#o) OR #o = :o", body.GetProperty("ConditionExpression").GetString());
+        Assert.Equal(DirectoryKeys.MachineOwnerAttribute, body.GetProperty("ExpressionAttributeNames").GetProperty("#o").GetString());
+        Assert.Equal("stack-1|Registration", body.GetProperty("ExpressionAttributeValues").GetProperty(":o").GetProperty("S").GetString());
+    }
+
+    [Fact]
+    public async Task An_item_a_newer_registration_owns_is_kept()
+    {
+        await using var endpoint = new RecordingDynamoDb
+        {
+            Answer = (_, _) => (HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}"""),
+        };
+        using var client = Client(endpoint);
+
+        Assert.False(await new DynamoDbIdentityDirectory(client, "identity-dev-directory").UnregisterAsync("7m9k2p4", "stack-1|OldRegistration", CancellationToken.None));
     }
 
     [Fact]

@@ -9,51 +9,62 @@ public sealed class MachineClientRegistrationTests
 {
     private const string ValidProperties = """{ "ServiceToken": "arn:aws:lambda:eu-west-1:111122223333:function:f", "ClientId": "7m9k2p4example0machine00000", "TenantId": "acme-01", "Scopes": ["identitystack/read", "identitystack/write", "identitystack/read"] }""";
 
+    /// <summary>Behaves like the table: the last registration owns the item, a delete removes only its own (or an unowned one).</summary>
     private sealed class MemoryRegistry : IMachineClientRegistry
     {
-        public Dictionary<string, MachineClient> Items { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (MachineClient Client, string? Owner)> Owned { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, MachineClient> Items => Owned.ToDictionary(i => i.Key, i => i.Value.Client, StringComparer.Ordinal);
 
         public Exception? Failure { get; init; }
 
-        public Task RegisterAsync(MachineClient client, CancellationToken cancellationToken)
+        public Task RegisterAsync(MachineClient client, string owner, CancellationToken cancellationToken)
         {
             if (Failure is not null)
             {
                 throw Failure;
             }
 
-            Items[client.ClientId] = client;
+            Owned[client.ClientId] = (client, owner);
             return Task.CompletedTask;
         }
 
-        public Task UnregisterAsync(string clientId, CancellationToken cancellationToken)
+        public Task<bool> UnregisterAsync(string clientId, string owner, CancellationToken cancellationToken)
         {
             if (Failure is not null)
             {
                 throw Failure;
             }
 
-            Items.Remove(clientId);
-            return Task.CompletedTask;
+            if (Owned.TryGetValue(clientId, out var item) && item.Owner is not null && !string.Equals(item.Owner, owner, StringComparison.Ordinal))
+            {
+                return Task.FromResult(false);
+            }
+
+            Owned.Remove(clientId);
+            return Task.FromResult(true);
         }
     }
 
-    private static byte[] Event(string requestType, string responseUrl, string properties = ValidProperties, string? physicalId = null) =>
+    private const string StackId = "arn:aws:cloudformation:eu-west-1:111122223333:stack/IdentityStack-dev/1";
+    private const string LogicalId = "MachineClientsMachineClientbillingexport";
+
+    private static byte[] Event(string requestType, string responseUrl, string properties = ValidProperties, string? physicalId = null, string logicalId = LogicalId) =>
         Encoding.UTF8.GetBytes($$"""
-            { "RequestType": "{{requestType}}", "ResponseURL": "{{responseUrl}}", "StackId": "arn:aws:cloudformation:eu-west-1:111122223333:stack/IdentityStack-dev/1",
-              "RequestId": "req-1", "ResourceType": "Custom::MachineClientRegistration", "LogicalResourceId": "MachineClientsMachineClientbillingexport",
+            { "RequestType": "{{requestType}}", "ResponseURL": "{{responseUrl}}", "StackId": "{{StackId}}",
+              "RequestId": "req-1", "ResourceType": "Custom::MachineClientRegistration", "LogicalResourceId": "{{logicalId}}",
               {{(physicalId is null ? string.Empty : $"\"PhysicalResourceId\": \"{physicalId}\",")}}
               "ResourceProperties": {{properties}} }
             """);
 
     /// <summary>Runs one request; returns CloudFormation's answer as the ResponseURL received it.</summary>
-    private static async Task<JsonElement> AnswerAsync(MemoryRegistry registry, string requestType, string properties = ValidProperties, string? physicalId = null)
+    private static async Task<JsonElement> AnswerAsync(MemoryRegistry registry, string requestType, string properties = ValidProperties, string? physicalId = null, string logicalId = LogicalId)
     {
         await using var endpoint = new RecordingCognitoEndpoint();
         using var http = new HttpClient();
-        var handler = new MachineClientRegistrationHandler(() => registry, http, TextWriter.Null);
+        var handler = new MachineClientRegistrationHandler(() => registry, http, TextWriter.Null, new CloudFormationResponseUrls(endpoint.Url));
 
-        await handler.InvokeAsync(Event(requestType, endpoint.Url + "/cfn-response", properties, physicalId), new TestContext(), CancellationToken.None);
+        await handler.InvokeAsync(Event(requestType, endpoint.Url + "/cfn-response", properties, physicalId, logicalId), new TestContext(), CancellationToken.None);
 
         var put = Assert.Single(endpoint.Requests, r => string.Equals(r.Method, "PUT", StringComparison.Ordinal));
         return JsonDocument.Parse(put.Body).RootElement.Clone();
@@ -89,13 +100,69 @@ public sealed class MachineClientRegistrationTests
     public async Task Delete_removes_the_item()
     {
         var registry = new MemoryRegistry();
-        registry.Items["7m9k2p4example0machine00000"] = new("7m9k2p4example0machine00000", "acme-01", ["identitystack/read"]);
+        registry.Owned["7m9k2p4example0machine00000"] = (new("7m9k2p4example0machine00000", "acme-01", ["identitystack/read"]), $"{StackId}|{LogicalId}");
 
         var answer = await AnswerAsync(registry, "Delete", physicalId: "machine-client:7m9k2p4example0machine00000");
 
         Assert.Equal("SUCCESS", answer.GetProperty("Status").GetString());
         Assert.Equal("machine-client:7m9k2p4example0machine00000", answer.GetProperty("PhysicalResourceId").GetString());
         Assert.Empty(registry.Items);
+    }
+
+    // A renamed registration resource: CloudFormation creates the new one (which registers the same
+    // client) before it deletes the old one; the old one's delete must not remove the new item.
+    [Fact]
+    public async Task Deleting_an_older_registration_of_the_same_client_keeps_the_newer_ones_item()
+    {
+        var registry = new MemoryRegistry();
+        await AnswerAsync(registry, "Create", logicalId: "OldRegistration");
+        await AnswerAsync(registry, "Create", logicalId: "NewRegistration");
+
+        var answer = await AnswerAsync(registry, "Delete", physicalId: "machine-client:7m9k2p4example0machine00000", logicalId: "OldRegistration");
+
+        Assert.Equal("SUCCESS", answer.GetProperty("Status").GetString());
+        Assert.Contains("newer registration", answer.GetProperty("Reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"{StackId}|NewRegistration", registry.Owned["7m9k2p4example0machine00000"].Owner);
+    }
+
+    // Only CloudFormation's pre-signed S3 URLs take answers: an invocation with any other ResponseURL
+    // (the Runtime API on 127.0.0.1 included) does nothing at all, not even the registration.
+    [Theory]
+    [InlineData("http://127.0.0.1:9001/2018-06-01/runtime/invocation/next")]
+    [InlineData("https://attacker.example.com/cfn")]
+    [InlineData("https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com.attacker.example/x")]
+    [InlineData("http://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/x")]
+    [InlineData("https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com:8443/x")]
+    [InlineData("https://user@cloudformation-custom-resource-response-useast1.s3.amazonaws.com/x")]
+    public async Task An_event_answering_anywhere_but_cloudformation_is_refused_and_nothing_is_written(string responseUrl)
+    {
+        var registry = new MemoryRegistry();
+        using var http = new HttpClient();
+        var handler = new MachineClientRegistrationHandler(() => registry, http, TextWriter.Null, new CloudFormationResponseUrls());
+
+        var error = await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(async () =>
+            await handler.InvokeAsync(Event("Create", responseUrl), new TestContext(), CancellationToken.None));
+
+        Assert.Contains("not a CloudFormation response URL", error.Message, StringComparison.Ordinal);
+        Assert.Empty(registry.Owned);
+    }
+
+    [Theory]
+    [InlineData("https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/arn%3Aaws%3Acloudformation%3Aus-east-1%3A1%3Astack/x?X-Amz-Algorithm=AWS4-HMAC-SHA256", true)]
+    [InlineData("https://cloudformation-custom-resource-response-euwest1.s3-eu-west-1.amazonaws.com/arn", true)]
+    [InlineData("https://cloudformation-custom-resource-response-eu-west-1.s3.eu-west-1.amazonaws.com/arn", true)]
+    [InlineData("https://cloudformation-custom-resource-response-cnnorth1.s3.cn-north-1.amazonaws.com.cn/arn", true)]
+    [InlineData("https://s3.amazonaws.com/cloudformation-custom-resource-response-useast1/arn", false)]
+    [InlineData("https://cloudformation-custom-resource-response-useast1.evil.amazonaws.com/arn", false)]
+    public void CloudFormations_response_hosts_are_taken_and_lookalikes_are_not(string url, bool allowed) =>
+        Assert.Equal(allowed, new CloudFormationResponseUrls().IsAllowed(new Uri(url)));
+
+    [Fact]
+    public void The_test_origin_is_taken_only_on_loopback_and_only_for_its_own_port()
+    {
+        Assert.True(new CloudFormationResponseUrls("http://127.0.0.1:4100").IsAllowed(new Uri("http://127.0.0.1:4100/cfn-response")));
+        Assert.False(new CloudFormationResponseUrls("http://127.0.0.1:4100").IsAllowed(new Uri("http://127.0.0.1:9001/cfn-response")));
+        Assert.False(new CloudFormationResponseUrls("https://attacker.example.com").IsAllowed(new Uri("https://attacker.example.com/x")));
     }
 
     public static TheoryData<string, string> BadProperties => new()
@@ -159,7 +226,7 @@ public sealed class MachineClientRegistrationTests
     public async Task An_event_without_a_response_url_is_refused_as_malformed()
     {
         using var http = new HttpClient();
-        var handler = new MachineClientRegistrationHandler(() => new MemoryRegistry(), http, TextWriter.Null);
+        var handler = new MachineClientRegistrationHandler(() => new MemoryRegistry(), http, TextWriter.Null, new CloudFormationResponseUrls());
 
         await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(async () =>
             await handler.InvokeAsync(Encoding.UTF8.GetBytes("""{ "RequestType": "Create", "ResourceProperties": {} }"""), new TestContext(), CancellationToken.None));

@@ -6,8 +6,8 @@ namespace IdentityStack.Triggers.CustomResources;
 /// The classic hosted UI's CSS and logo as a CloudFormation custom resource: Create and Update
 /// call SetUICustomization, Delete clears it (a pool that is already gone counts as cleared).
 /// </summary>
-internal sealed class ClassicUiCustomizationHandler(ICognitoUiCustomization cognito, HttpClient http, TextWriter log)
-    : CustomResourceHandler<ClassicUiProperties>(CustomResourceJsonContext.Default.CustomResourceEventClassicUiProperties, http, log)
+internal sealed class ClassicUiCustomizationHandler(ICognitoUiCustomization cognito, HttpClient http, TextWriter log, CloudFormationResponseUrls responseUrls)
+    : CustomResourceHandler<ClassicUiProperties>(CustomResourceJsonContext.Default.CustomResourceEventClassicUiProperties, http, log, responseUrls)
 {
     protected override async Task<CustomResourceResponse> HandleAsync(CustomResourceEvent<ClassicUiProperties> request, CancellationToken cancellationToken)
     {

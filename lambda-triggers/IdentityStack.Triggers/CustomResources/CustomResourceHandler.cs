@@ -8,9 +8,10 @@ namespace IdentityStack.Triggers.CustomResources;
 /// What every CloudFormation custom resource of the binary does around its own work: reads the
 /// request, lets the resource answer it, logs the outcome and PUTs the answer to the ResponseURL.
 /// Every request is answered, failures included, so a stack never waits an hour for an answer; only
-/// an event without a ResponseURL, which cannot be answered, throws.
+/// an event without a ResponseURL, or with one that is not CloudFormation's
+/// (<see cref="CloudFormationResponseUrls"/>), throws, before the resource does anything.
 /// </summary>
-internal abstract class CustomResourceHandler<TProperties>(JsonTypeInfo<CustomResourceEvent<TProperties>> eventType, HttpClient http, TextWriter log) : ILambdaHandler
+internal abstract class CustomResourceHandler<TProperties>(JsonTypeInfo<CustomResourceEvent<TProperties>> eventType, HttpClient http, TextWriter log, CloudFormationResponseUrls responseUrls) : ILambdaHandler
     where TProperties : class
 {
     private static readonly byte[] Done = "{}"u8.ToArray();
@@ -30,6 +31,11 @@ internal abstract class CustomResourceHandler<TProperties>(JsonTypeInfo<CustomRe
         if (request?.ResponseUrl is not { } responseUrl || !Uri.TryCreate(responseUrl, UriKind.Absolute, out var responseUri))
         {
             throw new LambdaEventFormatException("The event has no ResponseURL to answer CloudFormation on; it is not a custom resource request.");
+        }
+
+        if (!responseUrls.IsAllowed(responseUri))
+        {
+            throw new LambdaEventFormatException($"The event's ResponseURL (host '{responseUri.Host}') is not a CloudFormation response URL; nothing was done.");
         }
 
         var response = await HandleAsync(request, cancellationToken).ConfigureAwait(false);

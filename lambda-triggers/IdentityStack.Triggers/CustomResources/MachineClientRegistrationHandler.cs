@@ -7,12 +7,14 @@ namespace IdentityStack.Triggers.CustomResources;
 
 /// <summary>
 /// A machine client's tenant and scopes as a CloudFormation custom resource: Create and Update write
-/// the client's directory item, Delete removes it (a client or table already gone counts as removed).
-/// When an update names another client (the app client was replaced), the new item is written and
-/// CloudFormation then deletes the old resource, which removes the old client's item.
+/// the client's directory item, recording the resource as its owner; Delete removes it only while
+/// the resource still owns it (a client or table already gone counts as removed). When an update
+/// names another client (the app client was replaced), the new item is written and CloudFormation
+/// then deletes the old resource, which removes the old client's item; when a new resource
+/// registers the same client (a renamed resource), the old resource's delete leaves the new item.
 /// </summary>
-internal sealed class MachineClientRegistrationHandler(Func<IMachineClientRegistry> registry, HttpClient http, TextWriter log)
-    : CustomResourceHandler<MachineClientProperties>(CustomResourceJsonContext.Default.CustomResourceEventMachineClientProperties, http, log)
+internal sealed class MachineClientRegistrationHandler(Func<IMachineClientRegistry> registry, HttpClient http, TextWriter log, CloudFormationResponseUrls responseUrls)
+    : CustomResourceHandler<MachineClientProperties>(CustomResourceJsonContext.Default.CustomResourceEventMachineClientProperties, http, log, responseUrls)
 {
     /// <summary>Most scopes one client may be registered with (Cognito allows 50 per app client).</summary>
     public const int MaxScopes = 50;
@@ -28,7 +30,7 @@ internal sealed class MachineClientRegistrationHandler(Func<IMachineClientRegist
             {
                 case "Create" or "Update":
                     var client = Read(request.ResourceProperties);
-                    await registry().RegisterAsync(client, cancellationToken).ConfigureAwait(false);
+                    await registry().RegisterAsync(client, Owner(request), cancellationToken).ConfigureAwait(false);
                     return Answer(request, "SUCCESS", PhysicalIdPrefix + client.ClientId, reason: null);
                 case "Delete":
                     return await DeleteAsync(request, physicalId, cancellationToken).ConfigureAwait(false);
@@ -55,14 +57,17 @@ internal sealed class MachineClientRegistrationHandler(Func<IMachineClientRegist
 
         try
         {
-            await registry().UnregisterAsync(request.ResourceProperties!.ClientId!, cancellationToken).ConfigureAwait(false);
-            return Answer(request, "SUCCESS", physicalId, reason: null);
+            var removed = await registry().UnregisterAsync(request.ResourceProperties!.ClientId!, Owner(request), cancellationToken).ConfigureAwait(false);
+            return Answer(request, "SUCCESS", physicalId, removed ? null : "A newer registration owns the client's item: kept.");
         }
         catch (AmazonServiceException error) when (string.Equals(error.ErrorCode, "ResourceNotFoundException", StringComparison.Ordinal))
         {
             return Answer(request, "SUCCESS", physicalId, "The directory table is already gone: " + error.Message);
         }
     }
+
+    /// <summary>The resource that writes a registration: its stack and logical id.</summary>
+    internal static string Owner(CustomResourceEvent<MachineClientProperties> request) => $"{request.StackId}|{request.LogicalResourceId}";
 
     /// <summary>The registration the properties describe, or an error naming the property and what it must be.</summary>
     internal static MachineClient Read(MachineClientProperties? properties)

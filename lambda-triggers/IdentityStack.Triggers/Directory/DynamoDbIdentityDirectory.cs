@@ -140,12 +140,14 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
         return new MachineClient(clientId, tenant, scopes);
     }
 
-    public async Task RegisterAsync(MachineClient client, CancellationToken cancellationToken)
+    public async Task RegisterAsync(MachineClient client, string owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
         var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
         {
             [KeyAttribute] = new() { S = MachineClientKey(client.ClientId) },
+            [DirectoryKeys.MachineOwnerAttribute] = new() { S = owner },
             // A string set: DynamoDB refuses an empty one, and a machine client always has a scope.
             [DirectoryKeys.MachineScopesAttribute] = new() { SS = [.. client.Scopes] },
         };
@@ -157,10 +159,27 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
         await dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UnregisterAsync(string clientId, CancellationToken cancellationToken)
+    public async Task<bool> UnregisterAsync(string clientId, string owner, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
-        await dynamoDb.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(MachineClientKey(clientId)) }, cancellationToken).ConfigureAwait(false);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        try
+        {
+            // Items written before owners were recorded have none: their resource may remove them.
+            await dynamoDb.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = tableName,
+                Key = Key(MachineClientKey(clientId)),
+                ConditionExpression = "attribute_not_exists(#o) OR #o = :o",
+                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#o"] = DirectoryKeys.MachineOwnerAttribute },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":o"] = new() { S = owner } },
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
     }
 
     public async Task<Api.UserPage> ListUsersAsync(string tenant, int limit, Api.UserListingCursor? after, CancellationToken cancellationToken)

@@ -90,6 +90,8 @@ public sealed class CognitoTriggers : Construct
 
         Functions = functions;
         GrantDataAccess();
+        RefusalAlarm(TriggerMetricNames.ForeignProviderTenant, "An identity provider asserted a tenant outside its list: its user got no tokens. A misconfigured IdP, or someone trying to reach another tenant; the PreTokenGeneration or PreSignUp log says which provider and value.");
+        RefusalAlarm(TriggerMetricNames.UnregisteredMachineClientToken, "A client-credentials token was refused: the app client is not a registered machine client. The PreTokenGeneration log names the client id.");
     }
 
     /// <summary>
@@ -156,6 +158,23 @@ public sealed class CognitoTriggers : Construct
             SourceArn = pool.UserPool.UserPoolArn,
         });
     }
+
+    /// <summary>An alarm on a refusal the triggers count (Embedded Metric Format, no dimensions): any one in five minutes.</summary>
+    private void RefusalAlarm(string metricName, string description) =>
+        _ = new Metric(new MetricProps
+        {
+            Namespace = TriggerMetricNames.Namespace,
+            MetricName = metricName,
+            Period = Duration.Minutes(5),
+            Statistic = Stats.SUM,
+        }).CreateAlarm(this, metricName, new CreateAlarmOptions
+        {
+            AlarmDescription = description,
+            Threshold = 1,
+            EvaluationPeriods = 1,
+            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            TreatMissingData = TreatMissingData.NOT_BREACHING,
+        });
 
     private void Alarm(CognitoTrigger trigger, Function function)
     {

@@ -80,15 +80,61 @@ describe('workflows: deploy rules', () => {
     }
   });
 
-  it('AWS access is OIDC only: every credentials step assumes a role, none passes keys', () => {
-    const credentialSteps = workflowFiles.flatMap((f) => steps(load(f)).map((s) => ({ file: f, step: s })))
-      .filter(({ step }) => step.uses?.startsWith('aws-actions/configure-aws-credentials@'));
-    assert.ok(credentialSteps.length >= 2);
-    for (const { file, step } of credentialSteps) {
-      assert.ok(step.with['role-to-assume'], `${file}: ${step.uses} has no role-to-assume`);
-      assert.equal(step.with['aws-access-key-id'], undefined, `${file}: access keys are not allowed`);
-      assert.equal(load(file).permissions['id-token'], 'write', `${file}: OIDC needs id-token: write`);
+  it('AWS access is OIDC only: every credentials step assumes a role, none passes keys, and only its job may ask for a token', () => {
+    const credentialJobs = workflowFiles.flatMap((f) => Object.entries(load(f).jobs).map(([name, job]) => ({ file: f, name, job })))
+      .filter(({ job }) => (job.steps ?? []).some((step) => step.uses?.startsWith('aws-actions/configure-aws-credentials@')));
+    assert.ok(credentialJobs.length >= 2);
+    for (const { file, name, job } of credentialJobs) {
+      for (const step of job.steps.filter((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))) {
+        assert.ok(step.with['role-to-assume'], `${file}: ${step.uses} has no role-to-assume`);
+        assert.equal(step.with['aws-access-key-id'], undefined, `${file}: access keys are not allowed`);
+      }
+      assert.equal(job.permissions?.['id-token'], 'write', `${file}: job ${name} needs id-token: write of its own`);
     }
+    for (const file of workflowFiles) {
+      const workflow = load(file);
+      assert.notEqual(workflow.permissions?.['id-token'], 'write', `${file}: id-token: write at the top gives every job an OIDC token; grant it only to the jobs that assume a role`);
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        const mayAssume = credentialJobs.some((c) => c.file === file && c.name === name) || (job.uses ?? '').startsWith('./');
+        if (!mayAssume) assert.notEqual(job.permissions?.['id-token'], 'write', `${file}: job ${name} assumes no role and must not get an OIDC token`);
+      }
+    }
+  });
+
+  // An expression spliced into a script runs whatever the value holds (a stage name, a branch name,
+  // a title); through env: it is only ever data.
+  it('no run step splices inputs or event fields into its script: they travel through env', () => {
+    for (const file of workflowFiles) {
+      for (const step of steps(load(file))) {
+        assert.doesNotMatch(step.run ?? '', /\$\{\{\s*(inputs\.|github\.event\.|github\.head_ref|github\.base_ref)/, `${file}: "${step.name}" splices an expression into its script; pass it through env:`);
+      }
+    }
+  });
+
+  it('the check of spliced expressions can fail', () => {
+    const spliced = /\$\{\{\s*(inputs\.|github\.event\.|github\.head_ref|github\.base_ref)/;
+    assert.match('cdk deploy "IdentityStack-${{ inputs.stage }}"', spliced);
+    assert.doesNotMatch('cdk deploy "IdentityStack-$STAGE"', spliced);
+  });
+
+  it('pull-request code runs only where there are no credentials; the job with dev\'s role runs the base branch\'s tools on the uploaded templates', () => {
+    const pr = load('pull-request.yml');
+    for (const [name, job] of Object.entries(pr.jobs).filter(([n]) => n !== 'diff-dev')) {
+      assert.notEqual(job.permissions?.['id-token'], 'write', `${name} runs the pull request's code`);
+      assert.ok(!(job.steps ?? []).some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@')), `${name} runs the pull request's code`);
+    }
+    const diff = pr.jobs['diff-dev'];
+    const checkout = diff.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+    assert.equal(checkout.with.ref, '${{ github.event.pull_request.base.sha }}', 'the diff job checks out the base branch, not the pull request');
+    assert.deepEqual([diff.needs].flat().sort(), ['synth-dev', 'test']);
+    for (const step of diff.steps) {
+      assert.doesNotMatch(step.run ?? '', /build\.sh|dotnet |cdk synth|npm (install|run)|npx /, `"${step.name}" would run code the pull request controls next to dev's credentials`);
+    }
+    assert.match(diff.steps.find((s) => /npm ci/.test(s.run ?? '')).run, /--ignore-scripts/);
+    const verify = diff.steps.find((s) => /same digest/.test(s.name ?? ''));
+    assert.equal(verify.env.ASSEMBLY_DIGEST, '${{ needs.synth-dev.outputs.assembly-digest }}');
+    assert.match(diff.steps.at(-1).run, /^node_modules\/\.bin\/cdk diff --app pr\/cdk\.out IdentityStack-dev$/);
+    assert.ok(pr.jobs['synth-dev'].steps.some((s) => s.run === './build.sh synth --stage dev'));
   });
 
   it('main synthesizes every stage once, then deploys them in order, each from that one gated assembly', () => {
@@ -137,7 +183,7 @@ describe('workflows: deploy rules', () => {
   it('pull requests run the whole suite, then diff dev read-only', () => {
     const pr = load('pull-request.yml');
     assert.match(pr.jobs.test.steps.at(-1).run, /^bash \.ci\/run$/);
-    assert.equal(pr.jobs['diff-dev'].needs, 'test');
+    assert.ok([pr.jobs['diff-dev'].needs].flat().includes('test'));
     assert.match(pr.jobs['diff-dev'].steps.at(-1).run, /cdk diff .*IdentityStack-dev/);
     assert.equal(pr.concurrency['cancel-in-progress'], true);
   });
@@ -162,6 +208,17 @@ describe('workflows: release rules', () => {
     const pack = release.jobs.pack.steps.find((s) => s.name === 'Pack');
     assert.match(pack.run, /^\.\/build\.sh pack .*-p:IdentityStackSourceLink=true/);
     assert.ok(release.jobs.pack.steps.some((s) => /GITHUB_REF_NAME#v/.test(s.run ?? '')));
+  });
+
+  it('publishes exactly what pack built after the suite: the packages\' digest is checked before the push', () => {
+    assert.equal(release.jobs.pack.outputs['packages-digest'], '${{ steps.digest.outputs.digest }}');
+    const names = release.jobs.publish.steps.map((s) => s.name ?? s.uses);
+    const verify = names.findIndex((n) => /same digest/.test(n));
+    const push = names.findIndex((n) => /Publish/.test(n));
+    assert.ok(verify >= 0 && verify < push, `order was: ${names.join(' | ')}`);
+    const step = release.jobs.publish.steps[verify];
+    assert.match(step.run, /sha256sum --check --strict/);
+    assert.equal(step.env.PACKAGES_DIGEST, '${{ needs.pack.outputs.packages-digest }}');
   });
 
   it('publishes from the protected nuget environment, with the key from secrets only', () => {
