@@ -1,8 +1,10 @@
 namespace IdentityStack.Triggers.Contract;
 
 /// <summary>
-/// Environment variables of the API backend function, set by the API construct, besides
-/// <see cref="TriggerEnvironment.DirectoryTable"/> (the table the admin route lists users from).
+/// Environment variables of the API's functions, set by the API construct: the backend's, besides
+/// <see cref="TriggerEnvironment.DirectoryTable"/> (the table the admin route lists users from); the
+/// developer login's, besides the directory (failure counters, tenants), the legacy users table and
+/// <see cref="TriggerEnvironment.AllowedEmailDomains"/>.
 /// </summary>
 public static class ApiEnvironment
 {

@@ -45,6 +45,19 @@ public static class DirectoryKeys
     /// </summary>
     public const string TenantIndex = "tenant-users";
 
+    /// <summary>
+    /// Prefix of the developer login's failure counters: <c>LOGIN#{SHA-256 of the lower-case
+    /// username, hex}</c> (a hash, so no username is stored and any length fits the key). They carry
+    /// the failure count, the last failure's time and <see cref="TimeToLiveAttribute"/>.
+    /// </summary>
+    public const string LoginAttemptsPrefix = "LOGIN#";
+
+    /// <summary>The directory table's time-to-live attribute (epoch seconds): DynamoDB removes an item some time after it passes.</summary>
+    public const string TimeToLiveAttribute = "expiresAt";
+
+    /// <summary>Set on a legacy user's item (ISO 8601) when the user migration trigger imported them: their legacy password then opens nothing.</summary>
+    public const string LegacyMigratedAttribute = "migrated_at";
+
     /// <summary>Partition key of the legacy users table.</summary>
     public const string LegacyUserKey = "username";
 }

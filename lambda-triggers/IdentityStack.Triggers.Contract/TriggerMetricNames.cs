@@ -14,4 +14,7 @@ public static class TriggerMetricNames
 
     /// <summary>A federated sign-in refused because the provider asserted a tenant outside its list.</summary>
     public const string ForeignProviderTenant = "ForeignProviderTenant";
+
+    /// <summary>A developer login refused for a wrong username or password (the route's guessing rate).</summary>
+    public const string DeveloperLoginFailure = "DeveloperLoginFailure";
 }

@@ -66,13 +66,19 @@ internal static class TriggerRegistry
                     Handler(Json.PreTokenGenerationV3Event, trigger.HandleV3Async)));
             },
             [TriggerHandlerNames.UserMigration] = () => UserFacing(
-                TriggerHandlerNames.UserMigration, Handler(Json.UserMigrationEvent, new UserMigrationTrigger(legacyUsers(Settings())).HandleAsync)),
+                TriggerHandlerNames.UserMigration, Handler(Json.UserMigrationEvent, new UserMigrationTrigger(legacyUsers(Settings()), time, output).HandleAsync)),
             [ApiHandlerNames.Backend] = () => new ApiBackend(
                 TriggerSettings.Require(environment(ApiEnvironment.ResourceServer), ApiEnvironment.ResourceServer),
                 TriggerSettings.Require(environment(ApiEnvironment.AdminGroup), ApiEnvironment.AdminGroup),
                 () => directory(Settings()) as IUserListing ?? throw new InvalidOperationException("The directory store cannot list users."),
+                time),
+            [ApiHandlerNames.DeveloperLogin] = () => new DeveloperLoginHandler(DeveloperLoginFrom(
+                environment,
+                Settings(),
+                () => legacyUsers(Settings()),
+                () => directory(Settings()) as IDeveloperLoginDirectory ?? throw new InvalidOperationException("The directory store cannot keep login attempts."),
                 time,
-                DeveloperLoginFrom(environment, () => legacyUsers(Settings()), output)),
+                output)),
             [CustomResourceHandlerNames.ClassicUiCustomization] = () =>
                 new ClassicUiCustomizationHandler(CognitoUiCustomizationClient.FromEnvironment(SharedHttp.Value, environment), SharedHttp.Value, output, CloudFormationResponseUrls.FromEnvironment(environment)),
             [CustomResourceHandlerNames.MachineClientRegistration] = () =>
@@ -81,23 +87,21 @@ internal static class TriggerRegistry
         return handlers;
     }
 
-    /// <summary>The developer login, when the API is configured for it (<see cref="ApiEnvironment.IdentityPoolId"/> set); else null.</summary>
-    private static DeveloperLogin? DeveloperLoginFrom(Func<string, string?> environment, Func<ILegacyUserStore> legacyUsers, TextWriter output)
+    /// <summary>The developer login from its function's environment; an init error names a missing or malformed variable.</summary>
+    private static DeveloperLogin DeveloperLoginFrom(Func<string, string?> environment, TriggerSettings rules, Func<ILegacyUserStore> legacyUsers, Func<IDeveloperLoginDirectory> directory, TimeProvider time, TextWriter output)
     {
-        if (environment(ApiEnvironment.IdentityPoolId) is not { Length: > 0 } pool)
-        {
-            return null;
-        }
-
         var seconds = environment(ApiEnvironment.DeveloperTokenSeconds);
         if (!int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var tokenSeconds) || tokenSeconds is < 1 or > 86400)
         {
             throw new InvalidOperationException($"{ApiEnvironment.DeveloperTokenSeconds} is '{seconds}'; set whole seconds from 1 to 86400.");
         }
 
-        var settings = new DeveloperLoginSettings(pool, TriggerSettings.Require(environment(ApiEnvironment.DeveloperProviderName), ApiEnvironment.DeveloperProviderName), TimeSpan.FromSeconds(tokenSeconds));
+        var settings = new DeveloperLoginSettings(
+            TriggerSettings.Require(environment(ApiEnvironment.IdentityPoolId), ApiEnvironment.IdentityPoolId),
+            TriggerSettings.Require(environment(ApiEnvironment.DeveloperProviderName), ApiEnvironment.DeveloperProviderName),
+            TimeSpan.FromSeconds(tokenSeconds));
         var identity = new CognitoIdentityClient(CognitoJsonClient.FromEnvironment(SharedHttp.Value, environment, CognitoIdentityClient.Service, CognitoIdentityClient.EndpointVariable));
-        return new DeveloperLogin(legacyUsers, identity, settings, output);
+        return new DeveloperLogin(legacyUsers, directory, identity, settings, rules, time, output);
     }
 
     private static JsonLambdaHandler<TEvent, TEvent> Handler<TEvent>(

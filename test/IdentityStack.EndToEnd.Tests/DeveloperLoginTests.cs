@@ -20,7 +20,7 @@ public sealed class DeveloperLoginTests(LocalIdentityPlatform platform, ITestOut
     private const string LegacyPassword = "Legacy-Passw0rd!";
 
     /// <summary>The legacy table answers <see cref="LegacyUser"/> with a PBKDF2 hash of <see cref="LegacyPassword"/>, and nobody else.</summary>
-    private void SeedLegacyDirectory()
+    private void SeedLegacyDirectory(string? migratedAt = null)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
         var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(LegacyPassword), salt, 20_000, HashAlgorithmName.SHA256, 32);
@@ -33,11 +33,17 @@ public sealed class DeveloperLoginTests(LocalIdentityPlatform platform, ITestOut
                 ["email_verified"] = new JsonObject { ["BOOL"] = true },
                 ["password_hash"] = new JsonObject { ["S"] = $"pbkdf2-sha256$20000${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}" },
             },
-        }.ToJsonString();
+        };
+        if (migratedAt is not null)
+        {
+            item["Item"]!["migrated_at"] = new JsonObject { ["S"] = migratedAt };
+        }
+
+        var answer = item.ToJsonString();
         platform.DynamoDb.Answer = (operation, body) =>
             string.Equals(operation, "GetItem", StringComparison.Ordinal)
-            && body.TryGetProperty("Key", out var key) && string.Equals(key.GetProperty("username").GetProperty("S").GetString(), LegacyUser, StringComparison.Ordinal)
-                ? (HttpStatusCode.OK, item)
+            && body.TryGetProperty("Key", out var key) && key.TryGetProperty("username", out var username) && string.Equals(username.GetProperty("S").GetString(), LegacyUser, StringComparison.Ordinal)
+                ? (HttpStatusCode.OK, answer)
                 : (HttpStatusCode.OK, "{}");
     }
 
@@ -85,5 +91,36 @@ public sealed class DeveloperLoginTests(LocalIdentityPlatform platform, ITestOut
         // Both paths run the PBKDF2 check (DeveloperLoginTests in the unit tests proves the dummy
         // hash); the times are shown, not asserted: this machine's timing is too noisy to judge.
         output.WriteLine($"wrong password: {wrongTime.TotalMilliseconds:F0} ms, unknown user: {unknownTime.TotalMilliseconds:F0} ms");
+    }
+
+    // Once the user migration trigger imported the user, the legacy password opens nothing: the
+    // developer login refuses, through its own function, with the pool as the only way in.
+    [Fact]
+    public async Task A_migrated_user_gets_no_identity_and_the_login_runs_on_its_own_function()
+    {
+        SeedLegacyDirectory(migratedAt: "2026-12-06T12:00:00.0000000+00:00");
+        var before = platform.CognitoIdentity.Requests.Count;
+
+        var result = await LoginAsync(LegacyUser, LegacyPassword);
+
+        Assert.Equal(403, result.Status);
+        Assert.Equal("account_migrated", (string?)result.Body!["error"]);
+        Assert.Equal(before, platform.CognitoIdentity.Requests.Count);
+        var loginFunction = platform.Functions.RouteFunctions["POST /developer-identity"];
+        Assert.NotEqual(platform.Functions.ApiBackend, loginFunction);
+        Assert.Contains(platform.Lambda.Invocations, i => string.Equals(i.Function, loginFunction, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_wrong_password_is_counted_on_the_usernames_hashed_counter()
+    {
+        SeedLegacyDirectory();
+
+        await LoginAsync(LegacyUser, "not-the-password");
+
+        var counter = platform.DynamoDb.Requests.Last(r => string.Equals(r.Operation, "UpdateItem", StringComparison.Ordinal)).Body;
+        var key = counter.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString()!;
+        Assert.StartsWith("LOGIN#", key, StringComparison.Ordinal);
+        Assert.DoesNotContain("legacy", key, StringComparison.Ordinal);
     }
 }

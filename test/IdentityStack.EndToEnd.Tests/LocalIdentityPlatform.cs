@@ -79,8 +79,8 @@ public sealed class LocalIdentityPlatform : IAsyncLifetime
             ["UserPoolDefaults"] = new JsonObject(),
         });
         _pool = await LocalUserPool.CreateAsync(template, Cognito);
-        var backend = new Uri($"{_lambda.Url}/2015-03-31/functions/{_functions.ApiBackend}/invocations");
-        _api = await LocalHttpApi.FromTemplateAsync(_pool, _server.Url, backend, _http, TimeProvider.System);
+        var lambdaUrl = _lambda.Url;
+        _api = await LocalHttpApi.FromTemplateAsync(_pool, _server.Url, _functions.RouteFunctions, function => new Uri($"{lambdaUrl}/2015-03-31/functions/{function}/invocations"), _http, TimeProvider.System);
     }
 
     public async Task DisposeAsync()

@@ -33,5 +33,7 @@ internal static class BenchRegistry
         private static readonly LegacyUser User = new("old.user@example.com", "old.user@example.com", true, "acme-01", "pbkdf2-sha256$10000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
 
         public Task<LegacyUser?> FindAsync(string userName, CancellationToken cancellationToken) => Task.FromResult<LegacyUser?>(User);
+
+        public Task MarkMigratedAsync(string userName, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

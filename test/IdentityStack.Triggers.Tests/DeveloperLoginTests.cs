@@ -4,6 +4,8 @@ using IdentityStack.Testing;
 using IdentityStack.Triggers.Api;
 using IdentityStack.Triggers.Cognito;
 using IdentityStack.Triggers.Directory;
+using IdentityStack.Lambda.Runtime;
+using System.Text.Json.Nodes;
 
 namespace IdentityStack.Triggers.Tests;
 
@@ -27,11 +29,27 @@ public sealed class DeveloperLoginTests
         }
     }
 
-    private static ApiBackend Backend(ICognitoIdentity identity, Func<string, string, bool>? verify = null, TextWriter? log = null) =>
-        new("identitystack", "admins", () => throw new InvalidOperationException("not listed"), TimeProvider.System,
-            new DeveloperLogin(new Lazy<ILegacyUserStore>(new InMemoryLegacyUsers(OldUser)), identity, Settings, verify ?? PasswordHash.Verify, log ?? TextWriter.Null));
+    private static readonly TriggerSettings NoAllowList = Fixtures.Settings();
 
-    private static async Task<(int Status, JsonElement Body)> PostAsync(ApiBackend backend, string? body, bool base64 = false)
+    private static DeveloperLoginHandler Backend(
+        ICognitoIdentity identity,
+        Func<string, string, bool>? verify = null,
+        TextWriter? log = null,
+        InMemoryLoginDirectory? directory = null,
+        TimeProvider? time = null,
+        TriggerSettings? rules = null,
+        params LegacyUser[] users) =>
+        new(new DeveloperLogin(
+            new Lazy<ILegacyUserStore>(new InMemoryLegacyUsers(users.Length == 0 ? [OldUser] : users)),
+            new Lazy<IDeveloperLoginDirectory>(directory ?? new InMemoryLoginDirectory()),
+            identity,
+            Settings,
+            rules ?? NoAllowList,
+            verify ?? PasswordHash.Verify,
+            time ?? new SteppingClock(DateTimeOffset.UnixEpoch),
+            log ?? TextWriter.Null));
+
+    private static async Task<(int Status, JsonElement Body)> PostAsync(ILambdaHandler backend, string? body, bool base64 = false)
     {
         var request = new JsonObjectBuilder(body, base64).Build();
         var answer = await backend.InvokeAsync(Encoding.UTF8.GetBytes(request), new TestContext(), CancellationToken.None);
@@ -138,14 +156,179 @@ public sealed class DeveloperLoginTests
     }
 
     [Fact]
-    public async Task An_api_without_developer_login_answers_404_on_the_route()
+    public async Task The_backend_never_serves_the_route_its_own_function_does()
     {
         var backend = new ApiBackend("identitystack", "admins", () => throw new InvalidOperationException("not listed"), TimeProvider.System);
 
         var (status, body) = await PostAsync(backend, """{"username":"a","password":"b"}""");
 
         Assert.Equal(404, status);
-        Assert.Contains("developer login is not configured", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("function of its own", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    // Point 3 of the tenant-isolation review: the legacy password must not be a side door around the pool.
+    [Fact]
+    public async Task A_user_the_migration_trigger_imported_gets_no_identity_with_the_old_password()
+    {
+        var identity = new RecordingIdentity();
+        var migrated = OldUser with { MigratedAt = DateTimeOffset.UnixEpoch };
+
+        var (status, body) = await PostAsync(Backend(identity, users: migrated), $$"""{"username":"old.user@example.com","password":"{{Password}}"}""");
+
+        Assert.Equal(403, status);
+        Assert.Equal("account_migrated", body.GetProperty("error").GetString());
+        Assert.Empty(identity.Calls);
+    }
+
+    [Fact]
+    public async Task A_suspended_tenants_user_gets_no_identity()
+    {
+        var identity = new RecordingIdentity();
+        var directory = new InMemoryLoginDirectory();
+        directory.SuspendedTenants.Add("acme-01");
+
+        var (status, body) = await PostAsync(Backend(identity, directory: directory), $$"""{"username":"old.user@example.com","password":"{{Password}}"}""");
+
+        Assert.Equal(403, status);
+        Assert.Equal("tenant_suspended", body.GetProperty("error").GetString());
+        Assert.Empty(identity.Calls);
+    }
+
+    [Theory]
+    [InlineData("someone@evil.test", true, null, "email_domain")]
+    [InlineData("someone@example.com", false, "acme-01", "email_unverified")]
+    public async Task The_allow_list_holds_here_as_at_every_token_issue(string email, bool verified, string? tenant, string error)
+    {
+        var identity = new RecordingIdentity();
+        var user = new LegacyUser(email, email, verified, tenant, PasswordHash.Create(Password, 20_000));
+        var rules = Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.com"));
+
+        var (status, body) = await PostAsync(Backend(identity, rules: rules, users: user), $$"""{"username":"{{email}}","password":"{{Password}}"}""");
+
+        Assert.Equal(403, status);
+        Assert.Equal(error, body.GetProperty("error").GetString());
+        Assert.Empty(identity.Calls);
+    }
+
+    [Fact]
+    public async Task An_administrator_given_tenant_exempts_from_the_domain_as_for_pool_users()
+    {
+        var identity = new RecordingIdentity();
+        var user = new LegacyUser("contractor@partner.test", "contractor@partner.test", true, "acme-01", PasswordHash.Create(Password, 20_000));
+
+        var (status, _) = await PostAsync(Backend(identity, rules: Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.com")), users: user), $$"""{"username":"contractor@partner.test","password":"{{Password}}"}""");
+
+        Assert.Equal(200, status);
+    }
+
+    // Per-username counting, checked before the PBKDF2 work: a locked username costs nothing, and an
+    // unknown username locks exactly like a known one (the lock tells nobody who exists).
+    [Theory]
+    [InlineData("old.user@example.com")]
+    [InlineData("nobody@example.com")]
+    public async Task Five_failures_lock_the_username_before_any_password_work_and_the_lock_grows(string username)
+    {
+        var clock = new SteppingClock(DateTimeOffset.UnixEpoch);
+        var directory = new InMemoryLoginDirectory();
+        var verified = 0;
+        var backend = Backend(new RecordingIdentity(), (password, stored) => { verified++; return PasswordHash.Verify(password, stored); }, directory: directory, time: clock);
+        var wrong = $$"""{"username":"{{username}}","password":"not-it"}""";
+
+        for (var i = 0; i < LoginAttempts.FreeFailures; i++)
+        {
+            Assert.Equal(401, (await PostAsync(backend, wrong)).Status);
+        }
+
+        var (status, body) = await PostAsync(backend, wrong);
+        var (rightPassword, _) = await PostAsync(backend, $$"""{"username":"{{username}}","password":"{{Password}}"}""");
+
+        Assert.Equal(429, status);
+        Assert.Equal("too_many_attempts", body.GetProperty("error").GetString());
+        Assert.Equal(429, rightPassword); // locked means locked, whatever the password
+        Assert.Equal(LoginAttempts.FreeFailures, verified);
+        var attempts = Assert.Single(directory.Attempts).Value;
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromMinutes(1), attempts.LockedUntil);
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(401, (await PostAsync(backend, wrong)).Status); // the lock ran out: one more try, then twice as long
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromMinutes(2), Assert.Single(directory.Attempts).Value.LockedUntil);
+    }
+
+    [Fact]
+    public async Task The_right_password_clears_the_failures()
+    {
+        var directory = new InMemoryLoginDirectory();
+        var backend = Backend(new RecordingIdentity(), directory: directory);
+
+        await PostAsync(backend, """{"username":"old.user@example.com","password":"not-it"}""");
+        var (status, _) = await PostAsync(backend, $$"""{"username":"Old.User@example.com","password":"{{Password}}"}""");
+
+        Assert.Equal(200, status);
+        Assert.Empty(directory.Attempts);
+    }
+
+    [Theory]
+    [InlineData(4, null)]
+    [InlineData(5, 1)]
+    [InlineData(6, 2)]
+    [InlineData(8, 8)]
+    [InlineData(11, 60)]
+    [InlineData(400, 60)]
+    public void The_lock_doubles_from_a_minute_up_to_an_hour(int failures, int? minutes)
+    {
+        var attempts = new LoginAttempts(failures, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(minutes is null ? null : DateTimeOffset.UnixEpoch + TimeSpan.FromMinutes(minutes.Value), attempts.LockedUntil);
+    }
+
+    // An unknown user, a malformed or foreign hash and a wrong password answer after the same minimum
+    // time (longer than any stored hash's PBKDF2 work), so time tells nothing about who exists.
+    [Theory]
+    [InlineData("nobody@example.com", null)]
+    [InlineData("old.user@example.com", null)]
+    [InlineData("broken@example.com", "not-a-hash")]
+    [InlineData("foreign@example.com", "bcrypt$2b$12$abcdefghijklmnopqrstuv")]
+    public async Task Every_refused_password_waits_out_the_same_minimum_time(string username, string? storedHash)
+    {
+        var clock = new SteppingClock(DateTimeOffset.UnixEpoch);
+        var users = storedHash is null ? new[] { OldUser } : [OldUser, new LegacyUser(username, username, true, null, storedHash)];
+        var backend = Backend(new RecordingIdentity(), (password, stored) => { clock.Advance(TimeSpan.FromMilliseconds(150)); return PasswordHash.Verify(password, stored); }, time: clock, users: users);
+
+        var (status, _) = await PostAsync(backend, $$"""{"username":"{{username}}","password":"not-it"}""");
+
+        Assert.Equal(401, status);
+        Assert.Equal([Settings.MinimumRefusalTime - TimeSpan.FromMilliseconds(150)], clock.Delays);
+    }
+
+    [Fact]
+    public async Task Each_wrong_password_is_counted_for_the_routes_alarm()
+    {
+        var log = new StringWriter();
+
+        await PostAsync(Backend(new RecordingIdentity(), log: log), """{"username":"nobody@example.com","password":"not-it"}""");
+
+        var line = JsonNode.Parse(log.ToString().Trim())!;
+        Assert.Equal(1, line[TriggerMetricNames.DeveloperLoginFailure]!.GetValue<int>());
+        Assert.DoesNotContain("nobody", log.ToString(), StringComparison.Ordinal); // no username in the log
+    }
+
+    [Fact]
+    public async Task Other_routes_on_the_login_function_are_404()
+    {
+        var handler = Backend(new RecordingIdentity());
+        var request = new JsonObjectBuilder("{}", false).Build().Replace("/developer-identity", "/me", StringComparison.Ordinal).Replace("\"POST\"", "\"GET\"", StringComparison.Ordinal);
+
+        using var response = JsonDocument.Parse(await handler.InvokeAsync(Encoding.UTF8.GetBytes(request), new TestContext(), CancellationToken.None));
+
+        Assert.Equal(404, response.RootElement.GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact]
+    public void The_counter_key_is_a_hash_of_the_lower_case_username()
+    {
+        Assert.Equal(DeveloperLogin.AttemptsKey("Old.User@Example.com"), DeveloperLogin.AttemptsKey("old.user@example.com"));
+        Assert.Equal(64, DeveloperLogin.AttemptsKey(new string('a', 1024)).Length);
+        Assert.DoesNotContain("old", DeveloperLogin.AttemptsKey("old.user@example.com"), StringComparison.Ordinal);
     }
 
     [Fact]

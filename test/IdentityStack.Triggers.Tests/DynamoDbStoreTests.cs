@@ -278,4 +278,76 @@ public sealed class DynamoDbStoreTests
         Assert.Null(page.NextCursor);
         Assert.False(Assert.Single(endpoint.Requests).Body.TryGetProperty("ExclusiveStartKey", out _));
     }
+
+    [Theory]
+    [InlineData("""{"Item":{"pk":{"S":"LOGIN#k"},"failures":{"N":"6"},"lastFailureAt":{"S":"2026-12-06T12:00:00.0000000+00:00"},"expiresAt":{"N":"1796644800"}}}""", 6)]
+    [InlineData("""{"Item":{"pk":{"S":"LOGIN#k"},"failures":{"N":"6"},"lastFailureAt":{"S":"2026-12-06T12:00:00.0000000+00:00"},"expiresAt":{"N":"1796558400"}}}""", 0)]
+    [InlineData("""{"Item":{"pk":{"S":"LOGIN#k"},"failures":{"N":"6"}}}""", 0)]
+    [InlineData("{}", 0)]
+    public async Task Login_failures_are_read_consistently_and_an_expired_counter_counts_as_none(string answer, int failures)
+    {
+        await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.OK, answer) };
+        using var client = Client(endpoint);
+        var now = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero); // 1796558400: an expiry at that second has passed
+
+        var attempts = await new DynamoDbIdentityDirectory(client, "identity-dev-directory").GetLoginAttemptsAsync("k", now, CancellationToken.None);
+
+        Assert.Equal(failures, attempts.Failures);
+        var (operation, body, _) = Assert.Single(endpoint.Requests);
+        Assert.Equal("GetItem", operation);
+        Assert.Equal("LOGIN#k", body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString());
+        Assert.True(body.GetProperty("ConsistentRead").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData(true, "SET #f = :one, #l = :now, #x = :expires")]
+    [InlineData(false, "SET #f = if_not_exists(#f, :zero) + :one, #l = :now, #x = :expires")]
+    public async Task A_login_failure_counts_up_or_starts_over_and_expires_a_day_later(bool startOver, string expression)
+    {
+        await using var endpoint = new RecordingDynamoDb();
+        using var client = Client(endpoint);
+        var now = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+
+        await new DynamoDbIdentityDirectory(client, "identity-dev-directory").RecordLoginFailureAsync("k", now, startOver, CancellationToken.None);
+
+        var (operation, body, _) = Assert.Single(endpoint.Requests);
+        Assert.Equal("UpdateItem", operation);
+        Assert.Equal(expression, body.GetProperty("UpdateExpression").GetString());
+        Assert.Equal(DirectoryKeys.TimeToLiveAttribute, body.GetProperty("ExpressionAttributeNames").GetProperty("#x").GetString());
+        Assert.Equal((now + TimeSpan.FromDays(1)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), body.GetProperty("ExpressionAttributeValues").GetProperty(":expires").GetProperty("N").GetString());
+    }
+
+    [Fact]
+    public async Task A_legacy_user_is_marked_migrated_once_and_an_unknown_one_is_not_created()
+    {
+        await using var endpoint = new RecordingDynamoDb
+        {
+            Answer = (_, _) => (HttpStatusCode.BadRequest, """{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}"""),
+        };
+        using var client = Client(endpoint);
+
+        await new DynamoDbLegacyUserStore(client, "identity-dev-legacy").MarkMigratedAsync("Old.User@example.com", DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        var (operation, body, _) = Assert.Single(endpoint.Requests);
+        Assert.Equal("UpdateItem", operation);
+        Assert.Equal("old.user@example.com", body.GetProperty("Key").GetProperty("username").GetProperty("S").GetString());
+        Assert.Equal("SET #m = if_not_exists(#m, :at)", body.GetProperty("UpdateExpression").GetString());
+        Assert.Equal("attribute_exists(#k)", body.GetProperty("ConditionExpression").GetString());
+        Assert.Equal(DirectoryKeys.LegacyMigratedAttribute, body.GetProperty("ExpressionAttributeNames").GetProperty("#m").GetString());
+    }
+
+    [Theory]
+    [InlineData("2026-12-06T12:00:00.0000000+00:00", true)]
+    [InlineData("not a time", true)]
+    [InlineData(null, false)]
+    public async Task Any_migrated_mark_counts_a_malformed_one_too(string? mark, bool migrated)
+    {
+        var item = """{"username":{"S":"old.user@example.com"},"email":{"S":"old.user@example.com"},"password_hash":{"S":"x"}""" + (mark is null ? string.Empty : $$""","migrated_at":{"S":"{{mark}}"}""") + "}";
+        await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.OK, $$"""{"Item":{{item}}}""") };
+        using var client = Client(endpoint);
+
+        var user = await new DynamoDbLegacyUserStore(client, "identity-dev-legacy").FindAsync("old.user@example.com", CancellationToken.None);
+
+        Assert.Equal(migrated, user!.MigratedAt is not null);
+    }
 }

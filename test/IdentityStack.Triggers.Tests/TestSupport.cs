@@ -79,6 +79,91 @@ internal sealed class InMemoryDirectory : IIdentityDirectory
 
 internal sealed class InMemoryLegacyUsers(params LegacyUser[] users) : ILegacyUserStore
 {
+    private readonly List<LegacyUser> _users = [.. users];
+
+    /// <summary>The usernames marked migrated, in order.</summary>
+    public List<string> Marked { get; } = [];
+
+    public Exception? MarkFailure { get; init; }
+
     public Task<LegacyUser?> FindAsync(string userName, CancellationToken cancellationToken) =>
-        Task.FromResult(users.FirstOrDefault(u => string.Equals(u.UserName, userName.ToLowerInvariant(), StringComparison.Ordinal)));
+        Task.FromResult(_users.FirstOrDefault(u => string.Equals(u.UserName, userName.ToLowerInvariant(), StringComparison.Ordinal)));
+
+    public Task MarkMigratedAsync(string userName, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (MarkFailure is not null)
+        {
+            return Task.FromException(MarkFailure);
+        }
+
+        Marked.Add(userName);
+        var index = _users.FindIndex(u => string.Equals(u.UserName, userName, StringComparison.Ordinal));
+        if (index >= 0)
+        {
+            _users[index] = _users[index] with { MigratedAt = at };
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The developer login's directory in memory: failure counters by key, suspended tenants.</summary>
+internal sealed class InMemoryLoginDirectory : IdentityStack.Triggers.Api.IDeveloperLoginDirectory
+{
+    public Dictionary<string, IdentityStack.Triggers.Api.LoginAttempts> Attempts { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> SuspendedTenants { get; } = new(StringComparer.Ordinal);
+
+    public Task<IdentityStack.Triggers.Api.LoginAttempts> GetLoginAttemptsAsync(string userName, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(Attempts.GetValueOrDefault(userName, IdentityStack.Triggers.Api.LoginAttempts.None));
+
+    public Task RecordLoginFailureAsync(string userName, DateTimeOffset now, bool startOver, CancellationToken cancellationToken)
+    {
+        var before = startOver ? 0 : Attempts.GetValueOrDefault(userName, IdentityStack.Triggers.Api.LoginAttempts.None).Failures;
+        Attempts[userName] = new(before + 1, now);
+        return Task.CompletedTask;
+    }
+
+    public Task ClearLoginAttemptsAsync(string userName, CancellationToken cancellationToken)
+    {
+        Attempts.Remove(userName);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(SuspendedTenants.Contains(tenantId));
+}
+
+/// <summary>A clock that stands still unless told to move, and answers every delay at once while recording it.</summary>
+internal sealed class SteppingClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public List<TimeSpan> Delays { get; } = [];
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public override long GetTimestamp() => _now.UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public void Advance(TimeSpan by) => _now += by;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        Delays.Add(dueTime);
+        _ = ThreadPool.QueueUserWorkItem(_ => callback(state));
+        return new DoneTimer();
+    }
+
+    private sealed class DoneTimer : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) => false;
+
+        public void Dispose()
+        {
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

@@ -10,7 +10,7 @@ public sealed class UserMigrationTriggerTests
     {
         var e = Fixtures.Load(fixture, Fixtures.Json.UserMigrationEvent);
         change?.Invoke(e);
-        return new UserMigrationTrigger(new InMemoryLegacyUsers(OldUser)).HandleAsync(e, new TestContext(), CancellationToken.None).AsTask();
+        return new UserMigrationTrigger(new InMemoryLegacyUsers(OldUser), TimeProvider.System, TextWriter.Null).HandleAsync(e, new TestContext(), CancellationToken.None).AsTask();
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class UserMigrationTriggerTests
         {
             verified.Add(stored);
             return PasswordHash.Verify(password, stored);
-        });
+        }, TimeProvider.System, TextWriter.Null);
 
         foreach (var userName in new[] { "nobody@example.com", "old.user@example.com" })
         {
@@ -86,6 +86,40 @@ public sealed class UserMigrationTriggerTests
         var e = await Run("user-migration-forgot-password.json", e => e.UserName = "nobody@example.com");
 
         Assert.Equal("{}", JsonSerializer.Serialize(e.Response, Fixtures.Json.UserMigrationResponse));
+    }
+
+    // The legacy password must open nothing once the user is in the pool: an import marks the
+    // legacy item (the API's developer login then refuses it); a refusal marks nothing.
+    [Theory]
+    [InlineData("user-migration-authentication.json")]
+    [InlineData("user-migration-forgot-password.json")]
+    public async Task An_imported_user_is_marked_migrated_and_a_refused_one_is_not(string fixture)
+    {
+        var store = new InMemoryLegacyUsers(OldUser);
+        var at = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+        var trigger = new UserMigrationTrigger(store, new FixedClock(at), TextWriter.Null);
+
+        var imported = Fixtures.Load(fixture, Fixtures.Json.UserMigrationEvent);
+        imported.UserName = "Old.User@Example.com";
+        await trigger.HandleAsync(imported, new TestContext(), CancellationToken.None);
+        var refused = Fixtures.Load("user-migration-authentication.json", Fixtures.Json.UserMigrationEvent);
+        refused.Request.Password = "guess";
+        await trigger.HandleAsync(refused, new TestContext(), CancellationToken.None);
+
+        Assert.Equal(["old.user@example.com"], store.Marked);
+        Assert.Equal(at, (await store.FindAsync("old.user@example.com", CancellationToken.None))!.MigratedAt);
+    }
+
+    [Fact]
+    public async Task A_failed_mark_still_imports_the_user_and_logs_a_warning()
+    {
+        var log = new StringWriter();
+        var store = new InMemoryLegacyUsers(OldUser) { MarkFailure = new HttpRequestException("write refused") };
+
+        var e = await new UserMigrationTrigger(store, TimeProvider.System, log).HandleAsync(Fixtures.Load("user-migration-authentication.json", Fixtures.Json.UserMigrationEvent), new TestContext(), CancellationToken.None);
+
+        Assert.Equal("CONFIRMED", e.Response.FinalUserStatus);
+        Assert.Equal("WARN", System.Text.Json.Nodes.JsonNode.Parse(log.ToString().Trim())!["level"]!.GetValue<string>());
     }
 
     [Fact]

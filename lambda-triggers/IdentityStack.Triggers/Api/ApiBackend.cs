@@ -15,7 +15,7 @@ namespace IdentityStack.Triggers.Api;
 /// suspension is valid until it expires, and these routes must not wait for that. A malformed event
 /// or missing claims answer 4xx with a JSON error, never a crash.
 /// </summary>
-internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<IUserListing> users, TimeProvider time, DeveloperLogin? developerLogin = null) : ILambdaHandler
+internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<IUserListing> users, TimeProvider time) : ILambdaHandler
 {
     private const int UserPageSize = 50;
     private static readonly ApiJsonContext Json = ApiJsonContext.Default;
@@ -48,9 +48,8 @@ internal sealed class ApiBackend(string resourceServer, string adminGroup, Func<
 
         if (route == ApiRouteTable.DeveloperLogin)
         {
-            return developerLogin is null
-                ? Error(404, "not_found", $"No route {method} {path}: developer login is not configured for this API.")
-                : await developerLogin.SignInAsync(request, cancellationToken).ConfigureAwait(false);
+            // Served by its own function and role (DeveloperLoginHandler), never by the backend.
+            return Error(404, "not_found", $"No route {method} {path} on the backend: the developer login has a function of its own.");
         }
 
         if (!route.RequiresToken)

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using IdentityStack.Triggers.Cognito;
+using IdentityStack.Triggers.Contract;
 using IdentityStack.Triggers.Directory;
 
 namespace IdentityStack.Triggers.Api;
@@ -7,44 +10,81 @@ namespace IdentityStack.Triggers.Api;
 /// <summary>
 /// POST /developer-identity: a user of the legacy directory proves their password and gets a
 /// developer identity of the identity pool (GetOpenIdTokenForDeveloperIdentity, developer user
-/// identifier = the directory's key for the user). The password check is the user migration
-/// trigger's: the PBKDF2 work runs whether or not the user exists (against a dummy hash), and an
-/// unknown user and a wrong password get the same 401, so the endpoint does not tell who exists.
+/// identifier = the directory's key for the user). It holds the rules the user pool holds for the
+/// same people: a username locked after repeated failures is refused before any password work; an
+/// unknown user, a malformed hash and a wrong password get the same 401 after the same minimum time,
+/// each counted (a metric the route's alarm watches); a user the migration trigger already imported
+/// (whose legacy password must open nothing any more), an email outside the allow-list (or an
+/// unverified one) and a suspended tenant are refused. MFA cannot be asked here, which is why
+/// production stages do not offer this route.
 /// </summary>
-internal sealed class DeveloperLogin(Lazy<ILegacyUserStore> users, ICognitoIdentity identity, DeveloperLoginSettings settings, Func<string, string, bool> verifyPassword, TextWriter log)
+internal sealed class DeveloperLogin(
+    Lazy<ILegacyUserStore> users,
+    Lazy<IDeveloperLoginDirectory> directory,
+    ICognitoIdentity identity,
+    DeveloperLoginSettings settings,
+    TriggerSettings rules,
+    Func<string, string, bool> verifyPassword,
+    TimeProvider time,
+    TextWriter log)
 {
+    public const string Handler = ApiHandlerNames.DeveloperLogin;
+    public const string InvalidCredentialsMessage = "The username or password is wrong.";
+    public const string MigratedMessage = "This account has moved: sign in through the user pool's sign-in page.";
+
     /// <summary>Longer than any username or password the directory holds; refused before any work.</summary>
     private const int MaxFieldLength = 1024;
 
-    /// <summary>The login with the directory store made on first use: an API cold start that never serves this route makes no DynamoDB client for it.</summary>
-    public DeveloperLogin(Func<ILegacyUserStore> users, ICognitoIdentity identity, DeveloperLoginSettings settings, TextWriter log)
-        : this(new Lazy<ILegacyUserStore>(users), identity, settings, PasswordHash.Verify, log)
+    /// <summary>The login with its stores made on first use.</summary>
+    public DeveloperLogin(Func<ILegacyUserStore> users, Func<IDeveloperLoginDirectory> directory, ICognitoIdentity identity, DeveloperLoginSettings settings, TriggerSettings rules, TimeProvider time, TextWriter log)
+        : this(new Lazy<ILegacyUserStore>(users), new Lazy<IDeveloperLoginDirectory>(directory), identity, settings, rules, PasswordHash.Verify, time, log)
     {
     }
 
-    public async Task<HttpApiResponse> SignInAsync(HttpApiRequest request, CancellationToken cancellationToken)
-    {
-        DeveloperLoginRequest? login;
-        try
-        {
-            var body = HttpApiResponses.BodyText(request);
-            login = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, ApiJsonContext.Default.DeveloperLoginRequest);
-        }
-        catch (Exception error) when (error is JsonException or FormatException)
-        {
-            login = null;
-        }
+    /// <summary>The counter key of a username: the SHA-256 of its lower-case form, in hex (no username is stored, any length fits).</summary>
+    public static string AttemptsKey(string userName) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userName.ToLowerInvariant())));
 
-        if (login is not { Username: { Length: > 0 and <= MaxFieldLength } username, Password: { Length: > 0 and <= MaxFieldLength } password })
+    public async Task<HttpApiResponse> SignInAsync(HttpApiRequest request, string requestId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Read(request) is not { } login)
         {
             return HttpApiResponses.Error(400, "bad_request", "The body is JSON like {\"username\": \"...\", \"password\": \"...\"}: both required, 1-1024 characters.");
         }
 
-        var user = await users.Value.FindAsync(username, cancellationToken).ConfigureAwait(false);
-        var matches = verifyPassword(password, user?.PasswordHash ?? PasswordHash.NoUser);
+        var started = time.GetTimestamp();
+        var key = AttemptsKey(login.Username!);
+        var attempts = await directory.Value.GetLoginAttemptsAsync(key, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (attempts.IsLockedAt(time.GetUtcNow()))
+        {
+            // Any username locks the same way, known or not: the lock tells nobody who exists.
+            return HttpApiResponses.Error(429, "too_many_attempts", "Too many failed sign-ins for this username; try again later.");
+        }
+
+        var user = await users.Value.FindAsync(login.Username!, cancellationToken).ConfigureAwait(false);
+        var matches = verifyPassword(login.Password!, user?.PasswordHash ?? PasswordHash.NoUser);
         if (user is null || !matches)
         {
-            return HttpApiResponses.Error(401, "invalid_credentials", "The username or password is wrong.");
+            await directory.Value.RecordLoginFailureAsync(key, time.GetUtcNow(), startOver: attempts.Failures == 0, cancellationToken).ConfigureAwait(false);
+            await log.WriteLineAsync(TriggerErrorLog.Line(TriggerErrorLog.Warning, Handler, requestId, null, "wrong username or password", TriggerMetricNames.DeveloperLoginFailure)).ConfigureAwait(false);
+            var remaining = settings.MinimumRefusalTime - time.GetElapsedTime(started);
+            if (remaining > TimeSpan.Zero)
+            {
+                await Task.Delay(remaining, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            return HttpApiResponses.Error(401, "invalid_credentials", InvalidCredentialsMessage);
+        }
+
+        if (attempts.Failures > 0)
+        {
+            await directory.Value.ClearLoginAttemptsAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await RefusalAsync(user, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
         }
 
         try
@@ -58,5 +98,49 @@ internal sealed class DeveloperLogin(Lazy<ILegacyUserStore> users, ICognitoIdent
             await log.WriteLineAsync($"developer login: GetOpenIdTokenForDeveloperIdentity failed: {error.ErrorType}").ConfigureAwait(false);
             return HttpApiResponses.Error(502, "identity_unavailable", "The identity service did not answer; try again later.");
         }
+    }
+
+    /// <summary>The pool's rules for a user whose password was right: migrated, email, tenant. Null when none refuses.</summary>
+    private async Task<HttpApiResponse?> RefusalAsync(LegacyUser user, CancellationToken cancellationToken)
+    {
+        if (user.MigratedAt is not null)
+        {
+            return HttpApiResponses.Error(403, "account_migrated", MigratedMessage);
+        }
+
+        // The allow-list as the token trigger holds it for pool users: a verified email, at an
+        // allowed domain unless an administrator gave the user a tenant (the legacy tenant_id).
+        if (rules.AllowedEmailDomains.Count > 0)
+        {
+            if (!user.EmailVerified)
+            {
+                return HttpApiResponses.Error(403, "email_unverified", IdentityStack.Triggers.Triggers.EmailPolicy.UnverifiedMessage);
+            }
+
+            if (user.TenantId is null && !rules.IsAllowedEmail(user.Email))
+            {
+                return HttpApiResponses.Error(403, "email_domain", IdentityStack.Triggers.Triggers.EmailPolicy.DomainMessage);
+            }
+        }
+
+        return user.TenantId is { } tenant && await directory.Value.IsTenantSuspendedAsync(tenant, cancellationToken).ConfigureAwait(false)
+            ? HttpApiResponses.Error(403, "tenant_suspended", AccountAccess.SuspendedMessage)
+            : null;
+    }
+
+    private static DeveloperLoginRequest? Read(HttpApiRequest request)
+    {
+        DeveloperLoginRequest? login;
+        try
+        {
+            var body = HttpApiResponses.BodyText(request);
+            login = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, ApiJsonContext.Default.DeveloperLoginRequest);
+        }
+        catch (Exception error) when (error is JsonException or FormatException)
+        {
+            login = null;
+        }
+
+        return login is { Username: { Length: > 0 and <= MaxFieldLength }, Password: { Length: > 0 and <= MaxFieldLength } } ? login : null;
     }
 }

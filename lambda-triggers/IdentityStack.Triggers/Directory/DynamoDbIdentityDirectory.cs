@@ -8,9 +8,10 @@ namespace IdentityStack.Triggers.Directory;
 /// <summary>
 /// The directory in one DynamoDB table keyed by <c>pk</c>: <c>USER#{sub}</c> profile items
 /// (optional <c>disabled</c> flag), <c>TENANT#{id}</c> items (<c>status</c> ACTIVE or SUSPENDED) and
-/// <c>CLIENT#{app client id}</c> items of machine clients (tenant and scopes).
+/// <c>CLIENT#{app client id}</c> items of machine clients (tenant and scopes), and <c>LOGIN#{hash}</c>
+/// failure counters of the developer login (removed by DynamoDB's time to live).
 /// </summary>
-internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string tableName) : IIdentityDirectory, IMachineClientRegistry, Api.IUserListing
+internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string tableName) : IIdentityDirectory, IMachineClientRegistry, Api.IUserListing, Api.IDeveloperLoginDirectory
 {
     public const string KeyAttribute = DirectoryKeys.PartitionKey;
     public const string SuspendedStatus = "SUSPENDED";
@@ -209,6 +210,56 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
             ? new Api.UserListingCursor(key.S)
             : null;
         return new Api.UserPage(users, next);
+    }
+
+    private const string FailuresAttribute = "failures";
+    private const string LastFailureAttribute = "lastFailureAt";
+
+    public async Task<Api.LoginAttempts> GetLoginAttemptsAsync(string userName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userName);
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = Key(DirectoryKeys.LoginAttemptsPrefix + userName),
+            ConsistentRead = true,
+        }, cancellationToken).ConfigureAwait(false);
+        // DynamoDB removes expired items some time after they expire: one not yet removed counts as none.
+        if (response.Item is not { Count: > 0 } item
+            || !item.TryGetValue(DirectoryKeys.TimeToLiveAttribute, out var expires) || !long.TryParse(expires.N, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt)
+            || expiresAt <= now.ToUnixTimeSeconds())
+        {
+            return Api.LoginAttempts.None;
+        }
+
+        var failures = item.TryGetValue(FailuresAttribute, out var f) && int.TryParse(f.N, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var last = item.TryGetValue(LastFailureAttribute, out var l) && DateTimeOffset.TryParse(l.S, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null;
+        return new Api.LoginAttempts(failures, last);
+    }
+
+    public async Task RecordLoginFailureAsync(string userName, DateTimeOffset now, bool startOver, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userName);
+        await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = Key(DirectoryKeys.LoginAttemptsPrefix + userName),
+            UpdateExpression = startOver ? "SET #f = :one, #l = :now, #x = :expires" : "SET #f = if_not_exists(#f, :zero) + :one, #l = :now, #x = :expires",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#f"] = FailuresAttribute, ["#l"] = LastFailureAttribute, ["#x"] = DirectoryKeys.TimeToLiveAttribute },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+            {
+                [":one"] = new() { N = "1" },
+                [":now"] = new() { S = now.ToString("O", CultureInfo.InvariantCulture) },
+                [":expires"] = new() { N = (now + Api.LoginAttempts.Window).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
+                [":zero"] = new() { N = "0" },
+            }.Where(v => !startOver || !string.Equals(v.Key, ":zero", StringComparison.Ordinal)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ClearLoginAttemptsAsync(string userName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userName);
+        await dynamoDb.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(DirectoryKeys.LoginAttemptsPrefix + userName) }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Dictionary<string, AttributeValue>?> GetAsync(string key, string attribute, CancellationToken cancellationToken)

@@ -8,7 +8,9 @@ namespace IdentityStack.Triggers.Triggers;
 /// <summary>
 /// User migration: a user the pool does not know signs in (their legacy password is checked and
 /// they are imported confirmed, silently) or asks for a password reset (they are imported and must
-/// reset). An unknown user and a wrong password get the same answer, in the same time.
+/// reset). An unknown user and a wrong password get the same answer, in the same time. An imported
+/// user's legacy item is marked migrated, so the legacy password opens nothing else (the API's
+/// developer login refuses it); that mark fails open: the import goes on, and the log says so.
 /// </summary>
 /// <remarks>
 /// Cognito's rule (developer guide, "Managing error responses",
@@ -20,14 +22,14 @@ namespace IdentityStack.Triggers.Triggers;
 /// "code sent" for a password reset, exactly as for a user who exists nowhere. Throwing instead
 /// would reach the client as UserLambdaValidationException, which tells a legacy user apart.
 /// </remarks>
-internal sealed class UserMigrationTrigger(ILegacyUserStore store, Func<string, string, bool> verifyPassword)
+internal sealed class UserMigrationTrigger(ILegacyUserStore store, Func<string, string, bool> verifyPassword, TimeProvider time, TextWriter log)
 {
     public const string Confirmed = "CONFIRMED";
     public const string ResetRequired = "RESET_REQUIRED";
     public const string Suppress = "SUPPRESS";
 
-    public UserMigrationTrigger(ILegacyUserStore store)
-        : this(store, PasswordHash.Verify)
+    public UserMigrationTrigger(ILegacyUserStore store, TimeProvider time, TextWriter log)
+        : this(store, PasswordHash.Verify, time, log)
     {
     }
 
@@ -41,20 +43,35 @@ internal sealed class UserMigrationTrigger(ILegacyUserStore store, Func<string, 
         }
 
         // Fails closed: a legacy store that cannot answer within the budget imports nobody.
-        LegacyUser? user;
-        using (var budget = InvocationBudget.For(context, cancellationToken))
-        {
-            user = await store.FindAsync(userName, budget.Token).ConfigureAwait(false);
-        }
-
+        using var budget = InvocationBudget.For(context, cancellationToken);
+        var user = await store.FindAsync(userName, budget.Token).ConfigureAwait(false);
+        string? status = null;
         if (string.Equals(e.TriggerSource, CognitoTriggerSources.UserMigrationAuthentication, StringComparison.Ordinal))
         {
             // The PBKDF2 work runs whether or not the user exists: against the dummy hash when not.
             var matches = verifyPassword(e.Request.Password ?? string.Empty, user?.PasswordHash ?? PasswordHash.NoUser);
-            return user is not null && e.Request.Password is not null && matches ? Import(e, user, Confirmed) : NotImported(e);
+            status = user is not null && e.Request.Password is not null && matches ? Confirmed : null;
+        }
+        else if (user is not null)
+        {
+            status = ResetRequired;
         }
 
-        return user is null ? NotImported(e) : Import(e, user, ResetRequired);
+        if (user is null || status is null)
+        {
+            return NotImported(e);
+        }
+
+        try
+        {
+            await store.MarkMigratedAsync(user.UserName, time.GetUtcNow(), budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            await log.WriteLineAsync(TriggerErrorLog.Line(TriggerErrorLog.Warning, TriggerHandlerNames.UserMigration, context.RequestId, error, "legacy user not marked migrated; imported anyway")).ConfigureAwait(false);
+        }
+
+        return Import(e, user, status);
     }
 
     private static UserMigrationEvent Import(UserMigrationEvent e, LegacyUser user, string status)

@@ -13,7 +13,7 @@ internal static class ApiConfigReader
         [nameof(JwtProtectedApiOptions.DeveloperLogin) + "." + nameof(DeveloperLoginOptions.TokenDuration)] = "developerLogin.tokenMinutes",
     };
 
-    public static JwtProtectedApiOptions? Read(JsonObjectReader? reader, bool hasSignIn, IReadOnlyList<UserPoolGroupDefinition> groups, bool hasDeveloperProvider)
+    public static JwtProtectedApiOptions? Read(JsonObjectReader? reader, bool hasSignIn, IReadOnlyList<UserPoolGroupDefinition> groups, bool hasDeveloperProvider, bool production)
     {
         if (reader is null)
         {
@@ -26,6 +26,7 @@ internal static class ApiConfigReader
             AdminGroup = reader.Has("adminGroup") ? GroupReference.Read(reader, "adminGroup", groups) : null,
             Throttle = ReadThrottle(reader.Object("throttle"), new ApiThrottle()),
             DeveloperLogin = ReadDeveloperLogin(reader.Object("developerLogin")),
+            Production = production,
         };
         reader.RejectUnknownFields();
         if (options.DeveloperLogin is not null && !hasDeveloperProvider)

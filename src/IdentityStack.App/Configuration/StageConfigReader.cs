@@ -91,7 +91,7 @@ internal static partial class StageConfigReader
                 IdentityStack.Constructs.SignIn.FirstAuthFactorRules.PoolProblems("SignIn.FirstFactors", signIn.Options.FirstFactors, userPool.Email is not null, userPool.SmsEnabled));
         }
         var identityPool = IdentityPoolConfigReader.Read(reader.Object("identityPool"), reader.Has("signIn"), userPool.Groups, userPool.Production, account);
-        var api = ApiConfigReader.Read(reader.Object("api"), reader.Has("signIn"), userPool.Groups, identityPool?.DeveloperProviderName is not null);
+        var api = ApiConfigReader.Read(reader.Object("api"), reader.Has("signIn"), userPool.Groups, identityPool?.DeveloperProviderName is not null, userPool.Production);
         var (logDays, noncurrentDays) = RetentionConfigReader.Read(reader.Object("retention"), userPool.Production);
         var alarms = AlarmsConfigReader.Read(reader, userPool.Production);
         reader.RejectUnknownFields();

@@ -166,7 +166,7 @@ internal sealed class IdentityPlatformStack : Stack
             CorsOrigins = appOrigins,
             DeveloperIdentities = config.DeveloperLogin is null || IdentityPool is null || Stage.IdentityPool?.DeveloperProviderName is not { } developerProvider
                 ? null
-                : new DeveloperIdentityTarget(IdentityPool.IdentityPool.Ref, developerProvider, Triggers.LegacyUsersTable),
+                : new DeveloperIdentityTarget(IdentityPool.IdentityPool.Ref, developerProvider, Triggers.LegacyUsersTable) { AllowedEmailDomains = Stage.Triggers.AllowedEmailDomains },
             LogRemovalPolicy = removalPolicy,
             LogRetention = LogRetention.FromDays(Stage.LogRetentionDays),
         });

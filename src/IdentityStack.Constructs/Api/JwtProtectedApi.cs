@@ -24,6 +24,9 @@ public sealed class JwtProtectedApi : Construct
     /// <summary>The backend function.</summary>
     public NativeAotFunction Backend { get; }
 
+    /// <summary>The developer login's own function (the only one that may issue developer identities); null without developer login.</summary>
+    public NativeAotFunction? DeveloperLogin { get; }
+
     /// <summary>The stage's JSON access logs.</summary>
     public LogGroup AccessLogs { get; }
 
@@ -38,6 +41,11 @@ public sealed class JwtProtectedApi : Construct
         PropsProblem.ThrowIfAny(nameof(JwtProtectedApiProps), props.Problems(), nameof(props));
 
         Backend = CreateBackend(props);
+        if (props.DeveloperLogin is { } loginOptions && props.DeveloperIdentities is { } identities)
+        {
+            DeveloperLogin = CreateDeveloperLogin(props, loginOptions, identities);
+        }
+
         Api = CreateApi(props);
         AccessLogs = new LogGroup(this, "AccessLogs", new LogGroupProps { Retention = props.LogRetention, RemovalPolicy = props.LogRemovalPolicy });
         var stage = (CfnStage)Api.DefaultStage!.Node.DefaultChild!;
@@ -51,18 +59,14 @@ public sealed class JwtProtectedApi : Construct
             ThrottlingRateLimit = props.Throttle.RateLimit,
             ThrottlingBurstLimit = props.Throttle.BurstLimit,
         };
-        if (props.DeveloperLogin is { } login && props.DeveloperIdentities is { } target)
+        if (props.DeveloperLogin is { } login)
         {
-            AddDeveloperLogin(props, login, target, stage);
+            ThrottleDeveloperLogin(login, stage);
         }
     }
 
-    /// <summary>
-    /// POST /developer-identity (the route itself is created with the others): public (the backend
-    /// checks the legacy password), throttled on its own, and the backend may issue developer identities in this identity pool only and read the
-    /// legacy directory's items only.
-    /// </summary>
-    private void AddDeveloperLogin(JwtProtectedApiProps props, DeveloperLoginOptions login, DeveloperIdentityTarget target, CfnStage stage)
+    /// <summary>POST /developer-identity is throttled on its own, tighter than the API.</summary>
+    private static void ThrottleDeveloperLogin(DeveloperLoginOptions login, CfnStage stage)
     {
         var route = ApiRouteTable.DeveloperLogin;
         // RouteSettings is untyped JSON in CloudFormation: the CDK would write a typed struct's keys in
@@ -75,24 +79,76 @@ public sealed class JwtProtectedApi : Construct
                 ["ThrottlingBurstLimit"] = login.Throttle.BurstLimit,
             },
         };
+    }
 
-        var function = Backend.Function;
-        function.AddEnvironment(ApiEnvironment.IdentityPoolId, target.IdentityPoolId);
-        function.AddEnvironment(ApiEnvironment.DeveloperProviderName, target.DeveloperProviderName);
-        function.AddEnvironment(ApiEnvironment.DeveloperTokenSeconds, ((long)login.TokenDuration.ToSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        function.AddEnvironment(TriggerEnvironment.LegacyUsersTable, target.LegacyUsersTable.TableName);
+    /// <summary>
+    /// The developer login's own function and role: the only one that may issue developer identities
+    /// (in this identity pool only); it reads the legacy directory, reads tenants and keeps its failure
+    /// counters in the directory table (LOGIN# items only), and an alarm watches its failure rate.
+    /// </summary>
+    private NativeAotFunction CreateDeveloperLogin(JwtProtectedApiProps props, DeveloperLoginOptions login, DeveloperIdentityTarget target)
+    {
+        var function = new NativeAotFunction(this, "DeveloperLogin", new NativeAotFunctionProps
+        {
+            Binary = props.Binary,
+            Handler = ApiHandlerNames.DeveloperLogin,
+            Description = "HTTP API developer login: legacy directory users get a developer identity",
+            Timeout = Duration.Seconds(10),
+            Environment = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [ApiEnvironment.IdentityPoolId] = target.IdentityPoolId,
+                [ApiEnvironment.DeveloperProviderName] = target.DeveloperProviderName,
+                [ApiEnvironment.DeveloperTokenSeconds] = ((long)login.TokenDuration.ToSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [TriggerEnvironment.LegacyUsersTable] = target.LegacyUsersTable.TableName,
+                [TriggerEnvironment.DirectoryTable] = props.DirectoryTable.TableName,
+                [TriggerEnvironment.AllowedEmailDomains] = TriggerSettingFormats.EncodeList(target.AllowedEmailDomains ?? []),
+            },
+            LogRemovalPolicy = props.LogRemovalPolicy,
+            LogRetention = props.LogRetention,
+        });
         var stack = Stack.Of(this);
-        Backend.Role.AddToPrincipalPolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
+        function.Role.AddToPrincipalPolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
         {
             Actions = ["cognito-identity:GetOpenIdTokenForDeveloperIdentity"],
             Resources = [$"arn:{stack.Partition}:cognito-identity:{stack.Region}:{stack.Account}:identitypool/{target.IdentityPoolId}"],
         }));
-        Backend.Role.AddToPrincipalPolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
+        function.Role.AddToPrincipalPolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
         {
             Actions = ["dynamodb:GetItem"],
             Resources = [target.LegacyUsersTable.TableArn],
         }));
+        function.Role.AddToPrincipalPolicy(DirectoryItems(props, ["dynamodb:GetItem"], DirectoryKeys.TenantPrefix + "*", DirectoryKeys.LoginAttemptsPrefix + "*"));
+        function.Role.AddToPrincipalPolicy(DirectoryItems(props, ["dynamodb:UpdateItem", "dynamodb:DeleteItem"], DirectoryKeys.LoginAttemptsPrefix + "*"));
+        _ = new Amazon.CDK.AWS.CloudWatch.Metric(new Amazon.CDK.AWS.CloudWatch.MetricProps
+        {
+            Namespace = TriggerMetricNames.Namespace,
+            MetricName = TriggerMetricNames.DeveloperLoginFailure,
+            Period = Duration.Minutes(5),
+            Statistic = Amazon.CDK.AWS.CloudWatch.Stats.SUM,
+        }).CreateAlarm(this, "DeveloperLoginFailures", new Amazon.CDK.AWS.CloudWatch.CreateAlarmOptions
+        {
+            AlarmDescription = $"More than {DeveloperLoginFailureAlarmThreshold} wrong developer logins in 5 minutes: someone may be guessing passwords. Usernames lock after {5} failures each; the DeveloperLogin log has the request ids.",
+            Threshold = DeveloperLoginFailureAlarmThreshold,
+            EvaluationPeriods = 1,
+            ComparisonOperator = Amazon.CDK.AWS.CloudWatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+            TreatMissingData = Amazon.CDK.AWS.CloudWatch.TreatMissingData.NOT_BREACHING,
+        });
+        return function;
     }
+
+    /// <summary>Wrong developer logins in five minutes above which the alarm fires.</summary>
+    public const int DeveloperLoginFailureAlarmThreshold = 50;
+
+    /// <summary>The actions on the directory table's items whose key starts as one of <paramref name="keys"/>.</summary>
+    private static Amazon.CDK.AWS.IAM.PolicyStatement DirectoryItems(JwtProtectedApiProps props, string[] actions, params string[] keys) => new(new Amazon.CDK.AWS.IAM.PolicyStatementProps
+    {
+        Actions = actions,
+        Resources = [props.DirectoryTable.TableArn],
+        Conditions = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["ForAllValues:StringLike"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["dynamodb:LeadingKeys"] = keys },
+        },
+    });
 
     /// <summary>The issuer API Gateway checks: the user pool's, as Cognito writes it into tokens.</summary>
     public static string IssuerOf(Construct scope, Amazon.CDK.AWS.Cognito.IUserPool pool)
@@ -146,14 +202,16 @@ public sealed class JwtProtectedApi : Construct
         });
         var integration = new HttpLambdaIntegration("Backend", Backend.Function, new HttpLambdaIntegrationProps { PayloadFormatVersion = PayloadFormatVersion.VERSION_2_0 });
         var login = ApiRouteTable.DeveloperLogin;
-        var routes = props.DeveloperLogin is null ? ApiRoutes.All : [.. ApiRoutes.All, (login.Path, login.Method, login.Scope)];
+        var loginIntegration = DeveloperLogin is null ? null : new HttpLambdaIntegration("DeveloperLogin", DeveloperLogin.Function, new HttpLambdaIntegrationProps { PayloadFormatVersion = PayloadFormatVersion.VERSION_2_0 });
+        var routes = loginIntegration is null ? ApiRoutes.All : [.. ApiRoutes.All, (login.Path, login.Method, login.Scope)];
         foreach (var (path, method, routeScope) in routes)
         {
+            var isLogin = string.Equals(path, login.Path, StringComparison.Ordinal) && string.Equals(method, login.Method, StringComparison.Ordinal);
             api.AddRoutes(new AddRoutesOptions
             {
                 Path = path,
                 Methods = [Enum.Parse<ApiMethod>(method)],
-                Integration = integration,
+                Integration = isLogin ? loginIntegration! : integration,
                 Authorizer = routeScope is null ? new HttpNoneAuthorizer() : authorizer,
                 AuthorizationScopes = string.IsNullOrEmpty(routeScope) ? null : [$"{props.ResourceServerIdentifier}/{routeScope}"],
             });

@@ -19,6 +19,12 @@ public record JwtProtectedApiOptions
     /// </summary>
     public DeveloperLoginOptions? DeveloperLogin { get; init; }
 
+    /// <summary>
+    /// Whether this is a production API (<see cref="ProductionPolicy"/>): it then offers no developer
+    /// login, which signs legacy users in without the MFA production requires. Default false.
+    /// </summary>
+    public bool Production { get; init; }
+
     /// <summary>Every problem of these settings at once (empty when there are none).</summary>
     public virtual IReadOnlyList<PropsProblem> Problems()
     {
@@ -32,6 +38,10 @@ public record JwtProtectedApiOptions
         if (DeveloperLogin is not null)
         {
             problems.AddRange(DeveloperLogin.Problems().Select(p => p.Under(nameof(DeveloperLogin))));
+            if (Production)
+            {
+                problems.Add(new(nameof(DeveloperLogin), "(set)", "production offers no developer login: it signs legacy users in with their old password alone, without the MFA, threat protection and sign-in checks production requires; migrate those users into the pool (the user migration trigger) and remove developerLogin."));
+            }
         }
 
         return problems;

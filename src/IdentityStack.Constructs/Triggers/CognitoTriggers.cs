@@ -41,7 +41,7 @@ public sealed class CognitoTriggers : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         PropsProblem.ThrowIfAny(nameof(CognitoTriggersProps), props.Problems(), nameof(props));
-        DirectoryTable = SecureTable.Create(this, "DirectoryTable", DirectoryKeys.PartitionKey, props.RemovalPolicy);
+        DirectoryTable = SecureTable.Create(this, "DirectoryTable", DirectoryKeys.PartitionKey, props.RemovalPolicy, timeToLiveAttribute: DirectoryKeys.TimeToLiveAttribute);
         DirectoryTable.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
         {
             IndexName = DirectoryKeys.TenantIndex,
@@ -205,7 +205,7 @@ public sealed class CognitoTriggers : Construct
     /// </summary>
     private static readonly CognitoTrigger[] DirectoryUsers = [CognitoTrigger.PostConfirmation, CognitoTrigger.PreAuthentication, CognitoTrigger.PreTokenGeneration];
 
-    /// <summary>Post confirmation and pre token generation may only create profile items; pre authentication, pre token generation and user migration read.</summary>
+    /// <summary>Post confirmation and pre token generation may only create profile items (and pre token generation update them); pre authentication, pre token generation and user migration read; user migration marks legacy users.</summary>
     private void GrantDataAccess()
     {
         // Profiles are created by post confirmation, or by pre token generation for a user who has
@@ -222,6 +222,16 @@ public sealed class CognitoTriggers : Construct
                 },
             }));
         }
+        // Pre token generation lists a profile under the user's tenant when it changed: updates of profile items only.
+        Functions[CognitoTrigger.PreTokenGeneration].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["dynamodb:UpdateItem"],
+            Resources = [DirectoryTable.TableArn],
+            Conditions = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["ForAllValues:StringLike"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["dynamodb:LeadingKeys"] = ProfileKeys },
+            },
+        }));
         foreach (var reader in new[] { CognitoTrigger.PreAuthentication, CognitoTrigger.PreTokenGeneration })
         {
             Functions[reader].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
@@ -230,9 +240,10 @@ public sealed class CognitoTriggers : Construct
                 Resources = [DirectoryTable.TableArn],
             }));
         }
+        // User migration reads legacy users and marks the ones it imported (their legacy password then opens nothing else).
         Functions[CognitoTrigger.UserMigration].Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
-            Actions = ["dynamodb:GetItem"],
+            Actions = ["dynamodb:GetItem", "dynamodb:UpdateItem"],
             Resources = [LegacyUsersTable.TableArn],
         }));
     }

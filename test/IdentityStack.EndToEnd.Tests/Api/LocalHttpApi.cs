@@ -17,15 +17,13 @@ internal sealed partial class LocalHttpApi
     private const string IdentitySource = "$request.header.Authorization";
     private readonly HttpApiJwtAuthorizer _authorizer;
     private readonly IReadOnlyList<HttpApiRoute> _routes;
-    private readonly Uri _invocations;
     private readonly HttpClient _http;
     private readonly TimeProvider _clock;
 
-    private LocalHttpApi(HttpApiJwtAuthorizer authorizer, IReadOnlyList<HttpApiRoute> routes, Uri invocations, HttpClient http, TimeProvider clock)
+    private LocalHttpApi(HttpApiJwtAuthorizer authorizer, IReadOnlyList<HttpApiRoute> routes, HttpClient http, TimeProvider clock)
     {
         _authorizer = authorizer;
         _routes = routes;
-        _invocations = invocations;
         _http = http;
         _clock = clock;
     }
@@ -34,7 +32,8 @@ internal sealed partial class LocalHttpApi
 
     public IReadOnlyList<HttpApiRoute> Routes => _routes;
 
-    public static async Task<LocalHttpApi> FromTemplateAsync(LocalUserPool pool, string cognitoLocalUrl, Uri backendInvocations, HttpClient http, TimeProvider clock)
+    /// <param name="invocationsOf">The Lambda host's invocation URL of a function (by name).</param>
+    public static async Task<LocalHttpApi> FromTemplateAsync(LocalUserPool pool, string cognitoLocalUrl, IReadOnlyDictionary<string, string> routeFunctions, Func<string, Uri> invocationsOf, HttpClient http, TimeProvider clock)
     {
         var template = pool.Template;
         var (authorizerId, authorizer) = template.Single("AWS::ApiGatewayV2::Authorizer");
@@ -57,14 +56,15 @@ internal sealed partial class LocalHttpApi
             .Select(r => new HttpApiRoute(
                 (string)r.Properties["RouteKey"]!,
                 string.Equals((string?)r.Properties["AuthorizationType"], "JWT", StringComparison.Ordinal),
-                r.Properties["AuthorizationScopes"]?.AsArray().Select(s => (string)s!).ToList() ?? []))
+                r.Properties["AuthorizationScopes"]?.AsArray().Select(s => (string)s!).ToList() ?? [],
+                invocationsOf(routeFunctions[(string)r.Properties["RouteKey"]!])))
             .ToList();
         var keys = await JsonWebKeys.FetchAsync(http, issuer).ConfigureAwait(false);
-        return new LocalHttpApi(new HttpApiJwtAuthorizer(issuer, audience, keys, clock), routes, backendInvocations, http, clock);
+        return new LocalHttpApi(new HttpApiJwtAuthorizer(issuer, audience, keys, clock), routes, http, clock);
     }
 
     /// <summary>The same API with its authorizer judging tokens at another time.</summary>
-    public LocalHttpApi At(TimeProvider clock) => new(_authorizer.At(clock), _routes, _invocations, _http, clock);
+    public LocalHttpApi At(TimeProvider clock) => new(_authorizer.At(clock), _routes, _http, clock);
 
     public async Task<ApiResult> SendAsync(string method, string path, string? authorization, string? body = null)
     {
@@ -81,7 +81,7 @@ internal sealed partial class LocalHttpApi
         }
 
         using var content = new StringContent(Event(route, method, path, authorization, body, decision).ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await _http.PostAsync(_invocations, content).ConfigureAwait(false);
+        using var response = await _http.PostAsync(route.Invocations, content).ConfigureAwait(false);
         var result = JsonNode.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
         if (response.Headers.Contains("X-Amz-Function-Error"))
         {

@@ -5,7 +5,7 @@ namespace IdentityStack.EndToEnd.Tests.Template;
 /// <summary>
 /// The Lambda functions of a synthesized template as the local host runs them: name (the logical
 /// id), handler and environment from the template; the user pool's triggers as cognito-local's
-/// <c>TriggerFunctions</c> config; the HTTP API backend from the route integrations.
+/// <c>TriggerFunctions</c> config; the HTTP API's function of each route from its integration.
 /// </summary>
 internal sealed class LocalFunctions
 {
@@ -44,7 +44,8 @@ internal sealed class LocalFunctions
             }
         }
 
-        ApiBackend = ApiBackendName();
+        RouteFunctions = RouteFunctionNames();
+        ApiBackend = Definitions.Single(d => string.Equals(d.Handler, IdentityStack.Triggers.Contract.ApiHandlerNames.Backend, StringComparison.Ordinal)).Name;
     }
 
     /// <summary>Every function of the template, ready for the Lambda host.</summary>
@@ -56,8 +57,11 @@ internal sealed class LocalFunctions
     /// <summary>LambdaConfig entries that cognito-local 5.3.0 never calls (it has no such trigger).</summary>
     public List<string> NotCalledByCognitoLocal { get; } = [];
 
-    /// <summary>The function behind the HTTP API's routes.</summary>
+    /// <summary>The API backend's function (every route but the developer login's).</summary>
     public string ApiBackend { get; }
+
+    /// <summary>The function behind each route of the HTTP API, by route key ("GET /me").</summary>
+    public IReadOnlyDictionary<string, string> RouteFunctions { get; }
 
     public LambdaFunctionDefinition this[string name] => Definitions.Single(d => string.Equals(d.Name, name, StringComparison.Ordinal));
 
@@ -80,11 +84,21 @@ internal sealed class LocalFunctions
             ? (string)a[0]!
             : throw new InvalidDataException($"{_template.Path}: a trigger is not a function of this stack: {arn?.ToJsonString()}");
 
-    private string ApiBackendName()
+    /// <summary>Each route's function: the route's target names an integration, whose URI is the function's ARN.</summary>
+    private Dictionary<string, string> RouteFunctionNames()
     {
-        var integrations = _template.OfType("AWS::ApiGatewayV2::Integration").Select(i => FunctionName(i.Properties["IntegrationUri"])).Distinct(StringComparer.Ordinal).ToList();
-        return integrations.Count == 1
-            ? integrations[0]
-            : throw new InvalidDataException($"{_template.Path}: expected the HTTP API's routes to share one backend function, found {integrations.Count}.");
+        var integrations = _template.OfType("AWS::ApiGatewayV2::Integration").ToDictionary(i => i.LogicalId, i => FunctionName(i.Properties["IntegrationUri"]), StringComparer.Ordinal);
+        return _template.OfType("AWS::ApiGatewayV2::Route").ToDictionary(
+            r => (string)r.Properties["RouteKey"]!,
+            r => IntegrationOf(r.Properties["Target"]) is { } integration && integrations.TryGetValue(integration, out var function)
+                ? function
+                : throw new InvalidDataException($"{_template.Path}: route {r.LogicalId} has no integration of this stack: {r.Properties["Target"]?.ToJsonString()}"),
+            StringComparer.Ordinal);
     }
+
+    /// <summary>The integration a route's target ("integrations/" joined with a Ref) names.</summary>
+    private static string? IntegrationOf(JsonNode? target) =>
+        target?["Fn::Join"] is JsonArray { Count: 2 } join && join[1] is JsonArray parts
+            ? parts.OfType<JsonObject>().Select(p => (string?)p["Ref"]).FirstOrDefault(r => r is not null)
+            : null;
 }
