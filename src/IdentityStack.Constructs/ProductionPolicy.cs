@@ -45,7 +45,7 @@ public static class ProductionPolicy
         return problems;
     }
 
-    /// <summary>The sign-in settings that production forbids: password sign-in sent in the clear to the API, and callback or logout URLs a third party could serve.</summary>
+    /// <summary>The sign-in settings that production forbids: password sign-in sent in the clear to the API, one-time codes as a first factor (no MFA after them), and callback or logout URLs a third party could serve.</summary>
     public static IReadOnlyList<PropsProblem> SignInProblems(HostedSignInOptions signIn)
     {
         ArgumentNullException.ThrowIfNull(signIn);
@@ -53,6 +53,17 @@ public static class ProductionPolicy
         if (signIn.AllowPasswordAuth)
         {
             problems.Add(new(nameof(signIn.AllowPasswordAuth), "true", "USER_PASSWORD_AUTH sends the password itself to Cognito and is not allowed in production; remove it (clients use SRP or the hosted pages)."));
+        }
+
+        // Cognito's MFA is a second factor after a password (developer guide, "Adding MFA to a user
+        // pool": SMS, email or TOTP "as additional factors to sign in your users who have passwords as
+        // their primary authentication factor",
+        // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html): a
+        // one-time code by email or SMS as the first factor signs a user in with that code alone.
+        var oneFactor = (signIn.FirstFactors ?? []).Where(f => f is SignIn.FirstAuthFactor.EmailOtp or SignIn.FirstAuthFactor.SmsOtp).ToList();
+        if (oneFactor.Count > 0)
+        {
+            problems.Add(new(nameof(signIn.FirstFactors), string.Join(", ", oneFactor.Select(SignIn.FirstAuthFactorRules.ToCfn)), "production requires MFA, and Cognito asks for MFA only after a password: a code by email or SMS as the first factor signs a user in with that one factor (a SIM swap or a read mailbox is enough). Offer PASSWORD and WEB_AUTHN (passkeys with user verification) only."));
         }
 
         foreach (var (property, urls) in new[] { (nameof(signIn.CallbackUrls), signIn.CallbackUrls ?? []), (nameof(signIn.LogoutUrls), signIn.LogoutUrls ?? []) })

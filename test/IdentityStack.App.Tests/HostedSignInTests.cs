@@ -230,7 +230,7 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
     // required; dev keeps password sign-in only (no sign-in policy at all).
     [Theory]
     [InlineData("dev", null, null)]
-    [InlineData("staging", new[] { "PASSWORD", "SMS_OTP", "WEB_AUTHN" }, "example-identity-staging.auth.eu-west-1.amazoncognito.com")]
+    [InlineData("staging", new[] { "PASSWORD", "WEB_AUTHN" }, "example-identity-staging.auth.eu-west-1.amazoncognito.com")]
     [InlineData("prod", new[] { "PASSWORD", "WEB_AUTHN" }, "auth.example.com")]
     public void Staging_and_prod_offer_passkeys_on_their_sign_in_domain(string stage, string[]? factors, string? relyingParty)
     {

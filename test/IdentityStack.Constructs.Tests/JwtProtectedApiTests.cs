@@ -81,13 +81,34 @@ public sealed class JwtProtectedApiTests
         {
             ["Environment"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["Variables"] = Match.ObjectLike(new Dictionary<string, object>(StringComparer.Ordinal) { [ApiEnvironment.IdentityPoolId] = "eu-west-1:pool-id", [ApiEnvironment.DeveloperTokenSeconds] = "300" }) },
         });
-        var statement = JsonSerializer.SerializeToElement(template.FindResources("AWS::IAM::Policy")).EnumerateObject().Single().Value
-            .GetProperty("Properties").GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray()
-            .Single(s => s.GetProperty("Action").ToString().Contains("cognito-identity", StringComparison.Ordinal));
+        // Only the login's own role may issue developer identities (in this identity pool only); the
+        // backend's role, which every other route runs with, may not.
+        var policies = JsonSerializer.SerializeToElement(template.FindResources("AWS::IAM::Policy")).EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.GetProperty("Properties").GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray().ToList(), StringComparer.Ordinal);
+        var issuers = policies.Where(p => p.Value.Any(s => s.GetProperty("Action").ToString().Contains("cognito-identity", StringComparison.Ordinal))).ToList();
+        var (issuerPolicy, issuerStatements) = Assert.Single(issuers);
+        Assert.StartsWith("ApiDeveloperLogin", issuerPolicy, StringComparison.Ordinal);
+        var statement = issuerStatements.Single(s => s.GetProperty("Action").ToString().Contains("cognito-identity", StringComparison.Ordinal));
         Assert.Equal("cognito-identity:GetOpenIdTokenForDeveloperIdentity", statement.GetProperty("Action").GetString());
         Assert.Equal(
             ["arn:", ":cognito-identity:eu-west-1:123456789012:identitypool/eu-west-1:pool-id"],
             statement.GetProperty("Resource").GetProperty("Fn::Join")[1].EnumerateArray().Where(p => p.ValueKind == JsonValueKind.String).Select(p => p.GetString()));
+        // Its directory access: tenants and its failure counters (read), and the counters only (write).
+        var writes = issuerStatements.Single(s => s.GetProperty("Action").ToString().Contains("dynamodb:UpdateItem", StringComparison.Ordinal));
+        Assert.Equal(["LOGIN#*"], writes.GetProperty("Condition").GetProperty("ForAllValues:StringLike").GetProperty("dynamodb:LeadingKeys").EnumerateArray().Select(k => k.GetString()));
+        template.HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>(StringComparer.Ordinal) { ["Handler"] = ApiHandlerNames.DeveloperLogin });
+        template.HasResourceProperties("AWS::CloudWatch::Alarm", new Dictionary<string, object>(StringComparer.Ordinal) { ["MetricName"] = TriggerMetricNames.DeveloperLoginFailure, ["Namespace"] = TriggerMetricNames.Namespace });
+    }
+
+    [Fact]
+    public void A_production_api_offers_no_developer_login()
+    {
+        var options = new JwtProtectedApiOptions { AdminGroup = "admins", Production = true, DeveloperLogin = new DeveloperLoginOptions() };
+
+        var problem = Assert.Single(options.Problems());
+
+        Assert.Equal("DeveloperLogin", problem.Property);
+        Assert.Contains("without the MFA", problem.Fix, StringComparison.Ordinal);
     }
 
     [Theory]

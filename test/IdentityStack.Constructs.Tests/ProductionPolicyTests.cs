@@ -56,4 +56,32 @@ public sealed class ProductionPolicyTests
         Assert.Contains("HostedSignInProps.LogoutUrls[0] = \"https://localhost/\": production redirects only", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("CallbackUrls[0]", error.Message, StringComparison.Ordinal);
     }
+
+    // Developer guide, "Adding MFA to a user pool"
+    // (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html): SMS,
+    // email or TOTP are "additional factors to sign in your users who have passwords as their primary
+    // authentication factor". A one-time code as the first factor is then the only factor: production
+    // (which requires MFA) refuses it, and keeps passkeys (user verification is a second factor).
+    [Theory]
+    [InlineData(FirstAuthFactor.EmailOtp, "EMAIL_OTP")]
+    [InlineData(FirstAuthFactor.SmsOtp, "SMS_OTP")]
+    public void Production_sign_in_refuses_a_one_time_code_as_the_first_factor(FirstAuthFactor factor, string name)
+    {
+        var options = new HostedSignInOptions
+        {
+            DomainPrefix = "consumer-users",
+            Production = true,
+            Ui = HostedUiStyle.ManagedLogin,
+            CallbackUrls = ["https://app.example.com/cb"],
+            LogoutUrls = ["https://app.example.com/"],
+            FirstFactors = [FirstAuthFactor.Password, factor, FirstAuthFactor.WebAuthn],
+        };
+
+        var problem = Assert.Single(options.Problems(), p => string.Equals(p.Property, nameof(HostedSignInOptions.FirstFactors), StringComparison.Ordinal));
+
+        Assert.Equal(name, problem.Found);
+        Assert.Contains("Cognito asks for MFA only after a password", problem.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain((options with { FirstFactors = [FirstAuthFactor.Password, FirstAuthFactor.WebAuthn] }).Problems(), p => string.Equals(p.Property, nameof(HostedSignInOptions.FirstFactors), StringComparison.Ordinal));
+        Assert.DoesNotContain((options with { Production = false }).Problems(), p => p.Fix.Contains("MFA only after", StringComparison.Ordinal));
+    }
 }

@@ -143,7 +143,9 @@ export const PRODUCTION_METADATA_KEY = 'IdentityStack:Production';
  * produced it (configuration, an L1 override, a hand edit): threat protection ENFORCED, MFA ON,
  * deletion protection ACTIVE and DeletionPolicy Retain on every user pool; no USER_PASSWORD_AUTH
  * and only https, non-localhost callback and logout URLs on every app client; alarms with someone
- * subscribed (an email subscription or an existing topic as action). Not acknowledgeable:
+ * subscribed (an email subscription or an existing topic as action); identity providers whose users
+ * can get tokens under the allow-list and that assert only listed tenants; no developer login; social
+ * identities of the identity pool read-only. Not acknowledgeable:
  * a production stage that needs an exception is not production.
  */
 export function productionFindings(stackName, template, pathByLogicalId = new Map()) {
@@ -167,6 +169,9 @@ export function productionFindings(stackName, template, pathByLogicalId = new Ma
   if (alarms.length > 0 && !subscribed) {
     finding(alarms[0][0], 'AlarmsReachSomeone', 'Production alarms reach someone: no SNS subscription in the stack and no alarm action to an existing topic (alarms.email / alarms.topicArn).', 'AlarmActions');
   }
+  federationRules(resources, finding);
+  developerLoginRules(resources, finding);
+  identityPoolRules(resources, finding);
   for (const [logicalId, resource] of resources) {
     const p = resource.Properties ?? {};
     if (resource.Type === 'AWS::Cognito::UserPool') {
@@ -174,6 +179,8 @@ export function productionFindings(stackName, template, pathByLogicalId = new Ma
       if (p.MfaConfiguration !== 'ON') finding(logicalId, 'MfaRequired', 'Production user pools require MFA (MfaConfiguration ON).', 'MfaConfiguration');
       if (p.DeletionProtection !== 'ACTIVE') finding(logicalId, 'DeletionProtection', 'Production user pools have deletion protection (DeletionProtection ACTIVE).', 'DeletionProtection');
       if (resource.DeletionPolicy !== 'Retain') finding(logicalId, 'RetainPool', 'Production user pools are retained when the stack goes (DeletionPolicy Retain).', 'DeletionPolicy');
+      const oneFactor = (p.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).filter((f) => f === 'EMAIL_OTP' || f === 'SMS_OTP');
+      if (oneFactor.length > 0) finding(logicalId, 'NoOneTimeCodeFirstFactor', `Production user pools offer no one-time code as the first factor (${oneFactor.join(', ')}): Cognito asks for MFA only after a password, so the code alone would sign a user in.`, 'Policies.SignInPolicy.AllowedFirstAuthFactors');
     }
     if (resource.Type === 'AWS::Cognito::UserPoolClient') {
       if ((p.ExplicitAuthFlows ?? []).includes('ALLOW_USER_PASSWORD_AUTH')) finding(logicalId, 'NoPasswordAuth', 'Production app clients do not allow USER_PASSWORD_AUTH (the password itself sent to Cognito).', 'ExplicitAuthFlows');
@@ -185,6 +192,85 @@ export function productionFindings(stackName, template, pathByLogicalId = new Ma
     }
   }
   return findings;
+}
+
+/** The environment variables of the stack's functions that carry the triggers' settings (ALLOWED_EMAIL_DOMAINS is set on every trigger). */
+function triggerSettings(resources) {
+  const variables = resources.filter(([, r]) => r.Type === 'AWS::Lambda::Function')
+    .map(([, r]) => r.Properties?.Environment?.Variables ?? {})
+    .find((v) => typeof v.ALLOWED_EMAIL_DOMAINS === 'string' && 'GROUP_SCOPES' in v);
+  const list = (value) => (typeof value === 'string' ? value.split(',').map((x) => x.trim()).filter(Boolean) : []);
+  const named = (value) => new Map((typeof value === 'string' ? value.split(';') : []).map((e) => e.split('=')).filter((p) => p.length === 2).map(([k, v]) => [k.trim().toLowerCase(), list(v)]));
+  return {
+    allowList: list(variables?.ALLOWED_EMAIL_DOMAINS),
+    trusted: new Set(list(variables?.TRUSTED_EMAIL_PROVIDERS).map((n) => n.toLowerCase())),
+    exempt: new Set(list(variables?.ALLOW_LIST_EXEMPT_PROVIDERS).map((n) => n.toLowerCase())),
+    tenants: named(variables?.PROVIDER_TENANTS),
+    fixed: named(variables?.PROVIDER_FIXED_TENANTS),
+  };
+}
+
+/**
+ * Production federation (tenant-isolation review, points 1 and 2): with an email allow-list, each
+ * identity provider either maps email_verified (custom:idp_email_verified) or is trusted for email
+ * or exempt from the list, else its users could never get tokens; a provider that maps a tenant
+ * claim (custom:idp_tenant) has the list of tenants it may assert in the triggers' settings.
+ */
+function federationRules(resources, finding) {
+  const settings = triggerSettings(resources);
+  for (const [logicalId, resource] of resources.filter(([, r]) => r.Type === 'AWS::Cognito::UserPoolIdentityProvider')) {
+    const name = String(resource.Properties?.ProviderName ?? '');
+    const key = name.toLowerCase();
+    const mapping = resource.Properties?.AttributeMapping ?? {};
+    if (settings.allowList.length > 0 && !('custom:idp_email_verified' in mapping) && !settings.trusted.has(key) && !settings.exempt.has(key)) {
+      finding(logicalId, 'ProviderUsersCanGetTokens', `Identity provider ${name} maps no email_verified and is neither trusted for email nor exempt from the allow-list: with an allow-list its users can never get tokens (federation[].trustEmail or exemptFromAllowList).`, 'AttributeMapping');
+    }
+    if ('custom:idp_tenant' in mapping && !settings.tenants.has(key)) {
+      finding(logicalId, 'ProviderTenantsListed', `Identity provider ${name} maps a tenant claim but the triggers have no list of the tenants it may assert (PROVIDER_TENANTS): it could give any tenant (federation[].tenants).`, 'AttributeMapping');
+    }
+    if ('custom:idp_tenant' in mapping && settings.fixed.has(key)) {
+      finding(logicalId, 'ProviderTenantsListed', `Identity provider ${name} has a fixed tenant and still maps a tenant claim: map none.`, 'AttributeMapping');
+    }
+  }
+}
+
+/** Production offers no developer login (point 3): it signs legacy users in without MFA. */
+function developerLoginRules(resources, finding) {
+  for (const [logicalId, resource] of resources) {
+    if (resource.Type === 'AWS::Lambda::Function' && resource.Properties?.Handler === 'DeveloperLogin') {
+      finding(logicalId, 'NoDeveloperLogin', 'Production offers no developer login: it signs legacy users in with their old password alone, without MFA (remove api.developerLogin; migrate those users).', 'Handler');
+    }
+    if (resource.Type === 'AWS::ApiGatewayV2::Route' && resource.Properties?.RouteKey === 'POST /developer-identity') {
+      finding(logicalId, 'NoDeveloperLogin', 'Production offers no developer login route (POST /developer-identity).', 'RouteKey');
+    }
+  }
+}
+
+const WRITE_ACTION = /^(s3:(Put|Delete)|dynamodb:(Put|Update|Delete|BatchWrite)|\*$|s3:\*|dynamodb:\*)/;
+
+/**
+ * A production identity pool that takes social tokens directly (SupportedLoginProviders) gives
+ * their identities only a read-only role (point 4): the role the attachment maps "authenticated"
+ * to (the external role) has no write action in any of its policies.
+ */
+function identityPoolRules(resources, finding) {
+  const byId = new Map(resources);
+  for (const [poolId, pool] of resources.filter(([, r]) => r.Type === 'AWS::Cognito::IdentityPool')) {
+    const social = Object.keys(pool.Properties?.SupportedLoginProviders ?? {});
+    if (social.length === 0) continue;
+    const attachment = resources.find(([, r]) => r.Type === 'AWS::Cognito::IdentityPoolRoleAttachment' && r.Properties?.IdentityPoolId?.Ref === poolId);
+    const roleId = attachment?.[1].Properties?.Roles?.authenticated?.['Fn::GetAtt']?.[0];
+    const writes = resources
+      .filter(([, r]) => r.Type === 'AWS::IAM::Policy' && (r.Properties?.Roles ?? []).some((role) => role?.Ref === roleId))
+      .flatMap(([, r]) => r.Properties?.PolicyDocument?.Statement ?? [])
+      .filter((st) => st.Effect === 'Allow')
+      .flatMap((st) => [st.Action].flat())
+      .filter((action) => typeof action === 'string' && WRITE_ACTION.test(action));
+    const inline = (byId.get(roleId)?.Properties?.Policies ?? []).flatMap((p) => p.PolicyDocument?.Statement ?? []).flatMap((st) => [st.Action].flat()).filter((a) => typeof a === 'string' && WRITE_ACTION.test(a));
+    if (!roleId || writes.length + inline.length > 0) {
+      finding(poolId, 'SocialIdentitiesReadOnly', `Production identity pool takes ${social.join(', ')} tokens directly, and the role those identities get ${roleId ? `(${roleId}) may write (${[...new Set([...writes, ...inline])].join(', ')})` : 'is not a role of this stack'}: they skip the user pool's allow-list, MFA and suspension. Remove identityPool.publicProviders or set externalIdentities to readOnly.`, 'SupportedLoginProviders');
+    }
+  }
 }
 
 /**

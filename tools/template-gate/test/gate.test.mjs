@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cloudAssembly } from '../../testing/cloud-assembly.mjs';
-import { advice, alarmActionFindings, GateInputError, GUARD_PLUGIN, loadAcknowledgments, resourcesOf, runGate } from '../gate-lib.mjs';
+import { advice, alarmActionFindings, GateInputError, GUARD_PLUGIN, loadAcknowledgments, productionFindings, resourcesOf, runGate } from '../gate-lib.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const realCdkOut = process.env.GATE_CDK_OUT ?? path.join(repoRoot, 'cdk.out');
@@ -76,6 +76,49 @@ describe('template gate: production policy', () => {
     assert.deepEqual(rule(byEmail), []);
     const byTopic = runGate({ cdkOut: assembly({ Prod: production({ ...base, Alarm: alarm([{ Ref: 'Topic' }, 'arn:aws:sns:eu-west-1:123456789012:pager']) }) }), acknowledgmentsFile: noAcknowledgments });
     assert.deepEqual(rule(byTopic), []);
+  });
+
+  // The side doors of the tenant-isolation review, checked on what was synthesized whatever made it.
+  const triggers = (variables) => ({ Type: 'AWS::Lambda::Function', Properties: { Handler: 'PreTokenGeneration', Environment: { Variables: { GROUP_SCOPES: '', ALLOWED_EMAIL_DOMAINS: 'example.com', ...variables } } } });
+  const provider = (name, mapping) => ({ Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { ProviderName: name, AttributeMapping: { email: 'email', ...mapping } } });
+  const rulesOf = (resources) => productionFindings('Prod', production(resources)).map((f) => `${f.logicalId}:${f.rule}`).sort();
+
+  it('fails providers whose users could never get tokens under the allow-list, or that may assert any tenant', () => {
+    assert.deepEqual(rulesOf({
+      Fn: triggers({ TRUSTED_EMAIL_PROVIDERS: 'Facebook', PROVIDER_TENANTS: 'AcmeOidc=acme-01', PROVIDER_FIXED_TENANTS: 'AcmeSaml=acme-01', ALLOW_LIST_EXEMPT_PROVIDERS: 'AcmeSaml' }),
+      Facebook: provider('Facebook', {}),
+      Amazon: provider('LoginWithAmazon', {}),
+      Oidc: provider('AcmeOidc', { 'custom:idp_email_verified': 'email_verified', 'custom:idp_tenant': 'tenant' }),
+      Rogue: provider('RogueOidc', { 'custom:idp_email_verified': 'email_verified', 'custom:idp_tenant': 'tenant' }),
+      Saml: provider('AcmeSaml', {}),
+    }), ['Amazon:ProviderUsersCanGetTokens', 'Rogue:ProviderTenantsListed']);
+    // Without an allow-list, email verification decides nothing.
+    assert.deepEqual(rulesOf({ Fn: triggers({ ALLOWED_EMAIL_DOMAINS: '' }), Amazon: provider('LoginWithAmazon', {}) }), []);
+  });
+
+  it('fails a production pool that signs users in with a one-time code alone', () => {
+    const pool = retained(goodPool({ Policies: { ...goodPool().Properties.Policies, SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'SMS_OTP', 'WEB_AUTHN'] } } }));
+    assert.deepEqual(rulesOf({ Pool: pool }), ['Pool:NoOneTimeCodeFirstFactor']);
+    const passkeys = retained(goodPool({ Policies: { ...goodPool().Properties.Policies, SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } } }));
+    assert.deepEqual(rulesOf({ Pool: passkeys }), []);
+  });
+
+  it('fails a developer login function or route', () => {
+    assert.deepEqual(rulesOf({
+      Login: { Type: 'AWS::Lambda::Function', Properties: { Handler: 'DeveloperLogin' } },
+      Route: { Type: 'AWS::ApiGatewayV2::Route', Properties: { RouteKey: 'POST /developer-identity' } },
+    }), ['Login:NoDeveloperLogin', 'Route:NoDeveloperLogin']);
+  });
+
+  it('fails social identities of the identity pool that may write, and passes a read-only role', () => {
+    const pool = { Type: 'AWS::Cognito::IdentityPool', Properties: { SupportedLoginProviders: { 'accounts.google.com': 'g' } } };
+    const attachment = { Type: 'AWS::Cognito::IdentityPoolRoleAttachment', Properties: { IdentityPoolId: { Ref: 'Pool' }, Roles: { authenticated: { 'Fn::GetAtt': ['External', 'Arn'] } } } };
+    const policy = (actions) => ({ Type: 'AWS::IAM::Policy', Properties: { Roles: [{ Ref: 'External' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] } } });
+    const role = { Type: 'AWS::IAM::Role', Properties: {} };
+
+    assert.deepEqual(rulesOf({ Pool: pool, Attach: attachment, External: role, Policy: policy(['s3:GetObject', 's3:PutObject']) }), ['Pool:SocialIdentitiesReadOnly']);
+    assert.deepEqual(rulesOf({ Pool: pool, Attach: attachment, External: role, Policy: policy(['s3:GetObject', 'dynamodb:Query']) }), []);
+    assert.deepEqual(rulesOf({ Pool: { ...pool, Properties: {} }, Attach: attachment, External: role, Policy: policy(['s3:PutObject']) }), []);
   });
 
   it('does not hold stacks that are not marked production to it', () => {
