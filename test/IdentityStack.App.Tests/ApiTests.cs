@@ -1,3 +1,5 @@
+using IdentityStack.Triggers.Contract;
+
 namespace IdentityStack.App.Tests;
 
 /// <summary>The JWT-protected HTTP API, per stage: authorizer, routes and scopes, stage, backend.</summary>
@@ -124,27 +126,35 @@ public sealed class ApiTests(SynthesizedStages stages)
         Assert.Equal(5, routeSettings.GetProperty("ThrottlingRateLimit").GetInt32());
         Assert.Equal(10, routeSettings.GetProperty("ThrottlingBurstLimit").GetInt32());
 
-        var functionId = LogicalId("dev", "AWS::Lambda::Function", "ApiBackendFunction");
-        var variables = TemplateJson.OfType(stages["dev"], "AWS::Lambda::Function")[functionId].GetProperty("Properties").GetProperty("Environment").GetProperty("Variables");
+        // The developer login is a function of its own; only its role may issue developer identities.
+        var functionId = LogicalId("dev", "AWS::Lambda::Function", "ApiDeveloperLoginFunction");
+        var login = TemplateJson.OfType(stages["dev"], "AWS::Lambda::Function")[functionId].GetProperty("Properties");
+        Assert.Equal(ApiHandlerNames.DeveloperLogin, login.GetProperty("Handler").GetString());
+        var variables = login.GetProperty("Environment").GetProperty("Variables");
         var identityPoolId = LogicalId("dev", "AWS::Cognito::IdentityPool", "IdentityPool");
         Assert.Equal(identityPoolId, variables.GetProperty("API_IDENTITY_POOL_ID").GetProperty("Ref").GetString());
         Assert.Equal("login.identitystack.dev", variables.GetProperty("API_DEVELOPER_PROVIDER").GetString());
         Assert.Equal("900", variables.GetProperty("API_DEVELOPER_TOKEN_SECONDS").GetString());
+        Assert.Equal("example.com,example.org", variables.GetProperty(TriggerEnvironment.AllowedEmailDomains).GetString());
         Assert.Equal(LogicalId("dev", "AWS::DynamoDB::Table", "TriggersLegacyUsersTable"), variables.GetProperty("LEGACY_USERS_TABLE").GetProperty("Ref").GetString());
 
-        var statements = TemplateJson.OfType(stages["dev"], "AWS::IAM::Policy").Single(p => p.Key.StartsWith("ApiBackendRole", StringComparison.Ordinal)).Value
+        var statements = TemplateJson.OfType(stages["dev"], "AWS::IAM::Policy").Single(p => p.Key.StartsWith("ApiDeveloperLoginRole", StringComparison.Ordinal)).Value
             .GetProperty("Properties").GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray().ToList();
         var issue = Assert.Single(statements, s => s.GetProperty("Action").ToString().Contains("cognito-identity", StringComparison.Ordinal));
         Assert.Equal("cognito-identity:GetOpenIdTokenForDeveloperIdentity", issue.GetProperty("Action").GetString());
         Assert.Contains($"{{\"Ref\":\"{identityPoolId}\"}}", issue.GetProperty("Resource").GetRawText(), StringComparison.Ordinal);
         Assert.Contains(":identitypool/", issue.GetProperty("Resource").GetRawText(), StringComparison.Ordinal);
-        var read = Assert.Single(statements, s => s.GetProperty("Action").ToString().Contains("dynamodb:GetItem", StringComparison.Ordinal));
+        var read = Assert.Single(statements, s => string.Equals(s.GetProperty("Action").ToString(), "dynamodb:GetItem", StringComparison.Ordinal) && s.GetProperty("Resource").ToString().Contains("LegacyUsersTable", StringComparison.Ordinal));
         Assert.Equal(LogicalId("dev", "AWS::DynamoDB::Table", "TriggersLegacyUsersTable"), read.GetProperty("Resource").GetProperty("Fn::GetAtt")[0].GetString());
+        var backendStatements = TemplateJson.OfType(stages["dev"], "AWS::IAM::Policy").Single(p => p.Key.StartsWith("ApiBackendRole", StringComparison.Ordinal)).Value.GetRawText();
+        Assert.DoesNotContain("cognito-identity", backendStatements, StringComparison.Ordinal);
+        var route = TemplateJson.OfType(stages["dev"], "AWS::ApiGatewayV2::Route").Values.Single(r => string.Equals(r.GetProperty("Properties").GetProperty("RouteKey").GetString(), "POST /developer-identity", StringComparison.Ordinal));
+        var integration = TemplateJson.OfType(stages["dev"], "AWS::ApiGatewayV2::Integration")[route.GetProperty("Properties").GetProperty("Target").GetProperty("Fn::Join")[1][1].GetProperty("Ref").GetString()!];
+        Assert.Equal(functionId, integration.GetProperty("Properties").GetProperty("IntegrationUri").GetProperty("Fn::GetAtt")[0].GetString());
 
         foreach (var stage in new[] { "staging", "prod" })
         {
-            var backend = TemplateJson.OfType(stages[stage], "AWS::Lambda::Function")[LogicalId(stage, "AWS::Lambda::Function", "ApiBackendFunction")];
-            Assert.False(backend.GetProperty("Properties").GetProperty("Environment").GetProperty("Variables").TryGetProperty("API_IDENTITY_POOL_ID", out _), stage);
+            Assert.DoesNotContain(TemplateJson.OfType(stages[stage], "AWS::Lambda::Function").Values, f => string.Equals(f.GetProperty("Properties").GetProperty("Handler").GetString(), ApiHandlerNames.DeveloperLogin, StringComparison.Ordinal));
         }
     }
 }

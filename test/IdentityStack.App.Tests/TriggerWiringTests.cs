@@ -130,7 +130,7 @@ public sealed class TriggerWiringTests(SynthesizedStages stages)
         {
             var actions = statements.SelectMany(s => Strings(s.GetProperty("Action"))).ToHashSet(StringComparer.Ordinal);
             Assert.All(statements, s => Assert.Equal("Allow", s.GetProperty("Effect").GetString()));
-            Assert.Subset(new HashSet<string>(["logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords", "dynamodb:PutItem", "dynamodb:GetItem"], StringComparer.Ordinal), actions);
+            Assert.Subset(new HashSet<string>(["logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords", "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"], StringComparer.Ordinal), actions);
             foreach (var wildcard in statements.Where(s => Strings(s.GetProperty("Resource")).Contains("*", StringComparer.Ordinal)))
             {
                 Assert.All(Strings(wildcard.GetProperty("Action")), a => Assert.StartsWith("xray:", a, StringComparison.Ordinal));
@@ -160,7 +160,16 @@ public sealed class TriggerWiringTests(SynthesizedStages stages)
             var function = functions.Values.Single(f => string.Equals(f.GetProperty("Properties").GetProperty("Handler").GetString(), reader, StringComparison.Ordinal));
             Assert.Equal(directoryTable, function.GetProperty("Properties").GetProperty("Environment").GetProperty("Variables").GetProperty(TriggerEnvironment.DirectoryTable).GetProperty("Ref").GetString());
         }
-        Assert.Contains(roles[TriggerHandlerNames.UserMigration].Statements, s => Strings(s.GetProperty("Action")).SequenceEqual(["dynamodb:GetItem"], StringComparer.Ordinal));
+        // Pre token generation moves a profile to the user's tenant: updates of profile items only.
+        var update = Assert.Single(roles[TriggerHandlerNames.PreTokenGeneration].Statements, s => Strings(s.GetProperty("Action")).Contains("dynamodb:UpdateItem", StringComparer.Ordinal));
+        Assert.Equal(["dynamodb:UpdateItem"], Strings(update.GetProperty("Action")));
+        Assert.Equal(["USER#*"], Strings(update.GetProperty("Condition").GetProperty("ForAllValues:StringLike").GetProperty("dynamodb:LeadingKeys")));
+        Assert.Equal(directoryTable, update.GetProperty("Resource").GetProperty("Fn::GetAtt")[0].GetString());
+        Assert.DoesNotContain(roles[TriggerHandlerNames.PostConfirmation].Statements, s => Strings(s.GetProperty("Action")).Contains("dynamodb:UpdateItem", StringComparer.Ordinal));
+        // User migration reads legacy users and marks the ones it imported, in the legacy table only.
+        var legacyTable = Assert.Single(TemplateJson.OfType(stages[stage], "AWS::DynamoDB::Table").Keys, k => k.Contains("LegacyUsersTable", StringComparison.Ordinal));
+        var legacy = Assert.Single(roles[TriggerHandlerNames.UserMigration].Statements, s => Strings(s.GetProperty("Action")).SequenceEqual(["dynamodb:GetItem", "dynamodb:UpdateItem"], StringComparer.Ordinal));
+        Assert.Equal(legacyTable, legacy.GetProperty("Resource").GetProperty("Fn::GetAtt")[0].GetString());
         Assert.All(TemplateJson.OfType(stages[stage], "AWS::IAM::Role").Values, role =>
             Assert.False(role.GetProperty("Properties").TryGetProperty("ManagedPolicyArns", out _), "no role gets a managed policy"));
     }

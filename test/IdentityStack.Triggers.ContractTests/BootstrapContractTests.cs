@@ -127,6 +127,90 @@ public sealed class BootstrapContractTests
         Assert.Contains("identity-dev-directory not found", logged["errorMessage"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A V2 event of a user Cognito created at a sign-in through AcmeOidc, whose provider asserts
+    /// <paramref name="tenant"/>, at the given trigger source.
+    /// </summary>
+    private static string FederatedTokenEvent(string tenant, string source)
+    {
+        var e = JsonNode.Parse(Fixture("pre-token-generation-v2.json"))!;
+        e["userName"] = "acmeoidc_1048";
+        e["triggerSource"] = source;
+        var attributes = e["request"]!["userAttributes"]!.AsObject();
+        attributes["cognito:user_status"] = "EXTERNAL_PROVIDER";
+        attributes["custom:idp_tenant"] = tenant;
+        attributes["custom:idp_email_verified"] = "true";
+        attributes.Remove("custom:tenant_id");
+        return e.ToJsonString();
+    }
+
+    private static Dictionary<string, string> FederatedTenantSettings(RecordingDynamoDb dynamo) => new()
+    {
+        ["DIRECTORY_TABLE"] = "identity-dev-directory",
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        ["ALLOWED_EMAIL_DOMAINS"] = "example.com",
+        ["PROVIDER_TENANTS"] = "AcmeOidc=acme-01,acme-02",
+    };
+
+    // Tenant isolation, point 1: the real binary refuses a tenant the provider may not assert, a
+    // malformed one included, and counts the refusal in the metric the alarm watches.
+    [Theory]
+    [InlineData("globex", "TokenGeneration_HostedAuth")]
+    [InlineData("ACME 01", "TokenGeneration_HostedAuth")]
+    [InlineData("globex", "TokenGeneration_RefreshTokens")]
+    public async Task Pre_token_generation_refuses_a_tenant_outside_the_providers_list(string tenant, string source)
+    {
+        await using var dynamo = new RecordingDynamoDb();
+
+        var (result, stdout, _) = await InvokeEventAsync("PreTokenGeneration", FederatedTokenEvent(tenant, source), FederatedTenantSettings(dynamo));
+
+        Assert.Equal(ResultKind.InvocationError, result.Kind);
+        Assert.Equal("TriggerRejectedException", result.ErrorTypeHeader);
+        Assert.Equal("Your organisation cannot sign in through this identity provider. Contact your administrator.", JsonNode.Parse(result.Body)!["errorMessage"]!.GetValue<string>());
+        Assert.Empty(dynamo.Requests); // refused before any directory call
+        var warning = JsonNode.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(l => l.Contains("\"level\":\"WARN\"", StringComparison.Ordinal)))!;
+        Assert.Equal(1, warning["ForeignProviderTenant"]!.GetValue<int>());
+    }
+
+    // A provider that moved its user to another listed tenant: the refresh's tokens carry the new
+    // tenant, and the profile is listed under it (so the old tenant's admins no longer see the user).
+    [Fact]
+    public async Task A_refresh_after_the_provider_moved_the_user_issues_the_new_tenant_and_moves_the_profile()
+    {
+        await using var dynamo = new RecordingDynamoDb
+        {
+            Answer = (operation, body) => string.Equals(operation, "GetItem", StringComparison.Ordinal)
+                && body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString()!.StartsWith("USER#", StringComparison.Ordinal)
+                    ? (HttpStatusCode.OK, """{"Item":{"pk":{"S":"USER#8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"},"tenantId":{"S":"acme-01"}}}""")
+                    : (HttpStatusCode.OK, "{}"),
+        };
+
+        var (result, _, _) = await InvokeEventAsync("PreTokenGeneration", FederatedTokenEvent("acme-02", "TokenGeneration_RefreshTokens"), FederatedTenantSettings(dynamo));
+
+        var e = Response(result);
+        Assert.Equal("acme-02", e["response"]!["claimsAndScopeOverrideDetails"]!["accessTokenGeneration"]!["claimsToAddOrOverride"]!["tenant_id"]!.GetValue<string>());
+        var (_, update, _) = Assert.Single(dynamo.Requests, r => string.Equals(r.Operation, "UpdateItem", StringComparison.Ordinal));
+        Assert.Equal("SET #t = :t", update.GetProperty("UpdateExpression").GetString());
+        Assert.Equal("acme-02", update.GetProperty("ExpressionAttributeValues").GetProperty(":t").GetProperty("S").GetString());
+    }
+
+    // Tenant isolation, point 5: a client-credentials token of an app client nobody registered is refused.
+    [Fact]
+    public async Task An_unregistered_machine_client_gets_no_token_from_the_real_binary()
+    {
+        await using var dynamo = new RecordingDynamoDb();
+
+        var (result, stdout, _) = await InvokeAsync("PreTokenGeneration", "pre-token-generation-v3-client-credentials.json", new()
+        {
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        });
+
+        Assert.Equal(ResultKind.InvocationError, result.Kind);
+        Assert.Equal("TriggerRejectedException", result.ErrorTypeHeader);
+        Assert.Contains("\"UnregisteredMachineClientToken\":1", stdout, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, bool> DependencyDown => new()
     {
         // Fail closed: no answer from the directory means no sign-in and no tokens.

@@ -185,7 +185,8 @@ describe('client-config in the deploy workflow', () => {
     const { parse } = await import('yaml');
     const steps = parse(readFileSync(join(root, '.github', 'workflows', 'deploy-stage.yml'), 'utf8')).jobs.deploy.steps;
     const deploy = steps.findIndex((s) => /cdk deploy .*--outputs-file cdk-outputs\.json/.test(s.run ?? ''));
-    const config = steps.findIndex((s) => /\.\/build\.sh client-config --stage "\$\{\{ inputs\.stage \}\}" --outputs cdk-outputs\.json/.test(s.run ?? ''));
+    // The stage reaches the script through env (STAGE), never spliced into it.
+    const config = steps.findIndex((s) => /\.\/build\.sh client-config --stage "\$STAGE" --outputs cdk-outputs\.json/.test(s.run ?? ''));
     const upload = steps.findIndex((s) => (s.uses ?? '').startsWith('actions/upload-artifact@') && s.with?.path === 'artifacts/${{ inputs.stage }}/amplify_outputs.json');
 
     assert.ok(deploy >= 0 && config > deploy && upload > config, `deploy ${deploy}, client-config ${config}, upload ${upload}`);
