@@ -523,4 +523,61 @@ public sealed class BootstrapContractTests
         Assert.Equal("acme", body["tenant"]!.GetValue<string>());
         Assert.Equal("admins", body["groups"]![0]!.GetValue<string>());
     }
+
+    /// <summary>The get-me fixture as another route, with the claims changed.</summary>
+    private static string ApiEvent(string method, string path, Action<JsonObject>? claims = null)
+    {
+        var e = JsonNode.Parse(Fixture(Path.Combine("http-api", "get-me.json")))!;
+        e["routeKey"] = $"{method} {path}";
+        e["rawPath"] = path;
+        e["requestContext"]!["http"]!["method"] = method;
+        e["requestContext"]!["http"]!["path"] = path;
+        claims?.Invoke(e["requestContext"]!["authorizer"]!["jwt"]!["claims"]!.AsObject());
+        return e.ToJsonString();
+    }
+
+    // Tenant isolation, point 7: the real backend asks the directory on admin routes whether the
+    // caller's tenant is suspended (its token stays valid until it expires), and a group named
+    // "x,admins" is not the admin group.
+    [Fact]
+    public async Task The_api_backend_refuses_a_suspended_tenants_admin_listing_and_a_lookalike_group()
+    {
+        await using var dynamo = new RecordingDynamoDb
+        {
+            Answer = (operation, body) => string.Equals(operation, "GetItem", StringComparison.Ordinal)
+                ? (HttpStatusCode.OK, """{"Item":{"pk":{"S":"TENANT#acme"},"status":{"S":"SUSPENDED"}}}""")
+                : (HttpStatusCode.OK, """{"Items":[]}"""),
+        };
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["API_RESOURCE_SERVER"] = "identitystack",
+            ["API_ADMIN_GROUP"] = "admins",
+            ["DIRECTORY_TABLE"] = "identity-dev-directory",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Url,
+        };
+
+        var (suspended, _, _) = await InvokeEventAsync("ApiBackend", ApiEvent("GET", "/admin/users"), environment);
+        var (lookalike, _, _) = await InvokeEventAsync("ApiBackend", ApiEvent("GET", "/admin/users", c => c["cognito:groups"] = "[x,admins members]"), environment);
+
+        Assert.Equal(403, Response(suspended)["statusCode"]!.GetValue<int>());
+        Assert.Contains("tenant_suspended", Response(suspended)["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(403, Response(lookalike)["statusCode"]!.GetValue<int>());
+        Assert.DoesNotContain(dynamo.Requests, r => string.Equals(r.Operation, "Query", StringComparison.Ordinal));
+    }
+
+    // Tenant isolation, point 2: a federated user whose provider no longer says the address is
+    // verified gets no tokens from the real binary, though the pool's email_verified says true.
+    [Fact]
+    public async Task Pre_token_generation_refuses_a_federated_email_the_provider_no_longer_verifies()
+    {
+        await using var dynamo = new RecordingDynamoDb();
+        var e = JsonNode.Parse(FederatedTokenEvent("acme-01", "TokenGeneration_RefreshTokens"))!;
+        e["request"]!["userAttributes"]!["custom:idp_email_verified"] = "false";
+        e["request"]!["userAttributes"]!["email_verified"] = "true";
+
+        var (result, _, _) = await InvokeEventAsync("PreTokenGeneration", e.ToJsonString(), FederatedTenantSettings(dynamo));
+
+        Assert.Equal(ResultKind.InvocationError, result.Kind);
+        Assert.Equal("Verify your email address before signing in.", JsonNode.Parse(result.Body)!["errorMessage"]!.GetValue<string>());
+    }
 }

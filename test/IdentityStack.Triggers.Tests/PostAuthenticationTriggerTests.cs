@@ -2,14 +2,14 @@ namespace IdentityStack.Triggers.Tests;
 
 public sealed class PostAuthenticationTriggerTests
 {
-    private static async Task<JsonElement> AuditLine(Action<IdentityStack.Lambda.CognitoEvents.PostAuthenticationEvent>? change = null)
+    private static async Task<JsonElement> AuditLine(Action<IdentityStack.Lambda.CognitoEvents.PostAuthenticationEvent>? change = null, TriggerSettings? settings = null)
     {
         var e = Fixtures.Load("post-authentication.json", Fixtures.Json.PostAuthenticationEvent);
         change?.Invoke(e);
         using var output = new StringWriter();
         var clock = new FixedClock(DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_000));
 
-        var result = await new PostAuthenticationTrigger(Fixtures.Settings(), output, clock).HandleAsync(e, new TestContext(), CancellationToken.None);
+        var result = await new PostAuthenticationTrigger(settings ?? Fixtures.Settings(), output, clock).HandleAsync(e, new TestContext(), CancellationToken.None);
 
         Assert.Same(e, result);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -63,4 +63,29 @@ public sealed class PostAuthenticationTriggerTests
     [InlineData("[{\"userId\":\"1\"}]")]
     public void An_absent_or_odd_identities_attribute_means_cognito(string? identities) =>
         Assert.Equal("Cognito", PostAuthenticationTrigger.ProviderOf(identities));
+
+    // The audit line records the tenant the user's tokens carry (UserTenant's rule), not a raw attribute:
+    // a federated user's fixed tenant, a foreign assertion as none, a pool user's administrator-set tenant.
+    [Theory]
+    [InlineData("AcmeSaml=acme-01", null, "acme-01")]
+    [InlineData(null, "globex", null)]
+    public async Task The_audit_line_records_the_tenant_by_the_one_rule(string? fixedTenants, string? asserted, string? expected)
+    {
+        var settings = Fixtures.Settings(
+            (TriggerEnvironment.ProviderFixedTenants, fixedTenants ?? string.Empty),
+            (TriggerEnvironment.ProviderTenants, fixedTenants is null ? "AcmeSaml=acme-01" : string.Empty));
+
+        var line = await AuditLine(e =>
+        {
+            e.UserName = "acmesaml_jane";
+            e.Request.UserAttributes["cognito:user_status"] = "EXTERNAL_PROVIDER";
+            e.Request.UserAttributes["custom:tenant_id"] = "forged";
+            if (asserted is not null)
+            {
+                e.Request.UserAttributes["custom:idp_tenant"] = asserted;
+            }
+        }, settings);
+
+        Assert.Equal(expected, line.GetProperty("tenantId").ValueKind == JsonValueKind.Null ? null : line.GetProperty("tenantId").GetString());
+    }
 }
