@@ -21,6 +21,8 @@
 #   ./build.sh test                  everything CI runs (e2e included); the last line is "N passed, N failed"
 #   ./build.sh diagram               docs/architecture.md (mermaid) generated from the synthesized dev template
 #   ./build.sh bench [--rounds N] [--cold-only]  each handler's cold start as a multiple of a C Runtime API floor, sizes, RSS, warm time
+#   ./build.sh mutate                mutation testing of the triggers' decision files (Stryker.NET, a local tool) and the
+#                                    hand-applied mutants Stryker cannot compile; fails below 90% (report in artifacts/mutation/)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -306,6 +308,33 @@ cmd_bench() {
     | tee -a "$LOGS/bench.log" | grep -E '^(\||cold start:|instructions:|warm:|verdict:)'
 }
 
+# Mutation testing: do the tests notice a broken rule? Stryker.NET (pinned in .config/dotnet-tools.json)
+# mutates the decision files of the trigger project (tools/mutation/triggers.stryker-config.json) and
+# runs IdentityStack.Triggers.Tests against each mutant; tools/mutation/score.mjs prints the score per
+# file and fails below the threshold; tools/mutation/hand-mutants.mjs applies the mutants Stryker
+# cannot compile and expects their named tests to fail.
+MUTATION_THRESHOLD=90
+cmd_mutate() {
+  [ $# -eq 0 ] || die "mutate takes no arguments (the files it mutates are in tools/mutation/triggers.stryker-config.json)"
+  require_tools
+  ensure_node_tools
+  mkdir -p "$LOGS"
+  say "restoring the pinned .NET tools (Stryker.NET)"
+  dotnet tool restore >"$LOGS/tool-restore.log" 2>&1 || { cat "$LOGS/tool-restore.log" >&2; die "dotnet tool restore failed (full log: artifacts/logs/tool-restore.log)"; }
+  local out="$ROOT/artifacts/mutation/triggers"
+  rm -rf "$out"
+  say "mutation testing: the triggers' decision files against IdentityStack.Triggers.Tests (takes several minutes)"
+  (cd test/IdentityStack.Triggers.Tests && dotnet stryker --config-file ../../tools/mutation/triggers.stryker-config.json --output "$out") >"$LOGS/mutate.log" 2>&1 || true
+  local report="$out/reports/mutation-report.json"
+  [ -f "$report" ] || { tail -n 30 "$LOGS/mutate.log" >&2; printf 'build.sh: Stryker wrote no report (full log: artifacts/logs/mutate.log)\n' >&2; return 1; }
+  say "HTML report: artifacts/mutation/triggers/reports/mutation-report.html"
+  local status=0
+  node tools/mutation/score.mjs --report "$report" --threshold "$MUTATION_THRESHOLD" --root "$ROOT" --markdown "$ROOT/artifacts/mutation/scores.md" || status=1
+  say "hand-applied mutants (decisions Stryker cannot compile)"
+  node tools/mutation/hand-mutants.mjs || status=1
+  return "$status"
+}
+
 case "${1:-}" in
   synth) shift; cmd_synth "$@" ;;
   gate) shift; require_tools; ensure_node_tools; gate ;;
@@ -318,6 +347,7 @@ case "${1:-}" in
   pack) shift; cmd_pack "$@" ;;
   diagram) shift; cmd_synth --stage dev && node tools/diagram/diagram.mjs --cdk-out "$CDK_OUT" --stage dev --out docs/architecture.md ;;
   bench) shift; cmd_bench "$@" ;;
+  mutate) shift; cmd_mutate "$@" ;;
   -h|--help|help|"") usage ;;
   *) usage >&2; exit 2 ;;
 esac

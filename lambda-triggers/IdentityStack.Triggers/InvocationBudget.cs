@@ -22,6 +22,7 @@ internal static class InvocationBudget
         ArgumentNullException.ThrowIfNull(context);
         var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // A deadline beyond Lambda's limit is not a real one (CancelAfter refuses spans over about 49 days).
+        // Stryker disable once Equality : at RemainingTime == Longest both branches give Longest, so < and <= cannot differ.
         var left = (context.RemainingTime < Longest ? context.RemainingTime : Longest) - Margin;
         if (left > TimeSpan.Zero)
         {

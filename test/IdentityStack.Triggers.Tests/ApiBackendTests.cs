@@ -100,6 +100,47 @@ public sealed class ApiBackendTests
         Assert.Equal("unauthorized", body.GetProperty("error").GetString());
     }
 
+    // A verified token always carries a sub; one that carries an empty one names nobody (#28).
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task A_token_with_an_empty_or_missing_sub_is_401(string? sub)
+    {
+        var (status, _) = await CallAsync(Event("GET", "/me", jwt =>
+        {
+            var claims = jwt["claims"]!.AsObject();
+            claims.Remove("sub");
+            if (sub is not null)
+            {
+                claims["sub"] = sub;
+            }
+        }));
+
+        Assert.Equal(401, status);
+        Assert.Equal(0, _users.Calls);
+    }
+
+    // A token without cognito:groups (a machine's, or a user in no group) is not an admin: 403, never 500 (#28).
+    [Fact]
+    public async Task Admin_users_for_a_token_without_groups_is_403_not_500()
+    {
+        var (status, body) = await CallAsync(Event("GET", "/admin/users", jwt => jwt["claims"]!.AsObject().Remove("cognito:groups")));
+
+        Assert.Equal(403, status);
+        Assert.Equal("forbidden", body.GetProperty("error").GetString());
+        Assert.Equal(0, _users.Calls);
+    }
+
+    [Theory]
+    [InlineData(200, 201)]
+    [InlineData(201, 400)]
+    public async Task An_item_name_of_up_to_200_characters_is_taken(int length, int expected)
+    {
+        var (status, _) = await CallAsync(Event("POST", "/items", body: $$"""{ "name": "{{new string('n', length)}}" }"""));
+
+        Assert.Equal(expected, status);
+    }
+
     [Fact]
     public async Task Post_items_creates_an_item_owned_by_the_caller()
     {
@@ -271,5 +312,83 @@ public sealed class ApiBackendTests
 
         Assert.Equal(IdentityStack.Triggers.Contract.ApiRouteTable.Me, IdentityStack.Triggers.Contract.ApiRouteTable.Find("get", "/me/"));
         Assert.Null(IdentityStack.Triggers.Contract.ApiRouteTable.Find("GET", "/ME"));
+    }
+
+    /// <summary>Every refusal of the backend, word for word: the code a client branches on and the sentence a person reads.</summary>
+    public static TheoryData<string, string, string?, string?, int, string> Refusals => new()
+    {
+        { "GET", "/nowhere", null, null, 404, """{"error":"not_found","message":"No route GET /nowhere."}""" },
+        { "POST", "/developer-identity", null, null, 404, """{"error":"not_found","message":"No route POST /developer-identity on the backend: the developer login has a function of its own."}""" },
+        { "GET", "/me", "no-claims", null, 401, """{"error":"unauthorized","message":"The request carries no verified token subject; send a bearer token from the user pool."}""" },
+        { "GET", "/admin/users", "members-only", null, 403, """{"error":"forbidden","message":"Admin routes need the identitystack/admin scope and membership of the 'admins' group."}""" },
+        { "GET", "/admin/users", "no-tenant", null, 403, """{"error":"forbidden","message":"The admin listing shows the users of the caller's tenant, and this token carries no tenant_id."}""" },
+        { "GET", "/admin/users", "bad-cursor", null, 400, """{"error":"bad_request","message":"cursor is not one this API gave out; pass nextCursor from the previous page unchanged, or leave it out for the first page."}""" },
+        { "POST", "/items", "read-only", """{ "name": "x" }""", 403, """{"error":"forbidden","message":"Creating items needs the identitystack/write scope."}""" },
+        { "POST", "/items", null, "not json", 400, """{"error":"bad_request","message":"The body is not JSON like {\"name\": \"...\"}."}""" },
+        { "POST", "/items", null, """{ "name": "" }""", 400, """{"error":"bad_request","message":"body.name is required: 1-200 characters."}""" },
+        { "GET", "/admin/users", "suspended", null, 403, """{"error":"tenant_suspended","message":"Your organisation's access is suspended. Contact your administrator."}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Each_refusal_says_its_code_and_sentence(string method, string path, string? change, string? requestBody, int expectedStatus, string expectedBody)
+    {
+        if (string.Equals(change, "suspended", StringComparison.Ordinal))
+        {
+            _users.SuspendedTenants.Add("acme");
+        }
+
+        var request = Event(method, path, jwt =>
+        {
+            var claims = jwt["claims"]!.AsObject();
+            switch (change)
+            {
+                case "no-claims": jwt.Remove("claims"); break;
+                case "members-only": claims["cognito:groups"] = "[members]"; break;
+                case "no-tenant": claims.Remove("tenant_id"); break;
+                case "read-only": jwt["scopes"] = new JsonArray("identitystack/read"); break;
+            }
+        }, requestBody, cursor: string.Equals(change, "bad-cursor", StringComparison.Ordinal) ? "not-a-cursor" : null);
+
+        var response = JsonDocument.Parse(await Backend().InvokeAsync(request, new TestContext(), CancellationToken.None)).RootElement;
+
+        Assert.Equal(expectedStatus, response.GetProperty("statusCode").GetInt32());
+        Assert.Equal(JsonNode.Parse(expectedBody)!.ToJsonString(), JsonNode.Parse(response.GetProperty("body").GetString()!)!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("""{ "version": "2.0" }""", """{"error":"bad_request","message":"The event is not an HTTP API payload v2.0 request (requestContext.http is missing)."}""")]
+    [InlineData("[1, 2", """{"error":"bad_request","message":"The event is not valid JSON."}""")]
+    public async Task A_malformed_event_says_what_is_wrong_word_for_word(string request, string expectedBody)
+    {
+        var response = JsonDocument.Parse(await Backend().InvokeAsync(Encoding.UTF8.GetBytes(request), new TestContext(), CancellationToken.None)).RootElement;
+
+        Assert.Equal(400, response.GetProperty("statusCode").GetInt32());
+        Assert.Equal(JsonNode.Parse(expectedBody)!.ToJsonString(), JsonNode.Parse(response.GetProperty("body").GetString()!)!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Health_answers_ok_without_a_token()
+    {
+        var response = JsonDocument.Parse(await Backend().InvokeAsync(Event("GET", "/health", jwt => jwt.Remove("claims")), new TestContext(), CancellationToken.None)).RootElement;
+
+        Assert.Equal(200, response.GetProperty("statusCode").GetInt32());
+        Assert.Equal("ok", JsonNode.Parse(response.GetProperty("body").GetString()!)!["status"]!.GetValue<string>());
+    }
+
+    // The username claim differs by token: access tokens carry "username", ID tokens "cognito:username".
+    [Theory]
+    [InlineData("username", "maria")]
+    [InlineData("cognito:username", "maria.id")]
+    public async Task Me_reads_the_username_from_either_token_kind(string claim, string value)
+    {
+        var (_, body) = await CallAsync(Event("GET", "/me", jwt =>
+        {
+            var claims = jwt["claims"]!.AsObject();
+            claims.Remove("username");
+            claims[claim] = value;
+        }));
+
+        Assert.Equal(value, body.GetProperty("username").GetString());
     }
 }

@@ -127,4 +127,29 @@ public sealed class DirectoryTriggerTests
 
         public Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken) => throw new HttpRequestException("the directory is down");
     }
+
+    [Fact]
+    public async Task Post_confirmation_says_which_attribute_is_missing()
+    {
+        var e = Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent);
+        e.Request.UserAttributes.Remove("sub");
+
+        var error = await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(() => new PostConfirmationTrigger(Fixtures.Settings(), new InMemoryDirectory(), TimeProvider.System, TextWriter.Null).HandleAsync(e, new TestContext(), CancellationToken.None).AsTask());
+
+        Assert.Equal("The post confirmation event has no 'sub' user attribute.", error.Message);
+    }
+
+    [Fact]
+    public async Task Post_confirmation_lists_a_federated_profile_under_its_providers_tenant()
+    {
+        var directory = new InMemoryDirectory();
+        var e = Fixtures.Load("post-confirmation.json", Fixtures.Json.PostConfirmationEvent);
+        e.UserName = "acmesaml_jane";
+        e.Request.UserAttributes["cognito:user_status"] = "EXTERNAL_PROVIDER";
+        e.Request.UserAttributes["custom:tenant_id"] = "forged";
+
+        await new PostConfirmationTrigger(Fixtures.Settings((TriggerEnvironment.ProviderFixedTenants, "AcmeSaml=acme-01")), directory, TimeProvider.System, TextWriter.Null).HandleAsync(e, new TestContext(), CancellationToken.None);
+
+        Assert.Equal("acme-01", Assert.Single(directory.Profiles.Values).TenantId);
+    }
 }

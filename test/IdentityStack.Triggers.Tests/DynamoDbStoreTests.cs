@@ -151,6 +151,7 @@ public sealed class DynamoDbStoreTests
     [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"},"tenantId":{"S":"globex"}}}""", "Active", "globex")]
     [InlineData("""{"Item":{"pk":{"S":"USER#8f1e2d3c"},"tenantId":{"S":""}}}""", "Active", null)]
     [InlineData("""{"Item":{}}""", "Missing", null)]
+    [InlineData("""{"Item":{"tenantId":{"S":"acme-01"},"disabled":{"BOOL":true}}}""", "Missing", null)]
     [InlineData("{}", "Missing", null)]
     public async Task The_profile_is_read_with_the_key_so_a_profile_without_the_flag_is_not_missing(string answer, string state, string? tenant)
     {

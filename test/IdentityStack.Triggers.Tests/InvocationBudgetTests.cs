@@ -41,4 +41,13 @@ public sealed class InvocationBudgetTests
 
         Assert.True(budget.IsCancellationRequested);
     }
+
+    // Exactly the margin left: nothing to spend, so cancelled at once (a timer of zero would let a call start).
+    [Fact]
+    public void Exactly_the_margin_left_is_no_budget()
+    {
+        using var budget = InvocationBudget.For(new TestContext { RemainingTime = InvocationBudget.Margin }, CancellationToken.None);
+
+        Assert.True(budget.IsCancellationRequested);
+    }
 }

@@ -173,6 +173,7 @@ public sealed class MachineClientRegistrationTests
         { """{ "ClientId": "abc123" }""", "ResourceProperties.Scopes is missing" },
         { """{ "ClientId": "abc123", "Scopes": "identitystack/read" }""", "ResourceProperties.Scopes is missing, empty, too long or not a list" },
         { """{ "ClientId": "abc123", "Scopes": [] }""", "ResourceProperties.Scopes is missing, empty" },
+        { """{ "ClientId": "abc123", "Scopes": [""" + string.Join(',', Enumerable.Range(0, 51).Select(i => $"\"s/{i}\"")) + """] }""", "ResourceProperties.Scopes is missing, empty, too long" },
         { """{ "ClientId": "abc123", "Scopes": ["identitystack/read", null] }""", "ResourceProperties.Scopes[1] is null, not a scope name" },
         { """{ "ClientId": "abc123", "Scopes": [7] }""", "ResourceProperties.Scopes[0] is 7, not a scope name" },
         { """{ "ClientId": "abc123", "Scopes": ["has space"] }""", "ResourceProperties.Scopes[0] is \"has space\", not a scope name" },

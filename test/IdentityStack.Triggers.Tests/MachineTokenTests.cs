@@ -155,4 +155,27 @@ public sealed class MachineTokenTests
             return null;
         }
     }
+
+    [Fact]
+    public async Task A_machine_that_asks_for_no_scopes_gets_none_suppressed()
+    {
+        var e = MachineEvent();
+        e.Request!.Scopes = null!;
+
+        var (result, _) = await HandleAsync(e, Registered("acme-01", "identitystack/read"));
+
+        Assert.Null(result.Response.ClaimsAndScopeOverrideDetails!.AccessTokenGeneration!.ScopesToSuppress);
+    }
+
+    [Fact]
+    public async Task A_user_event_without_a_request_is_malformed_with_the_reason()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Text("pre-token-generation-v3.json"))!.AsObject();
+        json["request"] = null;
+        var e = JsonSerializer.Deserialize(json.ToJsonString(), Fixtures.Json.PreTokenGenerationV3Event)!;
+
+        var error = await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(() => HandleAsync(e, new InMemoryDirectory()));
+
+        Assert.Equal("The event has no request.", error.Message);
+    }
 }

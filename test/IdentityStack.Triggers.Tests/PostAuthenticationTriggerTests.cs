@@ -56,6 +56,24 @@ public sealed class PostAuthenticationTriggerTests
         Assert.Equal("Google", line.GetProperty("Provider").GetString());
     }
 
+    [Fact]
+    public async Task The_audit_line_names_the_pool_and_the_user_and_an_unknown_client()
+    {
+        var line = await AuditLine(e => e.CallerContext.ClientId = null);
+
+        Assert.Equal("eu-west-1_AbCdEf123", line.GetProperty("userPoolId").GetString());
+        Assert.Equal("8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", line.GetProperty("sub").GetString());
+        Assert.Equal("unknown", line.GetProperty("ClientId").GetString());
+        Assert.Equal(["SignIn", "NewDeviceSignIn"], line.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()));
+        Assert.All(line.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Metrics").EnumerateArray(), m => Assert.Equal("Count", m.GetProperty("Unit").GetString()));
+    }
+
+    [Theory]
+    [InlineData("""[{"providerName":7},{"providerName":"AcmeOidc"}]""", "AcmeOidc")]
+    [InlineData("""[{"userId":"1"},{"providerName":"Google"}]""", "Google")]
+    public void The_first_string_provider_name_counts(string identities, string provider) =>
+        Assert.Equal(provider, PostAuthenticationTrigger.ProviderOf(identities));
+
     [Theory]
     [InlineData(null)]
     [InlineData("not json")]

@@ -181,4 +181,26 @@ public sealed class PreSignUpTriggerTests
     public async Task A_federated_user_of_another_domain_is_refused() =>
         await Assert.ThrowsAsync<TriggerRejectedException>(() =>
             Run(Fixtures.Load("pre-signup-external-provider.json", Fixtures.Json.PreSignUpEvent)));
+
+    [Fact]
+    public async Task Without_an_allow_list_a_sign_up_needs_no_email()
+    {
+        var e = SignUp("ignored@example.com");
+        e.Request.UserAttributes.Remove("email");
+
+        var result = await Run(e, Fixtures.Settings());
+
+        Assert.False(result.Response.AutoConfirmUser);
+    }
+
+    [Fact]
+    public async Task With_an_allow_list_a_sign_up_without_email_is_refused_with_the_reason()
+    {
+        var e = SignUp("ignored@example.com");
+        e.Request.UserAttributes["email"] = " ";
+
+        var error = await Assert.ThrowsAsync<TriggerRejectedException>(() => Run(e));
+
+        Assert.Equal("An email address is required to sign up.", error.Message);
+    }
 }

