@@ -99,4 +99,34 @@ public sealed class CustomMessageTriggerTests
         Assert.Contains("Messages/en.json is missing", error.Message, StringComparison.Ordinal);
         Assert.Contains("Messages/fr.json has no 'ForgotPassword' message", error.Message, StringComparison.Ordinal);
     }
+
+    // An invitation names the username: Cognito's usernameParameter when it sends one, else the
+    // event's userName, else nothing (never the placeholder itself).
+    [Theory]
+    [InlineData("{username}", "maria", "{username}")]
+    [InlineData(null, "maria", "maria")]
+    [InlineData(null, null, "")]
+    public async Task The_invitation_names_the_username_from_the_parameter_or_the_event(string? parameter, string? userName, string expected)
+    {
+        var e = Fixtures.Load("custom-message-sign-up.json", Fixtures.Json.CustomMessageEvent);
+        e.TriggerSource = "CustomMessage_AdminCreateUser";
+        e.Request.UserAttributes["locale"] = "en-US";
+        e.Request.UsernameParameter = parameter;
+        e.UserName = userName;
+
+        var result = await new CustomMessageTrigger(Catalog, Fixtures.Settings()).HandleAsync(e, new TestContext(), CancellationToken.None);
+
+        Assert.Contains($"Username: {expected}. Temporary password: {{####}}.", result.Response.EmailMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_event_without_a_code_parameter_is_malformed_with_the_reason()
+    {
+        var e = Fixtures.Load("custom-message-sign-up.json", Fixtures.Json.CustomMessageEvent);
+        e.Request.CodeParameter = null!;
+
+        var error = await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(() => new CustomMessageTrigger(Catalog, Fixtures.Settings()).HandleAsync(e, new TestContext(), CancellationToken.None).AsTask());
+
+        Assert.Equal("The custom message event has no codeParameter.", error.Message);
+    }
 }

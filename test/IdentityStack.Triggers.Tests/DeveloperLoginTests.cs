@@ -369,4 +369,101 @@ public sealed class DeveloperLoginTests
 
         Assert.Equal(errorType, error.ErrorType);
     }
+
+    /// <summary>Each answer of the login word for word: the code a client branches on and the sentence a person reads.</summary>
+    [Fact]
+    public async Task Each_answer_says_its_code_and_sentence()
+    {
+        var directory = new InMemoryLoginDirectory();
+        directory.Attempts[DeveloperLogin.AttemptsKey("locked@example.com")] = new LoginAttempts(5, DateTimeOffset.UnixEpoch);
+        var backend = Backend(new RecordingIdentity(), directory: directory);
+
+        var (_, malformed) = await PostAsync(backend, "{}");
+        var (_, locked) = await PostAsync(backend, """{"username":"locked@example.com","password":"x"}""");
+        var (_, wrong) = await PostAsync(backend, """{"username":"nobody@example.com","password":"x"}""");
+
+        static string Same(string json) => JsonNode.Parse(json)!.ToJsonString();
+        Assert.Equal(Same("""{"error":"bad_request","message":"The body is JSON like {\"username\": \"...\", \"password\": \"...\"}: both required, 1-1024 characters."}"""), Same(malformed.GetRawText()));
+        Assert.Equal(Same("""{"error":"too_many_attempts","message":"Too many failed sign-ins for this username; try again later."}"""), Same(locked.GetRawText()));
+        Assert.Equal(Same("""{"error":"invalid_credentials","message":"The username or password is wrong."}"""), Same(wrong.GetRawText()));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_logged_as_such_and_counted_from_scratch_or_on_top()
+    {
+        var log = new StringWriter();
+        var directory = new InMemoryLoginDirectory();
+        var backend = Backend(new RecordingIdentity(), log: log, directory: directory);
+
+        await PostAsync(backend, """{"username":"nobody@example.com","password":"x"}""");
+        await PostAsync(backend, """{"username":"nobody@example.com","password":"x"}""");
+
+        Assert.Equal("wrong username or password", JsonNode.Parse(log.ToString().Split('\n')[0])!["note"]!.GetValue<string>());
+        Assert.Equal(2, Assert.Single(directory.Attempts).Value.Failures);
+    }
+
+    [Fact]
+    public async Task The_right_password_without_failures_clears_nothing()
+    {
+        var directory = new InMemoryLoginDirectory();
+
+        var (status, _) = await PostAsync(Backend(new RecordingIdentity(), directory: directory), $$"""{"username":"old.user@example.com","password":"{{Password}}"}""");
+
+        Assert.Equal(200, status);
+        Assert.Equal(0, directory.Clears);
+    }
+
+    [Fact]
+    public async Task Without_an_allow_list_an_unverified_legacy_email_gets_an_identity()
+    {
+        var unverified = OldUser with { EmailVerified = false, TenantId = null };
+
+        var (status, _) = await PostAsync(Backend(new RecordingIdentity(), users: unverified), $$"""{"username":"old.user@example.com","password":"{{Password}}"}""");
+
+        Assert.Equal(200, status);
+    }
+
+    [Theory]
+    [InlineData(1024, 1, 401)]
+    [InlineData(1025, 1, 400)]
+    [InlineData(1, 1024, 401)]
+    [InlineData(1, 1025, 400)]
+    public async Task Usernames_and_passwords_of_up_to_1024_characters_are_checked(int usernameLength, int passwordLength, int expected)
+    {
+        var (status, _) = await PostAsync(Backend(new RecordingIdentity()), $$"""{"username":"{{new string('u', usernameLength)}}","password":"{{new string('p', passwordLength)}}"}""");
+
+        Assert.Equal(expected, status);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_base64_though_flagged_so_is_a_400()
+    {
+        var request = new JsonObjectBuilder("not base64 !!", false).Build().Replace("\"isBase64Encoded\":false", "\"isBase64Encoded\":true", StringComparison.Ordinal);
+
+        using var response = JsonDocument.Parse(await Backend(new RecordingIdentity()).InvokeAsync(Encoding.UTF8.GetBytes(request), new TestContext(), CancellationToken.None));
+
+        Assert.Equal(400, response.RootElement.GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_login_function_answers_a_malformed_event_with_a_400_that_says_why()
+    {
+        var handler = Backend(new RecordingIdentity());
+
+        using var noHttp = JsonDocument.Parse(await handler.InvokeAsync(Encoding.UTF8.GetBytes("""{"version":"2.0"}"""), new TestContext(), CancellationToken.None));
+        using var notJson = JsonDocument.Parse(await handler.InvokeAsync(Encoding.UTF8.GetBytes("[1,"), new TestContext(), CancellationToken.None));
+
+        Assert.Equal("""{"error":"bad_request","message":"The event is not an HTTP API payload v2.0 request (requestContext.http is missing)."}""", JsonNode.Parse(noHttp.RootElement.GetProperty("body").GetString()!)!.ToJsonString());
+        Assert.Equal("""{"error":"bad_request","message":"The event is not valid JSON."}""", JsonNode.Parse(notJson.RootElement.GetProperty("body").GetString()!)!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Another_route_on_the_login_function_says_it_is_not_served_there()
+    {
+        var request = new JsonObjectBuilder("{}", false).Build().Replace("/developer-identity", "/me", StringComparison.Ordinal).Replace("\"POST\"", "\"GET\"", StringComparison.Ordinal);
+
+        using var response = JsonDocument.Parse(await Backend(new RecordingIdentity()).InvokeAsync(Encoding.UTF8.GetBytes(request), new TestContext(), CancellationToken.None));
+
+        Assert.Equal("No route GET /me on the developer login function.", JsonNode.Parse(response.RootElement.GetProperty("body").GetString()!)!["message"]!.GetValue<string>());
+    }
 }

@@ -152,4 +152,61 @@ public sealed class DirectoryTriggerTests
 
         Assert.Equal("acme-01", Assert.Single(directory.Profiles.Values).TenantId);
     }
+
+    // Only what the user has is read: no profile read without a sub, no tenant read without a tenant.
+    [Theory]
+    [InlineData(true, true, new[] { "TENANT#acme-01", "USER#8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" })]
+    [InlineData(false, true, new[] { "TENANT#acme-01" })]
+    [InlineData(true, false, new[] { "USER#8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" })]
+    [InlineData(false, false, new string[0])]
+    public async Task Access_is_checked_on_exactly_what_the_user_has(bool hasSub, bool hasTenant, string[] reads)
+    {
+        var directory = new InMemoryDirectory();
+        var e = Fixtures.Load("pre-authentication.json", Fixtures.Json.PreAuthenticationEvent);
+        e.Request.UserAttributes["sub"] = "8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+        e.Request.UserAttributes["custom:tenant_id"] = "acme-01";
+        if (!hasSub)
+        {
+            e.Request.UserAttributes.Remove("sub");
+        }
+
+        if (!hasTenant)
+        {
+            e.Request.UserAttributes.Remove("custom:tenant_id");
+        }
+
+        await new PreAuthenticationTrigger(Fixtures.Settings(), directory).HandleAsync(e, new TestContext(), CancellationToken.None);
+
+        Assert.Equal(reads.Order(StringComparer.Ordinal), directory.Reads.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(80, false)]
+    [InlineData(81, true)]
+    public void A_foreign_tenant_is_logged_shortened_after_80_characters(int length, bool shortened)
+    {
+        var note = UserTenant.ForeignTenantNote("AcmeOidc", new string('t', length));
+
+        Assert.Equal(shortened, note.Contains(new string('t', 80) + "...", StringComparison.Ordinal));
+        Assert.StartsWith("identity provider 'AcmeOidc' asserted tenant 'tttt", note, StringComparison.Ordinal);
+        Assert.EndsWith("', which is not one of the tenants it may assert: no tokens", note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("acmeoidc_1048", "acmeoidc")]
+    [InlineData("google_104857600000000000001", "google")]
+    [InlineData("nounderscore", "")]
+    [InlineData("_1048", "")]
+    [InlineData(null, "")]
+    public void The_provider_is_the_username_before_its_first_underscore(string? userName, string provider) =>
+        Assert.Equal(provider, UserOrigin.ProviderOfUserName(userName));
+
+    [Fact]
+    public void The_response_url_policy_reads_its_test_origin_from_the_environment()
+    {
+        var policy = IdentityStack.Triggers.CustomResources.CloudFormationResponseUrls.FromEnvironment(name => string.Equals(name, TriggerEnvironment.TestCloudFormationResponseOrigin, StringComparison.Ordinal) ? "http://127.0.0.1:4100" : null);
+
+        Assert.True(policy.IsAllowed(new Uri("http://127.0.0.1:4100/cfn")));
+        Assert.False(IdentityStack.Triggers.CustomResources.CloudFormationResponseUrls.FromEnvironment(_ => null).IsAllowed(new Uri("http://127.0.0.1:4100/cfn")));
+    }
 }

@@ -106,6 +106,7 @@ public sealed class MachineClientRegistrationTests
 
         Assert.Equal("SUCCESS", answer.GetProperty("Status").GetString());
         Assert.Equal("machine-client:7m9k2p4example0machine00000", answer.GetProperty("PhysicalResourceId").GetString());
+        Assert.False(answer.TryGetProperty("Reason", out var reason) && reason.ValueKind != JsonValueKind.Null, "a plain removal gives no reason");
         Assert.Empty(registry.Items);
     }
 
@@ -231,5 +232,58 @@ public sealed class MachineClientRegistrationTests
 
         await Assert.ThrowsAsync<IdentityStack.Lambda.Runtime.LambdaEventFormatException>(async () =>
             await handler.InvokeAsync(Encoding.UTF8.GetBytes("""{ "RequestType": "Create", "ResourceProperties": {} }"""), new TestContext(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Another_request_type_is_answered_FAILED_naming_it()
+    {
+        var answer = await AnswerAsync(new MemoryRegistry(), "Refresh");
+
+        Assert.Equal("FAILED", answer.GetProperty("Status").GetString());
+        Assert.Equal("RequestType 'Refresh' is not Create, Update or Delete.", answer.GetProperty("Reason").GetString());
+    }
+
+    [Fact]
+    public async Task Deleting_what_never_registered_or_a_table_already_gone_says_so()
+    {
+        var invalid = await AnswerAsync(new MemoryRegistry(), "Delete", """{ "Scopes": [] }""", physicalId: "machine-client:x");
+        var gone = await AnswerAsync(new MemoryRegistry { Failure = new Amazon.DynamoDBv2.Model.ResourceNotFoundException("Requested resource not found") { ErrorCode = "ResourceNotFoundException" } }, "Delete", physicalId: "machine-client:x");
+
+        Assert.Equal("No valid ClientId: nothing was registered, nothing to remove.", invalid.GetProperty("Reason").GetString());
+        Assert.Equal("The directory table is already gone: Requested resource not found", gone.GetProperty("Reason").GetString());
+    }
+
+    [Fact]
+    public async Task An_empty_tenant_is_no_tenant()
+    {
+        var registry = new MemoryRegistry();
+
+        await AnswerAsync(registry, "Create", """{ "ClientId": "abc123", "TenantId": "", "Scopes": ["identitystack/read"] }""");
+
+        Assert.Null(registry.Items["abc123"].TenantId);
+    }
+
+    [Theory]
+    [InlineData(128, 50, "SUCCESS")]
+    [InlineData(129, 1, "FAILED")]
+    [InlineData(0, 1, "FAILED")]
+    public async Task A_client_id_of_up_to_128_characters_and_up_to_50_scopes_are_taken(int idLength, int scopes, string status)
+    {
+        var properties = $$"""{ "ClientId": "{{new string('a', idLength)}}", "Scopes": [{{string.Join(',', Enumerable.Range(0, scopes).Select(i => $"\"s/{i}\""))}}] }""";
+
+        var answer = await AnswerAsync(new MemoryRegistry(), "Create", properties);
+
+        Assert.Equal(status, answer.GetProperty("Status").GetString());
+    }
+
+    [Theory]
+    [InlineData(80, false)]
+    [InlineData(81, true)]
+    public void A_long_value_in_a_refusal_is_shortened_after_80_characters(int length, bool shortened)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => MachineClientRegistrationHandler.Read(new MachineClientProperties { ClientId = "abc", TenantId = new string('!', length), Scopes = JsonDocument.Parse("[\"s\"]").RootElement }));
+
+        Assert.Equal(shortened, error.Message.Contains(new string('!', 80) + "...", StringComparison.Ordinal));
+        Assert.Contains(new string('!', 80), error.Message, StringComparison.Ordinal);
     }
 }

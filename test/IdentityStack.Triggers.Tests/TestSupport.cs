@@ -55,12 +55,22 @@ internal sealed class InMemoryDirectory : IIdentityDirectory
         return Task.FromResult(Profiles.TryAdd(profile.Sub, profile));
     }
 
-    public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(SuspendedTenants.Contains(tenantId));
+    /// <summary>Reads of profiles and of tenants, in order (what was asked for).</summary>
+    public List<string> Reads { get; } = [];
 
-    public Task<StoredProfile> GetProfileAsync(string userSub, CancellationToken cancellationToken) =>
-        Task.FromResult(Profiles.TryGetValue(userSub, out var profile)
+    public Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        Reads.Add("TENANT#" + tenantId);
+        return Task.FromResult(SuspendedTenants.Contains(tenantId));
+    }
+
+    public Task<StoredProfile> GetProfileAsync(string userSub, CancellationToken cancellationToken)
+    {
+        Reads.Add("USER#" + userSub);
+        return Task.FromResult(Profiles.TryGetValue(userSub, out var profile)
             ? new StoredProfile(DisabledUsers.Contains(userSub) ? ProfileState.Disabled : ProfileState.Active, profile.TenantId)
             : DisabledUsers.Contains(userSub) ? new StoredProfile(ProfileState.Disabled, null) : StoredProfile.Missing);
+    }
 
     public Task MoveProfileToTenantAsync(string userSub, string? tenantId, CancellationToken cancellationToken)
     {
@@ -124,8 +134,11 @@ internal sealed class InMemoryLoginDirectory : IdentityStack.Triggers.Api.IDevel
         return Task.CompletedTask;
     }
 
+    public int Clears { get; private set; }
+
     public Task ClearLoginAttemptsAsync(string userName, CancellationToken cancellationToken)
     {
+        Clears++;
         Attempts.Remove(userName);
         return Task.CompletedTask;
     }

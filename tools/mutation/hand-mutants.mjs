@@ -3,7 +3,10 @@
 // built, and the named test must then fail. A mutant that survives (its test passes) or does not
 // build fails the run (exit 1); the originals are never touched.
 //
-//   node tools/mutation/hand-mutants.mjs [--mutants tools/mutation/hand-mutants.json]
+//   node tools/mutation/hand-mutants.mjs [--mutants tools/mutation/hand-mutants.json] [--results FILE]
+//
+// --results FILE: also write each mutant's outcome as JSON ([{ decision, test, status }]), which the
+// mutation suite of ./build.sh test reads.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,7 +56,13 @@ function test(copy, name) {
 }
 
 function main() {
-  const { values } = parseArgs({ options: { mutants: { type: 'string' } } });
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { mutants: { type: 'string' }, results: { type: 'string' } } }));
+  } catch (error) {
+    console.error(`hand mutants: ${error.message}`);
+    process.exit(2);
+  }
   let mutants;
   try {
     mutants = loadMutants(values.mutants ?? path.join(import.meta.dirname, 'hand-mutants.json'));
@@ -76,6 +85,7 @@ function main() {
       process.exit(2);
     }
     let failures = 0;
+    const outcomes = [];
     for (const mutant of mutants) {
       const file = path.join(copy, mutant.file);
       const original = fs.readFileSync(file, 'utf8');
@@ -84,18 +94,21 @@ function main() {
         const built = build(copy);
         if (built.status !== 0) {
           console.log(`INVALID  ${mutant.decision}: the mutant does not build (${(built.stdout + built.stderr).split('\n').find((l) => l.includes('error')) ?? 'error'})`);
+          outcomes.push({ decision: mutant.decision, test: mutant.test, status: 'Invalid' });
           failures++;
           continue;
         }
         const result = test(copy, mutant.test);
         const killed = result.status !== 0 && /Failed[:!]/.test(result.stdout);
         console.log(`${killed ? 'KILLED  ' : 'SURVIVED'} ${mutant.decision} (${path.basename(mutant.file)}: "${mutant.find.split('\n')[0]}" -> "${mutant.replace.split('\n')[0]}"; ${mutant.test.split('.').at(-1)})`);
+        outcomes.push({ decision: mutant.decision, test: mutant.test, status: killed ? 'Killed' : 'Survived' });
         if (!killed) failures++;
       } finally {
         fs.writeFileSync(file, original);
       }
     }
     console.log(`hand mutants: ${mutants.length - failures} of ${mutants.length} killed`);
+    if (values.results) fs.writeFileSync(values.results, JSON.stringify(outcomes, null, 2) + '\n');
     process.exit(failures === 0 ? 0 : 1);
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });

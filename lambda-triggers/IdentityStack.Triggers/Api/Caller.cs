@@ -10,7 +10,7 @@ namespace IdentityStack.Triggers.Api;
 /// <c>tenant_id</c>, which the token trigger puts in by the one rule (<c>UserTenant</c>); the raw
 /// <c>custom:tenant_id</c> is never read, since a federated user's tenant is not that attribute.
 /// </summary>
-internal sealed record Caller(string Sub, string? Username, IReadOnlyList<string> Groups, string? Tenant, IReadOnlyList<string> Scopes, string? ClientId)
+internal sealed record Caller(string Sub, string? Username, IReadOnlyList<string> Groups, string? Tenant, IReadOnlyList<string> Scopes)
 {
     /// <summary>The caller, or null when the request carries no verified subject.</summary>
     public static Caller? From(HttpApiJwt? jwt)
@@ -26,8 +26,7 @@ internal sealed record Caller(string Sub, string? Username, IReadOnlyList<string
             claims.GetValueOrDefault("username") ?? claims.GetValueOrDefault("cognito:username"),
             Words(claims.GetValueOrDefault("cognito:groups")?.Trim('[', ']')),
             claims.GetValueOrDefault(TenantIdAttributeName.TokenClaim) is { Length: > 0 } tenant ? tenant : null,
-            scopes,
-            claims.GetValueOrDefault("client_id"));
+            scopes);
     }
 
     public bool HasScope(string scope) => Scopes.Contains(scope, StringComparer.Ordinal);

@@ -69,6 +69,7 @@ internal sealed class DeveloperLogin(
             await directory.Value.RecordLoginFailureAsync(key, time.GetUtcNow(), startOver: attempts.Failures == 0, cancellationToken).ConfigureAwait(false);
             await log.WriteLineAsync(TriggerErrorLog.Line(TriggerErrorLog.Warning, Handler, requestId, null, "wrong username or password", TriggerMetricNames.DeveloperLoginFailure)).ConfigureAwait(false);
             var remaining = settings.MinimumRefusalTime - time.GetElapsedTime(started);
+            // Stryker disable once Equality : a delay of exactly zero completes at once without a timer, so > and >= do the same.
             if (remaining > TimeSpan.Zero)
             {
                 await Task.Delay(remaining, time, cancellationToken).ConfigureAwait(false);

@@ -34,8 +34,7 @@ internal sealed partial class CloudFormationResponseUrls(string? testOrigin = nu
             return true;
         }
 
-        return testOrigin is { Length: > 0 }
-            && Uri.TryCreate(testOrigin, UriKind.Absolute, out var origin)
+        return Uri.TryCreate(testOrigin, UriKind.Absolute, out var origin)
             && origin.IsLoopback
             && string.Equals(url.GetLeftPart(UriPartial.Authority), origin.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
     }

@@ -26,26 +26,24 @@ internal static class UserTenant
     /// <param name="provider">The user's provider (<see cref="UserOrigin"/>), null for a pool user.</param>
     /// <param name="request">The event's request with the user's attributes.</param>
     public static string? Of(TriggerSettings settings, string? provider, CognitoTriggerRequest request) =>
-        Decide(settings, provider, request, out var refused) is var tenant && refused
-            ? throw new TriggerRejectedException(ForeignTenantMessage, ForeignTenantNote(provider, request), TriggerMetricNames.ForeignProviderTenant)
+        Decide(settings, provider, request, out var refused) is var tenant && refused is { } asserted
+            ? throw new TriggerRejectedException(ForeignTenantMessage, ForeignTenantNote(provider, asserted), TriggerMetricNames.ForeignProviderTenant)
             : tenant;
 
     /// <summary>What the log says of a refused tenant: the provider and (shortened) what it asserted.</summary>
-    private static string ForeignTenantNote(string? provider, CognitoTriggerRequest request)
-    {
-        var asserted = request.Attribute(FederatedAttributeNames.IdpTenantClaim) ?? string.Empty;
-        return $"identity provider '{provider}' asserted tenant '{(asserted.Length > 80 ? asserted[..80] + "..." : asserted)}', which is not one of the tenants it may assert: no tokens";
-    }
+    internal static string ForeignTenantNote(string? provider, string asserted) =>
+        $"identity provider '{provider}' asserted tenant '{(asserted.Length > 80 ? asserted[..80] + "..." : asserted)}', which is not one of the tenants it may assert: no tokens";
 
     /// <summary>The user's tenant by the rule above; null too when the provider asserts one it may not (for records that must not fail).</summary>
     public static string? OrNone(TriggerSettings settings, string? provider, CognitoTriggerRequest request) =>
         Decide(settings, provider, request, out _);
 
-    private static string? Decide(TriggerSettings settings, string? provider, CognitoTriggerRequest request, out bool refused)
+    /// <summary>The tenant by the rule; <paramref name="refused"/> is the asserted value when the provider may not assert it, else null.</summary>
+    private static string? Decide(TriggerSettings settings, string? provider, CognitoTriggerRequest request, out string? refused)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(request);
-        refused = false;
+        refused = null;
         if (provider is null)
         {
             return request.Attribute(TenantIdAttributeName.Claim);
@@ -64,7 +62,12 @@ internal static class UserTenant
 
         // The list holds only well-formed tenant ids (checked at synth and at init), so membership
         // also refuses a malformed value.
-        refused = !allowed.Contains(asserted, StringComparer.Ordinal);
-        return refused ? null : asserted;
+        if (allowed.Contains(asserted, StringComparer.Ordinal))
+        {
+            return asserted;
+        }
+
+        refused = asserted;
+        return null;
     }
 }
