@@ -55,7 +55,7 @@ export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false np
 source "$ROOT/tools/toolchain/ensure-aot-toolchain.sh"
 
 # Every folder of Node tests; ./build.sh test runs them all.
-NODE_TEST_DIRS=(tools/template-gate/test/ tools/change-guard/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/ tools/preflight/test/ tools/client-config/test/)
+NODE_TEST_DIRS=(tools/template-gate/test/ tools/change-guard/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/ tools/preflight/test/ tools/client-config/test/ tools/mutation/test/)
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
@@ -258,8 +258,12 @@ cmd_test() {
     --blame-hang-timeout 5min --blame-hang-dump-type none >"$LOGS/dotnet-test.log" 2>&1
   grep -E '^\s*(Passed|Failed)!|\[FAIL\]|Test Run Aborted' "$LOGS/dotnet-test.log" || true
 
-  say "node tests (template gate, change guard, IAM access matrix, workflows, diagram, toolchain, test counting, preflight, client config)"
+  # Mutation testing of the triggers' decision files; its verdict is a test of the node suite below.
+  run_mutation || true
+
+  say "node tests (template gate, change guard, IAM access matrix, workflows, diagram, toolchain, test counting, preflight, client config, mutation)"
   local node_exit=0
+  MUTATION_REPORT="$MUTATION_OUT/reports/mutation-report.json" HAND_MUTANT_RESULTS="$ROOT/artifacts/mutation/hand-mutants.json" \
   GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec --test-reporter-destination="$LOGS/node-test.log" \
     --test-reporter=junit --test-reporter-destination="$results/node.xml" "${NODE_TEST_DIRS[@]}" || node_exit=$?
   grep -E '^\s*(✔|✖)' "$LOGS/node-test.log" | sed 's/^/  /' || true
@@ -314,25 +318,32 @@ cmd_bench() {
 # file and fails below the threshold; tools/mutation/hand-mutants.mjs applies the mutants Stryker
 # cannot compile and expects their named tests to fail.
 MUTATION_THRESHOLD=90
+MUTATION_OUT="$ROOT/artifacts/mutation/triggers"
+
+# Stryker, the score per file, then the hand-applied mutants; the outcome is in artifacts/mutation/.
+run_mutation() {
+  mkdir -p "$LOGS" "$ROOT/artifacts/mutation"
+  say "restoring the pinned .NET tools (Stryker.NET)"
+  dotnet tool restore >"$LOGS/tool-restore.log" 2>&1 || { cat "$LOGS/tool-restore.log" >&2; printf 'build.sh: dotnet tool restore failed (full log: artifacts/logs/tool-restore.log)\n' >&2; return 1; }
+  rm -rf "$MUTATION_OUT" "$ROOT/artifacts/mutation/hand-mutants.json"
+  say "mutation testing: the triggers' decision files against IdentityStack.Triggers.Tests (a few minutes)"
+  (cd test/IdentityStack.Triggers.Tests && dotnet stryker --config-file ../../tools/mutation/triggers.stryker-config.json --output "$MUTATION_OUT") >"$LOGS/mutate.log" 2>&1 || true
+  local report="$MUTATION_OUT/reports/mutation-report.json"
+  [ -f "$report" ] || { tail -n 30 "$LOGS/mutate.log" >&2; printf 'build.sh: Stryker wrote no report (full log: artifacts/logs/mutate.log)\n' >&2; return 1; }
+  local status=0
+  node tools/mutation/score.mjs --report "$report" --threshold "$MUTATION_THRESHOLD" --root "$ROOT" --markdown "$ROOT/artifacts/mutation/scores.md" \
+    | tee -a "$LOGS/mutate.log" | grep -v '^  survivor' || status=1
+  say "HTML report: artifacts/mutation/triggers/reports/mutation-report.html; survivors in artifacts/logs/mutate.log"
+  say "hand-applied mutants (decisions Stryker cannot compile)"
+  node tools/mutation/hand-mutants.mjs --results "$ROOT/artifacts/mutation/hand-mutants.json" | tee -a "$LOGS/mutate.log" || status=1
+  return "$status"
+}
+
 cmd_mutate() {
   [ $# -eq 0 ] || die "mutate takes no arguments (the files it mutates are in tools/mutation/triggers.stryker-config.json)"
   require_tools
   ensure_node_tools
-  mkdir -p "$LOGS"
-  say "restoring the pinned .NET tools (Stryker.NET)"
-  dotnet tool restore >"$LOGS/tool-restore.log" 2>&1 || { cat "$LOGS/tool-restore.log" >&2; die "dotnet tool restore failed (full log: artifacts/logs/tool-restore.log)"; }
-  local out="$ROOT/artifacts/mutation/triggers"
-  rm -rf "$out"
-  say "mutation testing: the triggers' decision files against IdentityStack.Triggers.Tests (takes several minutes)"
-  (cd test/IdentityStack.Triggers.Tests && dotnet stryker --config-file ../../tools/mutation/triggers.stryker-config.json --output "$out") >"$LOGS/mutate.log" 2>&1 || true
-  local report="$out/reports/mutation-report.json"
-  [ -f "$report" ] || { tail -n 30 "$LOGS/mutate.log" >&2; printf 'build.sh: Stryker wrote no report (full log: artifacts/logs/mutate.log)\n' >&2; return 1; }
-  say "HTML report: artifacts/mutation/triggers/reports/mutation-report.html"
-  local status=0
-  node tools/mutation/score.mjs --report "$report" --threshold "$MUTATION_THRESHOLD" --root "$ROOT" --markdown "$ROOT/artifacts/mutation/scores.md" || status=1
-  say "hand-applied mutants (decisions Stryker cannot compile)"
-  node tools/mutation/hand-mutants.mjs || status=1
-  return "$status"
+  run_mutation
 }
 
 case "${1:-}" in

@@ -377,6 +377,14 @@ public sealed class ApiBackendTests
     }
 
     // The username claim differs by token: access tokens carry "username", ID tokens "cognito:username".
+    [Fact]
+    public async Task An_access_tokens_username_wins_over_an_id_tokens()
+    {
+        var (_, body) = await CallAsync(Event("GET", "/me", jwt => jwt["claims"]!["cognito:username"] = "other"));
+
+        Assert.Equal("maria", body.GetProperty("username").GetString());
+    }
+
     [Theory]
     [InlineData("username", "maria")]
     [InlineData("cognito:username", "maria.id")]

@@ -118,6 +118,7 @@ public sealed class DeveloperLoginTests
     [InlineData("""{"username":123,"password":"x"}""")]
     [InlineData("""{"username":"","password":"x"}""")]
     [InlineData("""{"username":null,"password":null}""")]
+    [InlineData("""{"username":"old.user@example.com","password":""}""")]
     public async Task A_malformed_body_is_refused_before_any_lookup(string? body)
     {
         var identity = new RecordingIdentity();
@@ -152,7 +153,7 @@ public sealed class DeveloperLoginTests
         Assert.Equal(502, status);
         Assert.Equal("identity_unavailable", body.GetProperty("error").GetString());
         Assert.DoesNotContain("eu-west-1", body.GetRawText(), StringComparison.Ordinal);
-        Assert.Contains("ResourceNotFoundException", log.ToString(), StringComparison.Ordinal);
+        Assert.Equal("developer login: GetOpenIdTokenForDeveloperIdentity failed: ResourceNotFoundException", log.ToString().Trim());
     }
 
     [Fact]
@@ -464,6 +465,8 @@ public sealed class DeveloperLoginTests
 
         using var response = JsonDocument.Parse(await Backend(new RecordingIdentity()).InvokeAsync(Encoding.UTF8.GetBytes(request), new TestContext(), CancellationToken.None));
 
-        Assert.Equal("No route GET /me on the developer login function.", JsonNode.Parse(response.RootElement.GetProperty("body").GetString()!)!["message"]!.GetValue<string>());
+        var body = JsonNode.Parse(response.RootElement.GetProperty("body").GetString()!)!;
+        Assert.Equal("No route GET /me on the developer login function.", body["message"]!.GetValue<string>());
+        Assert.Equal("not_found", body["error"]!.GetValue<string>());
     }
 }

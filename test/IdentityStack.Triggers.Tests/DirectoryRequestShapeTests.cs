@@ -224,4 +224,26 @@ public sealed class DirectoryRequestShapeTests
 
         Assert.Null(await new DynamoDbLegacyUserStore(client, "legacy").FindAsync("x", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_profile_is_moved_by_its_key_only_while_it_exists()
+    {
+        var sent = await SentAsync(c => new DynamoDbIdentityDirectory(c, Table).MoveProfileToTenantAsync("8f1e2d3c", "globex", CancellationToken.None));
+
+        AssertSame("""
+            { "TableName": "identity-dev-directory", "Key": { "pk": { "S": "USER#8f1e2d3c" } }, "UpdateExpression": "SET #t = :t", "ConditionExpression": "attribute_exists(#pk)",
+              "ExpressionAttributeNames": { "#pk": "pk", "#t": "tenantId" }, "ExpressionAttributeValues": { ":t": { "S": "globex" } } }
+            """, sent);
+    }
+
+    [Fact]
+    public async Task A_listing_answer_without_items_is_an_empty_page()
+    {
+        await using var endpoint = new RecordingDynamoDb { Answer = (_, _) => (HttpStatusCode.OK, "{}") };
+        using var client = Client(endpoint);
+
+        var page = await new DynamoDbIdentityDirectory(client, Table).ListUsersAsync("acme-01", 50, null, CancellationToken.None);
+
+        Assert.Empty(page.Users);
+    }
 }

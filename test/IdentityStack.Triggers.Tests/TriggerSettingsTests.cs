@@ -58,7 +58,7 @@ public sealed class TriggerSettingsTests
         var error = Assert.Throws<InvalidOperationException>(() => Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "A.com"), (TriggerEnvironment.EmailSender, "X")));
 
         Assert.Contains("ALLOWED_EMAIL_DOMAINS", error.Message, StringComparison.Ordinal);
-        Assert.Contains("EMAIL_SENDER", error.Message, StringComparison.Ordinal);
+        Assert.Contains("example.org'. EMAIL_SENDER: 'X'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,6 +100,12 @@ public sealed class TriggerSettingsTests
     [InlineData(null, false)]
     public void The_allow_list_takes_an_allowed_domain_or_its_subdomain_only(string? email, bool allowed) =>
         Assert.Equal(allowed, Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.com")).IsAllowedEmail(email));
+
+    [Theory]
+    [InlineData("maria@example.com")]
+    [InlineData("li@example.org")]
+    public void Any_one_domain_of_the_list_allows(string email) =>
+        Assert.True(Fixtures.Settings((TriggerEnvironment.AllowedEmailDomains, "example.com,example.org")).IsAllowedEmail(email));
 
     [Fact]
     public void Without_an_allow_list_any_address_is_allowed() =>

@@ -188,4 +188,21 @@ public sealed class UserMigrationTriggerTests
         Assert.Equal("legacy user not marked migrated; imported anyway", line["note"]!.GetValue<string>());
         Assert.Equal(TriggerHandlerNames.UserMigration, line["trigger"]!.GetValue<string>());
     }
+
+    // A sign-in without a password imports nobody, even a legacy user whose stored password is empty,
+    // and still runs the same PBKDF2 work (on the empty string).
+    [Fact]
+    public async Task A_sign_in_without_a_password_imports_nobody_even_with_an_empty_stored_password()
+    {
+        var emptyPassword = OldUser with { PasswordHash = PasswordHash.Create(string.Empty, 10_000) };
+        var verified = new List<string>();
+        var trigger = new UserMigrationTrigger(new InMemoryLegacyUsers(emptyPassword), (password, stored) => { verified.Add(password); return PasswordHash.Verify(password, stored); }, TimeProvider.System, TextWriter.Null);
+        var e = Fixtures.Load("user-migration-authentication.json", Fixtures.Json.UserMigrationEvent);
+        e.Request.Password = null;
+
+        var result = await trigger.HandleAsync(e, new TestContext(), CancellationToken.None);
+
+        Assert.Equal("{}", JsonSerializer.Serialize(result.Response, Fixtures.Json.UserMigrationResponse));
+        Assert.Equal([string.Empty], verified);
+    }
 }
