@@ -263,7 +263,7 @@ cmd_test() {
 
   say "node tests (template gate, change guard, IAM access matrix, workflows, diagram, toolchain, test counting, preflight, client config, mutation)"
   local node_exit=0
-  MUTATION_REPORT="$MUTATION_OUT/reports/mutation-report.json" HAND_MUTANT_RESULTS="$ROOT/artifacts/mutation/hand-mutants.json" \
+  MUTATION_REPORTS="$MUTATION_OUT/triggers/reports/mutation-report.json:$MUTATION_OUT/contract/reports/mutation-report.json" HAND_MUTANT_RESULTS="$MUTATION_OUT/hand-mutants.json" \
   GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec --test-reporter-destination="$LOGS/node-test.log" \
     --test-reporter=junit --test-reporter-destination="$results/node.xml" "${NODE_TEST_DIRS[@]}" || node_exit=$?
   grep -E '^\s*(✔|✖)' "$LOGS/node-test.log" | sed 's/^/  /' || true
@@ -318,24 +318,29 @@ cmd_bench() {
 # file and fails below the threshold; tools/mutation/hand-mutants.mjs applies the mutants Stryker
 # cannot compile and expects their named tests to fail.
 MUTATION_THRESHOLD=90
-MUTATION_OUT="$ROOT/artifacts/mutation/triggers"
+MUTATION_OUT="$ROOT/artifacts/mutation"
+MUTATION_PROJECTS=(triggers contract)
 
 # Stryker, the score per file, then the hand-applied mutants; the outcome is in artifacts/mutation/.
 run_mutation() {
   mkdir -p "$LOGS" "$ROOT/artifacts/mutation"
   say "restoring the pinned .NET tools (Stryker.NET)"
   dotnet tool restore >"$LOGS/tool-restore.log" 2>&1 || { cat "$LOGS/tool-restore.log" >&2; printf 'build.sh: dotnet tool restore failed (full log: artifacts/logs/tool-restore.log)\n' >&2; return 1; }
-  rm -rf "$MUTATION_OUT" "$ROOT/artifacts/mutation/hand-mutants.json"
-  say "mutation testing: the triggers' decision files against IdentityStack.Triggers.Tests (a few minutes)"
-  (cd test/IdentityStack.Triggers.Tests && dotnet stryker --config-file ../../tools/mutation/triggers.stryker-config.json --output "$MUTATION_OUT") >"$LOGS/mutate.log" 2>&1 || true
-  local report="$MUTATION_OUT/reports/mutation-report.json"
-  [ -f "$report" ] || { tail -n 30 "$LOGS/mutate.log" >&2; printf 'build.sh: Stryker wrote no report (full log: artifacts/logs/mutate.log)\n' >&2; return 1; }
+  rm -rf "$MUTATION_OUT" && mkdir -p "$MUTATION_OUT"
+  : >"$LOGS/mutate.log"
+  local project reports=()
+  for project in "${MUTATION_PROJECTS[@]}"; do
+    say "mutation testing: the $project project's decision files against IdentityStack.Triggers.Tests (a few minutes)"
+    (cd test/IdentityStack.Triggers.Tests && dotnet stryker --config-file "../../tools/mutation/$project.stryker-config.json" --output "$MUTATION_OUT/$project") >>"$LOGS/mutate.log" 2>&1 || true
+    reports+=(--report "$MUTATION_OUT/$project/reports/mutation-report.json")
+    [ -f "$MUTATION_OUT/$project/reports/mutation-report.json" ] || { tail -n 30 "$LOGS/mutate.log" >&2; printf 'build.sh: Stryker wrote no report for %s (full log: artifacts/logs/mutate.log)\n' "$project" >&2; return 1; }
+  done
   local status=0
-  node tools/mutation/score.mjs --report "$report" --threshold "$MUTATION_THRESHOLD" --root "$ROOT" --markdown "$ROOT/artifacts/mutation/scores.md" \
+  node tools/mutation/score.mjs "${reports[@]}" --threshold "$MUTATION_THRESHOLD" --root "$ROOT" --markdown "$MUTATION_OUT/scores.md" \
     | tee -a "$LOGS/mutate.log" | grep -v '^  survivor' || status=1
-  say "HTML report: artifacts/mutation/triggers/reports/mutation-report.html; survivors in artifacts/logs/mutate.log"
+  say "HTML reports: artifacts/mutation/<project>/reports/mutation-report.html; survivors in artifacts/logs/mutate.log"
   say "hand-applied mutants (decisions Stryker cannot compile)"
-  node tools/mutation/hand-mutants.mjs --results "$ROOT/artifacts/mutation/hand-mutants.json" | tee -a "$LOGS/mutate.log" || status=1
+  node tools/mutation/hand-mutants.mjs --results "$MUTATION_OUT/hand-mutants.json" | tee -a "$LOGS/mutate.log" || status=1
   return "$status"
 }
 

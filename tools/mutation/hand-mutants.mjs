@@ -48,7 +48,8 @@ function copySources() {
 }
 
 function build(copy) {
-  return run('dotnet', ['build', TEST_PROJECT, '-c', 'Release', '--nologo', '-v', 'quiet', '-clp:ErrorsOnly'], copy);
+  // The copy is no git checkout: MinVer, which versions the packages from git tags, is skipped.
+  return run('dotnet', ['build', TEST_PROJECT, '-c', 'Release', '--nologo', '-v', 'quiet', '-clp:ErrorsOnly', '-p:MinVerSkip=true'], copy);
 }
 
 function test(copy, name) {

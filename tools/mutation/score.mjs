@@ -4,7 +4,9 @@
 // compile, were ignored by a `// Stryker disable once` with its reason, or failed at run time
 // count neither way. Exit 1 when the total is below --threshold, 2 on bad input.
 //
-//   node tools/mutation/score.mjs --report artifacts/mutation/triggers/reports/mutation-report.json --threshold 90 [--markdown FILE]
+//   node tools/mutation/score.mjs --report REPORT [--report REPORT ...] --threshold 90 [--markdown FILE]
+//
+// Several reports (one Stryker run per project) are scored as one: their files together.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +31,11 @@ export function scores(report) {
   return { rows, total: { ...total, score: valid === 0 ? 0 : (100 * (total.killed + total.timeout)) / valid } };
 }
 
+/** Several reports as one: the files of each (a file in two reports keeps the later one's mutants). */
+export function merge(reports) {
+  return { files: Object.assign({}, ...reports.map((r) => r?.files ?? {})) };
+}
+
 /** The survivors of a report, one line each: file:line mutator, what it changed. */
 export function survivors(report) {
   return Object.entries(report?.files ?? {}).flatMap(([file, { mutants = [] }]) => mutants
@@ -48,21 +55,21 @@ export function markdown({ rows, total }, root) {
 function main() {
   let options;
   try {
-    ({ values: options } = parseArgs({ options: { report: { type: 'string' }, threshold: { type: 'string' }, markdown: { type: 'string' }, root: { type: 'string' } } }));
+    ({ values: options } = parseArgs({ options: { report: { type: 'string', multiple: true }, threshold: { type: 'string' }, markdown: { type: 'string' }, root: { type: 'string' } } }));
   } catch (error) {
     console.error(`mutation score: ${error.message}`);
     process.exit(2);
   }
   const threshold = Number(options.threshold ?? '90');
-  if (!options.report || !Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
-    console.error('mutation score: usage: --report mutation-report.json [--threshold 0-100] [--markdown FILE]');
+  if (!options.report?.length || !Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
+    console.error('mutation score: usage: --report mutation-report.json [--report ...] [--threshold 0-100] [--markdown FILE]');
     process.exit(2);
   }
   let report;
   try {
-    report = JSON.parse(fs.readFileSync(options.report, 'utf8'));
+    report = merge(options.report.map((file) => JSON.parse(fs.readFileSync(file, 'utf8'))));
   } catch (error) {
-    console.error(`mutation score: cannot read ${options.report}: ${error.message}`);
+    console.error(`mutation score: cannot read ${options.report.join(', ')}: ${error.message}`);
     process.exit(2);
   }
   const root = options.root ?? process.cwd();

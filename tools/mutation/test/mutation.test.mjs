@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadMutants } from '../hand-mutants.mjs';
-import { markdown, scores, survivors } from '../score.mjs';
+import { markdown, merge, scores, survivors } from '../score.mjs';
 
 const THRESHOLD = 90;
 const mutant = (status, line = 1) => ({ status, mutatorName: 'Equality mutation', replacement: 'a >= b', location: { start: { line } } });
@@ -23,6 +23,12 @@ describe('mutation score', () => {
     assert.match(markdown({ rows, total }, '/r'), /\| `A.cs` \| 1 \| 1 \| 1 \| 1 \| 50.0% \|\n\| \*\*all\*\*/);
   });
 
+  it('scores several reports (one per project) as one', () => {
+    const merged = merge([{ files: { '/r/A.cs': { mutants: [mutant('Killed')] } } }, { files: { '/r/B.cs': { mutants: [mutant('Survived')] } } }]);
+
+    assert.equal(scores(merged).total.score, 50);
+  });
+
   it('an empty report scores zero, so a run that mutated nothing cannot pass', () => {
     assert.equal(scores({ files: {} }).total.score, 0);
   });
@@ -34,10 +40,11 @@ describe('mutation score', () => {
   });
 });
 
-describe('mutation run of this build', { skip: !process.env.MUTATION_REPORT && 'the mutation step did not run (./build.sh mutate or ./build.sh test runs it)' }, () => {
+describe('mutation run of this build', { skip: !process.env.MUTATION_REPORTS && 'the mutation step did not run (./build.sh mutate or ./build.sh test runs it)' }, () => {
   it(`kills at least ${THRESHOLD}% of the decision files' mutants`, () => {
-    assert.ok(fs.existsSync(process.env.MUTATION_REPORT), `no report at ${process.env.MUTATION_REPORT}: Stryker did not finish (artifacts/logs/mutate.log)`);
-    const report = JSON.parse(fs.readFileSync(process.env.MUTATION_REPORT, 'utf8'));
+    const files = (process.env.MUTATION_REPORTS ?? '').split(path.delimiter).filter(Boolean);
+    for (const file of files) assert.ok(fs.existsSync(file), `no report at ${file}: Stryker did not finish (artifacts/logs/mutate.log)`);
+    const report = merge(files.map((file) => JSON.parse(fs.readFileSync(file, 'utf8'))));
     const { total } = scores(report);
     assert.ok(total.score >= THRESHOLD, `mutation score ${total.score.toFixed(1)}% is below ${THRESHOLD}%; survivors:\n${survivors(report).join('\n')}`);
   });
