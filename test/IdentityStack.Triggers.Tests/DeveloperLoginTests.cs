@@ -152,6 +152,7 @@ public sealed class DeveloperLoginTests
 
         Assert.Equal(502, status);
         Assert.Equal("identity_unavailable", body.GetProperty("error").GetString());
+        Assert.Equal("The identity service did not answer; try again later.", body.GetProperty("message").GetString());
         Assert.DoesNotContain("eu-west-1", body.GetRawText(), StringComparison.Ordinal);
         Assert.Equal("developer login: GetOpenIdTokenForDeveloperIdentity failed: ResourceNotFoundException", log.ToString().Trim());
     }

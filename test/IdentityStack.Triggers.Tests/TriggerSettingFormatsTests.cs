@@ -43,6 +43,7 @@ public sealed class TriggerSettingFormatsTests
     [InlineData("admins=;members=identitystack/read", "admins=")]
     [InlineData("admins=bad scope;members=identitystack/read", "admins=bad scope")]
     [InlineData("members=identitystack/read;members=identitystack/admin", "members=identitystack/admin")]
+    [InlineData("admins=identitystack/admin,bad scope;members=identitystack/read", "admins=identitystack/admin,bad scope")]
     public void Malformed_group_scope_entries_are_returned_and_the_rest_parsed(string value, string malformedEntry)
     {
         var malformed = TriggerSettingFormats.ParseNamedLists(value, s => !s.Contains(' ', StringComparison.Ordinal), out var parsed);
@@ -56,5 +57,19 @@ public sealed class TriggerSettingFormatsTests
     {
         Assert.True(Fixtures.Settings((TriggerEnvironment.EmailSender, TriggerSettingFormats.EncodeEmailSender(throughSes: true))).SendsEmailThroughSes);
         Assert.False(Fixtures.Settings((TriggerEnvironment.EmailSender, TriggerSettingFormats.EncodeEmailSender(throughSes: false))).SendsEmailThroughSes);
+    }
+
+    [Fact]
+    public void A_list_is_trimmed_and_empty_items_dropped() =>
+        Assert.Equal(["a", "b"], TriggerSettingFormats.ParseList(" a , ,b ,"));
+
+    // GET /me needs a token and no particular scope: an empty scope, not none (none would make it public).
+    [Fact]
+    public void Me_needs_a_token_but_no_scope_and_health_needs_nothing()
+    {
+        Assert.Equal(string.Empty, ApiRouteTable.Me.Scope);
+        Assert.True(ApiRouteTable.Me.RequiresToken);
+        Assert.Null(ApiRouteTable.Health.Scope);
+        Assert.False(ApiRouteTable.Health.RequiresToken);
     }
 }

@@ -119,20 +119,8 @@ public sealed class JwtProtectedApi : Construct
         }));
         function.Role.AddToPrincipalPolicy(DirectoryItems(props, ["dynamodb:GetItem"], DirectoryKeys.TenantPrefix + "*", DirectoryKeys.LoginAttemptsPrefix + "*"));
         function.Role.AddToPrincipalPolicy(DirectoryItems(props, ["dynamodb:UpdateItem", "dynamodb:DeleteItem"], DirectoryKeys.LoginAttemptsPrefix + "*"));
-        _ = new Amazon.CDK.AWS.CloudWatch.Metric(new Amazon.CDK.AWS.CloudWatch.MetricProps
-        {
-            Namespace = TriggerMetricNames.Namespace,
-            MetricName = TriggerMetricNames.DeveloperLoginFailure,
-            Period = Duration.Minutes(5),
-            Statistic = Amazon.CDK.AWS.CloudWatch.Stats.SUM,
-        }).CreateAlarm(this, "DeveloperLoginFailures", new Amazon.CDK.AWS.CloudWatch.CreateAlarmOptions
-        {
-            AlarmDescription = $"More than {DeveloperLoginFailureAlarmThreshold} wrong developer logins in 5 minutes: someone may be guessing passwords. Usernames lock after {5} failures each; the DeveloperLogin log has the request ids.",
-            Threshold = DeveloperLoginFailureAlarmThreshold,
-            EvaluationPeriods = 1,
-            ComparisonOperator = Amazon.CDK.AWS.CloudWatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-            TreatMissingData = Amazon.CDK.AWS.CloudWatch.TreatMissingData.NOT_BREACHING,
-        });
+        _ = Monitoring.PlatformMetricAlarm.Create(this, "DeveloperLoginFailures", TriggerMetricNames.DeveloperLoginFailure, DeveloperLoginFailureAlarmThreshold,
+            $"{DeveloperLoginFailureAlarmThreshold} or more wrong developer logins in 5 minutes: someone may be guessing passwords. Usernames lock after 5 failures each; the DeveloperLogin log has the request ids.");
         return function;
     }
 

@@ -159,22 +159,9 @@ public sealed class CognitoTriggers : Construct
         });
     }
 
-    /// <summary>An alarm on a refusal the triggers count (Embedded Metric Format, no dimensions): any one in five minutes.</summary>
+    /// <summary>An alarm on a refusal the triggers count: any one in five minutes.</summary>
     private void RefusalAlarm(string metricName, string description) =>
-        _ = new Metric(new MetricProps
-        {
-            Namespace = TriggerMetricNames.Namespace,
-            MetricName = metricName,
-            Period = Duration.Minutes(5),
-            Statistic = Stats.SUM,
-        }).CreateAlarm(this, metricName, new CreateAlarmOptions
-        {
-            AlarmDescription = description,
-            Threshold = 1,
-            EvaluationPeriods = 1,
-            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-            TreatMissingData = TreatMissingData.NOT_BREACHING,
-        });
+        _ = Monitoring.PlatformMetricAlarm.Create(this, metricName, metricName, 1, description);
 
     private void Alarm(CognitoTrigger trigger, Function function)
     {
