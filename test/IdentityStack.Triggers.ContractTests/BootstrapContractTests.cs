@@ -90,7 +90,7 @@ public sealed class BootstrapContractTests
         await using var dynamo = new RecordingDynamoDb
         {
             Answer = (_, body) => body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString()!.StartsWith("TENANT#", StringComparison.Ordinal)
-                ? (HttpStatusCode.OK, """{"Item":{"status":{"S":"SUSPENDED"}}}""")
+                ? (HttpStatusCode.OK, """{"Item":{"pk":{"S":"TENANT#acme-01"},"status":{"S":"SUSPENDED"}}}""")
                 : (HttpStatusCode.OK, "{}"),
         };
 

@@ -128,8 +128,9 @@ public sealed class DynamoDbStoreTests
     }
 
     [Theory]
-    [InlineData("""{"Item":{"status":{"S":"SUSPENDED"}}}""", true)]
-    [InlineData("""{"Item":{"status":{"S":"ACTIVE"}}}""", false)]
+    [InlineData("""{"Item":{"pk":{"S":"TENANT#acme-01"},"status":{"S":"SUSPENDED"}}}""", true)]
+    [InlineData("""{"Item":{"pk":{"S":"TENANT#acme-01"},"status":{"S":"ACTIVE"}}}""", false)]
+    [InlineData("""{"Item":{"status":{"S":"SUSPENDED"}}}""", false)] // attributes without the key are no item
     [InlineData("{}", false)]
     public async Task Tenant_status_is_read_by_key_with_a_projection(string answer, bool suspended)
     {

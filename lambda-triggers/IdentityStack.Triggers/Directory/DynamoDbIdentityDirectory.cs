@@ -16,6 +16,9 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
     public const string KeyAttribute = DirectoryKeys.PartitionKey;
     public const string SuspendedStatus = "SUSPENDED";
 
+    /// <summary>The status of a tenant item (<see cref="SuspendedStatus"/> or ACTIVE).</summary>
+    public const string StatusAttribute = "status";
+
     /// <summary>The flag of a disabled profile.</summary>
     public const string DisabledAttribute = "disabled";
 
@@ -65,26 +68,14 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
 
     public async Task<bool> IsTenantSuspendedAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var item = await GetAsync(TenantKey(tenantId), "status", cancellationToken).ConfigureAwait(false);
-        return item is not null && item.TryGetValue("status", out var status) && string.Equals(status.S, SuspendedStatus, StringComparison.Ordinal);
+        var item = await GetAsync(TenantKey(tenantId), cancellationToken, ("#a", StatusAttribute)).ConfigureAwait(false);
+        return item is not null && item.TryGetValue(StatusAttribute, out var status) && string.Equals(status.S, SuspendedStatus, StringComparison.Ordinal);
     }
 
     public async Task<StoredProfile> GetProfileAsync(string userSub, CancellationToken cancellationToken)
     {
-        // The key is projected too: an item that exists without the flag must not read as missing.
-        var response = await dynamoDb.GetItemAsync(new GetItemRequest
-        {
-            TableName = tableName,
-            Key = Key(UserKey(userSub)),
-            ProjectionExpression = "#pk, #d, #t",
-            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["#pk"] = KeyAttribute,
-                ["#d"] = DisabledAttribute,
-                ["#t"] = DirectoryKeys.TenantAttribute,
-            },
-        }, cancellationToken).ConfigureAwait(false);
-        if (response.Item is not { Count: > 0 } item || !item.ContainsKey(KeyAttribute))
+        var item = await GetAsync(UserKey(userSub), cancellationToken, ("#d", DisabledAttribute), ("#t", DirectoryKeys.TenantAttribute)).ConfigureAwait(false);
+        if (item is null)
         {
             return StoredProfile.Missing;
         }
@@ -119,19 +110,8 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
     public async Task<MachineClient?> GetMachineClientAsync(string clientId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
-        var response = await dynamoDb.GetItemAsync(new GetItemRequest
-        {
-            TableName = tableName,
-            Key = Key(MachineClientKey(clientId)),
-            ProjectionExpression = "#pk, #t, #s",
-            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["#pk"] = KeyAttribute,
-                ["#t"] = DirectoryKeys.MachineTenantAttribute,
-                ["#s"] = DirectoryKeys.MachineScopesAttribute,
-            },
-        }, cancellationToken).ConfigureAwait(false);
-        if (response.Item is not { Count: > 0 } item || !item.ContainsKey(KeyAttribute))
+        var item = await GetAsync(MachineClientKey(clientId), cancellationToken, ("#t", DirectoryKeys.MachineTenantAttribute), ("#s", DirectoryKeys.MachineScopesAttribute)).ConfigureAwait(false);
+        if (item is null)
         {
             return null;
         }
@@ -262,16 +242,28 @@ internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string
         await dynamoDb.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(DirectoryKeys.LoginAttemptsPrefix + userName) }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Dictionary<string, AttributeValue>?> GetAsync(string key, string attribute, CancellationToken cancellationToken)
+    /// <summary>
+    /// The item under <paramref name="key"/> with only the key and the <paramref name="projected"/>
+    /// attributes (each under its placeholder, e.g. <c>("#d", "disabled")</c>), or null when there is
+    /// none. The key is projected too: an item that exists without the other attributes must not read
+    /// as missing, and attributes without the key are no item.
+    /// </summary>
+    private async Task<Dictionary<string, AttributeValue>?> GetAsync(string key, CancellationToken cancellationToken, params (string Placeholder, string Attribute)[] projected)
     {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = KeyAttribute };
+        foreach (var (placeholder, attribute) in projected)
+        {
+            names[placeholder] = attribute;
+        }
+
         var response = await dynamoDb.GetItemAsync(new GetItemRequest
         {
             TableName = tableName,
             Key = Key(key),
-            ProjectionExpression = "#pk, #a",
-            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = KeyAttribute, ["#a"] = attribute },
+            ProjectionExpression = string.Join(", ", names.Keys),
+            ExpressionAttributeNames = names,
         }, cancellationToken).ConfigureAwait(false);
-        return response.Item is { Count: > 0 } item ? item : null;
+        return response.Item is { Count: > 0 } item && item.ContainsKey(KeyAttribute) ? item : null;
     }
 
     private static Dictionary<string, AttributeValue> Key(string key) =>
