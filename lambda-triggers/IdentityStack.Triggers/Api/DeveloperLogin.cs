@@ -109,19 +109,12 @@ internal sealed class DeveloperLogin(
             return HttpApiResponses.Error(403, "account_migrated", MigratedMessage);
         }
 
-        // The allow-list as the token trigger holds it for pool users: a verified email, at an
-        // allowed domain unless an administrator gave the user a tenant (the legacy tenant_id).
-        if (rules.AllowedEmailDomains.Count > 0)
+        // The allow-list as the token trigger holds it for pool users (the legacy tenant_id is
+        // administrator-given, as the migration imports it).
+        if (IdentityStack.Triggers.Triggers.EmailPolicy.Refusal(rules, user.EmailVerified, user.Email, user.TenantId is not null) is { } refusal)
         {
-            if (!user.EmailVerified)
-            {
-                return HttpApiResponses.Error(403, "email_unverified", IdentityStack.Triggers.Triggers.EmailPolicy.UnverifiedMessage);
-            }
-
-            if (user.TenantId is null && !rules.IsAllowedEmail(user.Email))
-            {
-                return HttpApiResponses.Error(403, "email_domain", IdentityStack.Triggers.Triggers.EmailPolicy.DomainMessage);
-            }
+            var code = string.Equals(refusal, IdentityStack.Triggers.Triggers.EmailPolicy.UnverifiedMessage, StringComparison.Ordinal) ? "email_unverified" : "email_domain";
+            return HttpApiResponses.Error(403, code, refusal);
         }
 
         return user.TenantId is { } tenant && await directory.Value.IsTenantSuspendedAsync(tenant, cancellationToken).ConfigureAwait(false)

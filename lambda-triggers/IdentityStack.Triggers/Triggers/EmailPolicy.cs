@@ -33,7 +33,7 @@ internal static class EmailPolicy
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(request);
-        if (settings.AllowedEmailDomains.Count == 0 || settings.IsExemptFromAllowList(provider))
+        if (settings.IsExemptFromAllowList(provider))
         {
             return;
         }
@@ -41,16 +41,36 @@ internal static class EmailPolicy
         var verified = provider is null
             ? IsTrue(request.Attribute(UserAttributeNames.EmailVerified))
             : settings.TrustedEmailProviders.Contains(provider) || IsTrue(request.Attribute(FederatedAttributeNames.IdpEmailVerifiedClaim));
-        if (!verified)
+        var administratorTenant = provider is null && request.Attribute(TenantIdAttributeName.Claim) is not null;
+        if (Refusal(settings, verified, request.Attribute(UserAttributeNames.Email), administratorTenant) is { } refusal)
         {
-            throw new TriggerRejectedException(UnverifiedMessage);
+            throw new TriggerRejectedException(refusal);
+        }
+    }
+
+    /// <summary>
+    /// The allow-list's answer for one address, wherever a user is given access (the token trigger,
+    /// the API's developer login): null when they may have it, else the sentence they read,
+    /// <see cref="UnverifiedMessage"/> or <see cref="DomainMessage"/>.
+    /// </summary>
+    /// <param name="settings">The allow-list.</param>
+    /// <param name="verified">Whether the address counts as verified.</param>
+    /// <param name="email">The address.</param>
+    /// <param name="administratorTenant">Whether an administrator gave the user a tenant (exempt from the domain, not from verification).</param>
+    public static string? Refusal(TriggerSettings settings, bool verified, string? email, bool administratorTenant)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.AllowedEmailDomains.Count == 0)
+        {
+            return null;
         }
 
-        var adminAssignedTenant = provider is null && request.Attribute(TenantIdAttributeName.Claim) is not null;
-        if (!adminAssignedTenant && !settings.IsAllowedEmail(request.Attribute(UserAttributeNames.Email)))
+        if (!verified)
         {
-            throw new TriggerRejectedException(DomainMessage);
+            return UnverifiedMessage;
         }
+
+        return administratorTenant || settings.IsAllowedEmail(email) ? null : DomainMessage;
     }
 
     private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
