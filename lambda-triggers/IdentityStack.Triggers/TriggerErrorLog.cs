@@ -8,14 +8,11 @@ namespace IdentityStack.Triggers;
 /// <summary>
 /// One JSON line per failure or warning in a trigger's log: level, trigger, request id, note, and the
 /// error's type, message and stack trace when there is one. A line may also count one of a metric
-/// (CloudWatch Embedded Metric Format, namespace <see cref="MetricNamespace"/>, no dimensions), which
+/// (CloudWatch Embedded Metric Format, namespace <see cref="TriggerMetricNames.Namespace"/>, no dimensions, by <see cref="EmbeddedMetricDirective"/>), which
 /// an alarm can watch.
 /// </summary>
 internal static class TriggerErrorLog
 {
-    /// <summary>The CloudWatch namespace of the platform's own metrics.</summary>
-    public const string MetricNamespace = TriggerMetricNames.Namespace;
-
     public const string Error = "ERROR";
     public const string Warning = "WARN";
 
@@ -35,24 +32,7 @@ internal static class TriggerErrorLog
             json.WriteStartObject();
             if (metric is not null)
             {
-                json.WriteStartObject("_aws");
-                json.WriteNumber("Timestamp", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-                json.WriteStartArray("CloudWatchMetrics");
-                json.WriteStartObject();
-                json.WriteString("Namespace", MetricNamespace);
-                json.WriteStartArray("Dimensions");
-                json.WriteStartArray();
-                json.WriteEndArray();
-                json.WriteEndArray();
-                json.WriteStartArray("Metrics");
-                json.WriteStartObject();
-                json.WriteString("Name", metric);
-                json.WriteString("Unit", "Count");
-                json.WriteEndObject();
-                json.WriteEndArray();
-                json.WriteEndObject();
-                json.WriteEndArray();
-                json.WriteEndObject();
+                EmbeddedMetricDirective.Write(json, DateTimeOffset.UtcNow, [], [metric]);
                 json.WriteNumber(metric, 1);
             }
 

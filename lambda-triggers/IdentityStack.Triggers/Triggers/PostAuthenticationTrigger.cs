@@ -15,7 +15,6 @@ namespace IdentityStack.Triggers.Triggers;
 /// </summary>
 internal sealed class PostAuthenticationTrigger(TriggerSettings settings, TextWriter output, TimeProvider time)
 {
-    public const string MetricNamespace = TriggerMetricNames.Namespace;
     public const string CognitoProvider = "Cognito";
 
     public async ValueTask<PostAuthenticationEvent> HandleAsync(PostAuthenticationEvent e, ILambdaContext context, CancellationToken cancellationToken)
@@ -58,24 +57,7 @@ internal sealed class PostAuthenticationTrigger(TriggerSettings settings, TextWr
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteStartObject("_aws");
-            json.WriteNumber("Timestamp", now.ToUnixTimeMilliseconds());
-            json.WriteStartArray("CloudWatchMetrics");
-            json.WriteStartObject();
-            json.WriteString("Namespace", MetricNamespace);
-            json.WriteStartArray("Dimensions");
-            json.WriteStartArray();
-            json.WriteStringValue("ClientId");
-            json.WriteStringValue("Provider");
-            json.WriteEndArray();
-            json.WriteEndArray();
-            json.WriteStartArray("Metrics");
-            WriteMetric(json, "SignIn");
-            WriteMetric(json, "NewDeviceSignIn");
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
+            EmbeddedMetricDirective.Write(json, now, ["ClientId", "Provider"], ["SignIn", "NewDeviceSignIn"]);
 
             json.WriteString("event", "sign_in");
             json.WriteString("requestId", requestId);
@@ -92,13 +74,5 @@ internal sealed class PostAuthenticationTrigger(TriggerSettings settings, TextWr
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteMetric(Utf8JsonWriter json, string name)
-    {
-        json.WriteStartObject();
-        json.WriteString("Name", name);
-        json.WriteString("Unit", "Count");
-        json.WriteEndObject();
     }
 }

@@ -24,7 +24,7 @@ internal sealed class PreTokenGenerationTrigger(TriggerSettings settings, IIdent
 
     public const string UnregisteredMachineClientNote = "not a registered machine client: no token";
 
-    /// <summary>The metric (namespace <see cref="TriggerErrorLog.MetricNamespace"/>) counting refused tokens of unregistered machine clients.</summary>
+    /// <summary>The metric (namespace <see cref="TriggerMetricNames.Namespace"/>) counting refused tokens of unregistered machine clients.</summary>
     public const string UnregisteredMachineClientMetric = TriggerMetricNames.UnregisteredMachineClientToken;
 
     /// <summary>What an unregistered client is told (Cognito passes it on to the caller of the token endpoint).</summary>
