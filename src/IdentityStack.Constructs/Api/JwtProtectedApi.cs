@@ -88,13 +88,9 @@ public sealed class JwtProtectedApi : Construct
     /// </summary>
     private NativeAotFunction CreateDeveloperLogin(JwtProtectedApiProps props, DeveloperLoginOptions login, DeveloperIdentityTarget target)
     {
-        var function = new NativeAotFunction(this, "DeveloperLogin", new NativeAotFunctionProps
-        {
-            Binary = props.Binary,
-            Handler = ApiHandlerNames.DeveloperLogin,
-            Description = "HTTP API developer login: legacy directory users get a developer identity",
-            Timeout = Duration.Seconds(10),
-            Environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        var function = ApiFunction(props, "DeveloperLogin", ApiHandlerNames.DeveloperLogin,
+            "HTTP API developer login: legacy directory users get a developer identity",
+            new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [ApiEnvironment.IdentityPoolId] = target.IdentityPoolId,
                 [ApiEnvironment.DeveloperProviderName] = target.DeveloperProviderName,
@@ -102,10 +98,7 @@ public sealed class JwtProtectedApi : Construct
                 [TriggerEnvironment.LegacyUsersTable] = target.LegacyUsersTable.TableName,
                 [TriggerEnvironment.DirectoryTable] = props.DirectoryTable.TableName,
                 [TriggerEnvironment.AllowedEmailDomains] = TriggerSettingFormats.EncodeList(target.AllowedEmailDomains ?? []),
-            },
-            LogRemovalPolicy = props.LogRemovalPolicy,
-            LogRetention = props.LogRetention,
-        });
+            });
         var stack = Stack.Of(this);
         function.Role.AddToPrincipalPolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
         {
@@ -123,6 +116,19 @@ public sealed class JwtProtectedApi : Construct
             $"{DeveloperLoginFailureAlarmThreshold} or more wrong developer logins in 5 minutes: someone may be guessing passwords. Usernames lock after 5 failures each; the DeveloperLogin log has the request ids.");
         return function;
     }
+
+    /// <summary>One of the API's functions: the shared binary, ten seconds, and the API's log settings.</summary>
+    private NativeAotFunction ApiFunction(JwtProtectedApiProps props, string id, string handler, string description, IReadOnlyDictionary<string, string> environment) =>
+        new(this, id, new NativeAotFunctionProps
+        {
+            Binary = props.Binary,
+            Handler = handler,
+            Description = description,
+            Timeout = Duration.Seconds(10),
+            Environment = environment,
+            LogRemovalPolicy = props.LogRemovalPolicy,
+            LogRetention = props.LogRetention,
+        });
 
     /// <summary>Wrong developer logins in five minutes above which the alarm fires.</summary>
     public const int DeveloperLoginFailureAlarmThreshold = 50;
@@ -147,21 +153,14 @@ public sealed class JwtProtectedApi : Construct
 
     private NativeAotFunction CreateBackend(JwtProtectedApiProps props)
     {
-        var backend = new NativeAotFunction(this, "Backend", new NativeAotFunctionProps
-        {
-            Binary = props.Binary,
-            Handler = ApiHandlerNames.Backend,
-            Description = "HTTP API backend: answers with the caller's verified claims",
-            Timeout = Duration.Seconds(10),
-            Environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        var backend = ApiFunction(props, "Backend", ApiHandlerNames.Backend,
+            "HTTP API backend: answers with the caller's verified claims",
+            new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [ApiEnvironment.ResourceServer] = props.ResourceServerIdentifier,
                 [ApiEnvironment.AdminGroup] = props.AdminGroup!,
                 [TriggerEnvironment.DirectoryTable] = props.DirectoryTable.TableName,
-            },
-            LogRemovalPolicy = props.LogRemovalPolicy,
-            LogRetention = props.LogRetention,
-        });
+            });
         // The admin listing queries the tenant index, and nothing else of the directory.
         backend.Role.AddToPrincipalPolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
         {
