@@ -7,6 +7,14 @@
 #   ./build.sh synth --stage prod    the same for one named stage
 #   ./build.sh synth --all           every stage in cdk.json (dev, staging, prod) in one cloud assembly
 #   ./build.sh gate                  run the template gate on what is in cdk.out/ now
+#   ./build.sh deploy --stage NAME [--assembly] [--yes]  synthesize the stage, gate it, preflight the account, then
+#                                    'cdk deploy' that same assembly (outputs in artifacts/NAME/cdk-outputs.json);
+#                                    --assembly deploys cdk.out/ as it is (CI's gated artifact), --yes approves
+#                                    security-relevant changes without asking (CI)
+#   ./build.sh diff --stage NAME [--assembly]  the same synthesis and gate, then 'cdk diff' against the deployed stack
+#   ./build.sh new-stage NAME --from STAGE [--domain-prefix PREFIX]  add a stage to cdk.json as a copy of STAGE
+#                                    (own domain prefix), synthesize it through the gate, record its stateful
+#                                    resources, and print what the AWS account and GitHub still need
 #   ./build.sh guard-changes --base REF  synthesize every stage at REF and in the working tree; fail when a
 #                                    change would replace or remove user data or hit a Cognito trap
 #   ./build.sh preflight --stage NAME  synthesize the stage, then check with your AWS credentials what it
@@ -23,6 +31,8 @@
 #   ./build.sh bench [--rounds N] [--cold-only]  each handler's cold start as a multiple of a C Runtime API floor, sizes, RSS, warm time
 #   ./build.sh mutate                mutation testing of the triggers' decision files (Stryker.NET, a local tool) and the
 #                                    hand-applied mutants Stryker cannot compile; fails below 90% (report in artifacts/mutation/)
+#
+# Exit codes: 0 done; 1 a check or a step failed (gate, tests, deploy); 2 bad usage or a missing prerequisite.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,7 +50,8 @@ if [ -z "${IDENTITYSTACK_TMP:-}" ]; then
 fi
 
 CONFIGURATION=Release
-CDK_OUT="$ROOT/cdk.out"
+# The cloud assembly: cdk.out/ unless IDENTITYSTACK_CDK_OUT names another folder (the build.sh tests use one).
+CDK_OUT="${IDENTITYSTACK_CDK_OUT:-$ROOT/cdk.out}"
 APP_DLL="src/IdentityStack.App/bin/$CONFIGURATION/net10.0/IdentityStack.App.dll"
 LOGS="$ROOT/artifacts/logs"
 
@@ -55,7 +66,7 @@ export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false np
 source "$ROOT/tools/toolchain/ensure-aot-toolchain.sh"
 
 # Every folder of Node tests; ./build.sh test runs them all.
-NODE_TEST_DIRS=(tools/template-gate/test/ tools/change-guard/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/ tools/preflight/test/ tools/client-config/test/ tools/mutation/test/)
+NODE_TEST_DIRS=(tools/template-gate/test/ tools/change-guard/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/ tools/preflight/test/ tools/client-config/test/ tools/mutation/test/ tools/stages/test/)
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
@@ -72,13 +83,43 @@ require_tools() {
   [ "$major" -ge 20 ] || die "Node $major is too old: aws-cdk-lib needs Node 20 or newer."
 }
 
-# Node tools (CDK CLI, template gate) exactly as pinned in package-lock.json; reinstalled when the lockfile changes.
+# Node tools (CDK CLI, template gate) exactly as pinned in package-lock.json; reinstalled when the
+# lockfile's content changes (its SHA-256 is kept beside the install), not its modification time,
+# which a checkout or a copy changes without changing what it pins.
 ensure_node_tools() {
-  local stamp=node_modules/.package-lock.json
-  if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+  local stamp=node_modules/.identitystack-lock.sha256 digest
+  digest="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
     say "installing Node tools from package-lock.json"
     npm ci --no-audit --no-fund --loglevel=error >/dev/null
+    printf '%s\n' "$digest" >"$stamp"
   fi
+}
+
+# Refuses arguments for commands that take none (exit 2, with the usage).
+no_arguments() {
+  local command="$1"; shift
+  [ $# -eq 0 ] || { usage >&2; die "'$command' takes no arguments (got '$*')"; }
+}
+
+# The value of --stage NAME or --stage=NAME at the front of the arguments: STAGE_ARG and SHIFT_BY.
+stage_argument() {
+  case "${1:-}" in
+    --stage) [ $# -ge 2 ] || die "--stage needs a name, e.g. --stage prod"; STAGE_ARG="$2"; SHIFT_BY=2 ;;
+    --stage=*) STAGE_ARG="${1#--stage=}"; SHIFT_BY=1 ;;
+    *) return 1 ;;
+  esac
+}
+
+# A stage of cdk.json, or exit 2 naming the stages there.
+require_stage() {
+  local stage="$1"
+  [ -n "$stage" ] || die "say which stage: --stage NAME (stages: $(stage_names))"
+  stage_names | tr ' ' '\n' | grep -qx -- "$stage" || die "unknown stage '$stage'; stages in cdk.json: $(stage_names)"
+}
+
+stage_names() {
+  node -e 'process.stdout.write(Object.keys(require("./cdk.json").context.stages).join(" "))'
 }
 
 build() {
@@ -179,9 +220,17 @@ cmd_pack() {
   ls -1 "$ROOT/artifacts/packages"
 }
 
+# The gate on cdk.out/; an assembly without every stage of cdk.json is partial: acknowledgments meant
+# for the missing stages are not stale there (the full assembly of ./build.sh test and CI checks them).
 gate() {
   say "template gate: CloudFormation schema + cdk-nag AwsSolutions + AWS Control Tower Guard rules"
-  node tools/template-gate/gate.mjs --cdk-out "$CDK_OUT"
+  local partial=()
+  node -e '
+    const [out] = process.argv.slice(1);
+    const stacks = Object.keys(require(`${out}/manifest.json`).artifacts ?? {});
+    const missing = Object.keys(require("./cdk.json").context.stages).filter((s) => !stacks.includes(`IdentityStack-${s}`));
+    process.exit(missing.length > 0 ? 1 : 0);' "$CDK_OUT" 2>/dev/null || partial=(--partial)
+  node tools/template-gate/gate.mjs --cdk-out "$CDK_OUT" "${partial[@]}"
 }
 
 cmd_synth() {
@@ -200,6 +249,80 @@ cmd_synth() {
   build
   synth "${stage:-dev}"
   gate
+}
+
+# One gated way to deploy, for people and CI alike: the assembly that passed the gate and the
+# preflight is the one deployed (cdk deploy --app cdk.out never synthesizes again).
+cmd_deploy() {
+  local stage="" assembly=false yes=false
+  while [ $# -gt 0 ]; do
+    if stage_argument "$@"; then stage="$STAGE_ARG"; shift "$SHIFT_BY"; continue; fi
+    case "$1" in
+      --assembly) assembly=true; shift ;;
+      --yes) yes=true; shift ;;
+      *) usage >&2; die "unknown option '$1' for deploy; use --stage NAME [--assembly] [--yes]" ;;
+    esac
+  done
+  require_tools
+  require_stage "$stage"
+  ensure_node_tools
+  gated_assembly "$stage" "$assembly"
+  say "preflight: what IdentityStack-$stage needs from the account"
+  node tools/preflight/preflight.mjs --cdk-out "$CDK_OUT" --stage "$stage" || { printf 'build.sh: preflight failed: nothing was deployed\n' >&2; return 1; }
+  local approval=broadening
+  [ "$yes" = true ] && approval=never
+  mkdir -p "$ROOT/artifacts/$stage"
+  say "deploying IdentityStack-$stage from cdk.out/ (the gated assembly)"
+  node_modules/.bin/cdk deploy --app "$CDK_OUT" "IdentityStack-$stage" --require-approval "$approval" \
+    --outputs-file "$ROOT/artifacts/$stage/cdk-outputs.json" --no-notices || { printf 'build.sh: cdk deploy of IdentityStack-%s failed\n' "$stage" >&2; return 1; }
+  say "outputs: artifacts/$stage/cdk-outputs.json (./build.sh client-config --stage $stage --outputs artifacts/$stage/cdk-outputs.json)"
+}
+
+# What a deploy of the stage would change, from the same gated assembly a deploy would use.
+cmd_diff() {
+  local stage="" assembly=false
+  while [ $# -gt 0 ]; do
+    if stage_argument "$@"; then stage="$STAGE_ARG"; shift "$SHIFT_BY"; continue; fi
+    case "$1" in
+      --assembly) assembly=true; shift ;;
+      *) usage >&2; die "unknown option '$1' for diff; use --stage NAME [--assembly]" ;;
+    esac
+  done
+  require_tools
+  require_stage "$stage"
+  ensure_node_tools
+  gated_assembly "$stage" "$assembly"
+  node_modules/.bin/cdk diff --app "$CDK_OUT" "IdentityStack-$stage" --no-notices
+}
+
+# gated_assembly STAGE ASSEMBLY: cdk.out/ holding STAGE and passing the gate; synthesized now unless
+# ASSEMBLY is true (then cdk.out/ must already hold the stage).
+gated_assembly() {
+  local stage="$1" assembly="$2"
+  if [ "$assembly" = true ]; then
+    [ -f "$CDK_OUT/IdentityStack-$stage.template.json" ] || die "--assembly: cdk.out/ holds no IdentityStack-$stage; synthesize it (./build.sh synth --stage $stage) or leave out --assembly"
+  else
+    ensure_aot_toolchain
+    build
+    synth "$stage"
+  fi
+  gate || { printf 'build.sh: the template gate failed: nothing was deployed\n' >&2; return 1; }
+}
+
+# A stage copied from another, through the gate, with its stateful resources recorded.
+cmd_new_stage() {
+  local name="${1:-}"
+  [ -n "$name" ] && [ "${name#-}" = "$name" ] || die "new-stage needs the new stage's name first: ./build.sh new-stage NAME --from STAGE [--domain-prefix PREFIX]"
+  shift
+  require_tools
+  ensure_node_tools
+  node tools/stages/new-stage.mjs add "$name" "$@" || exit 2
+  ensure_aot_toolchain
+  build
+  synth "$name"
+  gate || { printf 'build.sh: stages.%s is in cdk.json, but its template fails the gate (above); fix the stage or undo with git checkout cdk.json tools/template-gate/acknowledgments.json\n' "$name" >&2; return 1; }
+  node tools/change-guard/stateful-ids.mjs --cdk-out "$CDK_OUT" --add
+  node tools/stages/new-stage.mjs steps "$name"
 }
 
 # amplify_outputs.json for the front-end teams: the stage's template is synthesized when cdk.out/ lacks it.
@@ -223,14 +346,13 @@ cmd_client_config() {
 
 # Before a stage's first deploy: what CloudFormation would otherwise find missing minutes into it.
 cmd_preflight() {
-  local stage=""
-  case "${1:-}" in
-    --stage) [ $# -ge 2 ] || die "--stage needs a name, e.g. --stage prod"; stage="$2" ;;
-    --stage=*) stage="${1#--stage=}" ;;
-    *) die "preflight needs the stage to check: ./build.sh preflight --stage NAME" ;;
-  esac
-  ensure_aot_toolchain
+  stage_argument "$@" || die "preflight needs the stage to check: ./build.sh preflight --stage NAME"
+  local stage="$STAGE_ARG"
+  shift "$SHIFT_BY"
+  [ $# -eq 0 ] || die "unknown option '$1' for preflight; use --stage NAME"
   require_tools
+  require_stage "$stage"
+  ensure_aot_toolchain
   ensure_node_tools
   build
   synth "$stage"
@@ -261,7 +383,7 @@ cmd_test() {
   # Mutation testing of the triggers' decision files; its verdict is a test of the node suite below.
   run_mutation || true
 
-  say "node tests (template gate, change guard, IAM access matrix, workflows, diagram, toolchain, test counting, preflight, client config, mutation)"
+  say "node tests (template gate, change guard, IAM access matrix, workflows, diagram, toolchain, test counting, preflight, client config, mutation, new stage, build.sh)"
   local node_exit=0
   MUTATION_REPORTS="$MUTATION_OUT/triggers/reports/mutation-report.json:$MUTATION_OUT/contract/reports/mutation-report.json" HAND_MUTANT_RESULTS="$MUTATION_OUT/hand-mutants.json" \
   GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec --test-reporter-destination="$LOGS/node-test.log" \
@@ -353,17 +475,20 @@ cmd_mutate() {
 
 case "${1:-}" in
   synth) shift; cmd_synth "$@" ;;
-  gate) shift; require_tools; ensure_node_tools; gate ;;
+  gate) shift; no_arguments gate "$@"; require_tools; ensure_node_tools; gate ;;
+  deploy) shift; cmd_deploy "$@" ;;
+  diff) shift; cmd_diff "$@" ;;
+  new-stage) shift; cmd_new_stage "$@" ;;
   guard-changes) shift; require_tools; ensure_node_tools; node tools/change-guard/guard.mjs "$@" ;;
   preflight) shift; cmd_preflight "$@" ;;
   client-config) shift; cmd_client_config "$@" ;;
-  publish) shift; ensure_aot_toolchain; require_tools; mkdir -p "$LOGS"; publish_bootstrap ;;
-  test) shift; cmd_test "$@" ;;
-  e2e) shift; cmd_e2e "$@" ;;
+  publish) shift; no_arguments publish "$@"; ensure_aot_toolchain; require_tools; mkdir -p "$LOGS"; publish_bootstrap ;;
+  test) shift; no_arguments test "$@"; cmd_test ;;
+  e2e) shift; no_arguments e2e "$@"; cmd_e2e ;;
   pack) shift; cmd_pack "$@" ;;
-  diagram) shift; cmd_synth --stage dev && node tools/diagram/diagram.mjs --cdk-out "$CDK_OUT" --stage dev --out docs/architecture.md ;;
+  diagram) shift; no_arguments diagram "$@"; cmd_synth --stage dev && node tools/diagram/diagram.mjs --cdk-out "$CDK_OUT" --stage dev --out docs/architecture.md ;;
   bench) shift; cmd_bench "$@" ;;
   mutate) shift; cmd_mutate "$@" ;;
   -h|--help|help|"") usage ;;
-  *) usage >&2; exit 2 ;;
+  *) usage >&2; die "unknown command '$1'" ;;
 esac

@@ -4,8 +4,10 @@
 //  3. AWS Control Tower proactive controls as AWS CloudFormation Guard rules
 //     (@cdklabs/cdk-validator-cfnguard, which ships the cfn-guard binary and the rules), and
 //  4. the platform's own rules (production settings, alarm actions).
-// Findings can only be accepted by an entry in acknowledgments.json that names the stack, the
-// construct path, the rule and a reason. Entries that match nothing are reported as stale.
+// Findings can only be accepted by an entry in acknowledgments.json that names the stages it applies
+// to (a stage class: "all", "production", "non-production"; or a list of stage names), the construct
+// path, the rule and a reason. A new stage of an existing class needs no new entries. Entries that
+// match nothing in any stage they apply to are reported as stale when the assembly holds every stage.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +42,25 @@ export function stackTemplates(cdkOut) {
     .map(([stackName, artifact]) => ({ stackName, templateFile: path.join(cdkOut, artifact.properties.templateFile) }));
 }
 
-/** Reads and checks acknowledgments.json: every entry needs rule, stacks, path and a real reason. */
+/** Stage classes an acknowledgment may name in `stages` instead of a list of stage names. */
+export const STAGE_CLASSES = Object.freeze(['all', 'production', 'non-production']);
+
+/** The template metadata key the app sets to the stage's name (IdentityPlatformStack.StageMetadataKey). */
+export const STAGE_METADATA_KEY = 'IdentityStack:Stage';
+
+/** The stage a template was synthesized for and its class; a stack without the metadata is a stage of its own name. */
+export function stageOf(stackName, template) {
+  const name = template.Metadata?.[STAGE_METADATA_KEY];
+  const production = template.Metadata?.[PRODUCTION_METADATA_KEY] === true;
+  return { name: typeof name === 'string' && name.length > 0 ? name : stackName, production, stageClass: production ? 'production' : 'non-production' };
+}
+
+/** Whether an acknowledgment's `stages` (a class, or a list of classes and stage names) covers a stage. */
+export function appliesTo(acknowledgment, stage) {
+  return [acknowledgment.stages].flat().some((entry) => entry === 'all' || entry === stage.stageClass || entry === stage.name);
+}
+
+/** Reads and checks acknowledgments.json: every entry needs rule, stages, path and a real reason. */
 export function loadAcknowledgments(file) {
   const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   const entries = raw.acknowledgments;
@@ -49,11 +69,18 @@ export function loadAcknowledgments(file) {
   }
   entries.forEach((entry, index) => {
     const where = `${file}: acknowledgments[${index}]`;
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      throw new GateInputError(`${where} must be an object with rule, stages, path and reason.`);
+    }
     if (typeof entry.rule !== 'string' || !entry.rule.includes('::')) {
       throw new GateInputError(`${where}.rule must look like "AwsSolutions::AwsSolutions-COG2", "cdk-validator-cfnguard::lambda_inside_vpc_check" or "CloudFormation-Validate::E3002".`);
     }
-    if (!Array.isArray(entry.stacks) || entry.stacks.length === 0) {
-      throw new GateInputError(`${where}.stacks must list the stack names it applies to, e.g. ["IdentityStack-dev"].`);
+    if (entry.stacks !== undefined) {
+      throw new GateInputError(`${where}.stacks is no longer read: name the stages instead, as a class ("stages": "all", "production" or "non-production") or a list of stage names ("stages": ["dev"]).`);
+    }
+    const listed = Array.isArray(entry.stages) && entry.stages.length > 0 && entry.stages.every((name) => typeof name === 'string' && /^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(name));
+    if (!STAGE_CLASSES.includes(entry.stages) && !listed) {
+      throw new GateInputError(`${where}.stages must be "all", "production", "non-production", or a list of those and stage names such as ["non-production", "staging"]; got ${JSON.stringify(entry.stages) ?? 'nothing'}.`);
     }
     if (typeof entry.path !== 'string' || entry.path.length === 0) {
       throw new GateInputError(`${where}.path must be the construct path inside the stack, e.g. "Identity/UserPool/Resource" ('*' stands for one segment).`);
@@ -65,9 +92,13 @@ export function loadAcknowledgments(file) {
   return entries;
 }
 
-/** Checks one template; returns { stackName, resourceCount, resourceTypes, findings, acknowledged, stale }. */
+/**
+ * Checks one template; returns { stackName, stage, resourceCount, resourceTypes, findings, acknowledged,
+ * applicable, unmatched }: the acknowledgments that apply to its stage, and those of them that matched no resource.
+ */
 export function checkTemplate({ stackName, templateFile }, acknowledgments) {
   const template = JSON.parse(fs.readFileSync(templateFile, 'utf8'));
+  const stage = stageOf(stackName, template);
   const resources = template.Resources ?? {};
   const logicalIdByPath = new Map();
   const pathByLogicalId = new Map();
@@ -85,12 +116,13 @@ export function checkTemplate({ stackName, templateFile }, acknowledgments) {
     const included = new CfnInclude(stack, INCLUDE_ID, { templateFile });
 
     const applied = [];
-    const stale = [];
-    for (const ack of acknowledgments.filter((a) => a.stacks.includes(stackName))) {
+    const applicable = acknowledgments.filter((a) => appliesTo(a, stage));
+    const unmatched = [];
+    for (const ack of applicable) {
       const pattern = pathPattern(ack.path);
       const logicalIds = [...logicalIdByPath].filter(([cdkPath]) => pattern.test(cdkPath)).map(([, id]) => id);
       if (logicalIds.length === 0) {
-        stale.push({ ...ack, stackName });
+        unmatched.push(ack);
         continue;
       }
       for (const logicalId of logicalIds) {
@@ -129,7 +161,7 @@ export function checkTemplate({ stackName, templateFile }, acknowledgments) {
     for (const resource of Object.values(resources)) {
       resourceTypes[resource.Type] = (resourceTypes[resource.Type] ?? 0) + 1;
     }
-    return { stackName, resourceCount: Object.keys(resources).length, resourceTypes, findings, acknowledged: applied, stale };
+    return { stackName, stage, resourceCount: Object.keys(resources).length, resourceTypes, findings, acknowledged: applied, applicable, unmatched };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -343,8 +375,14 @@ function synthesizeQuietly(app, outdir) {
   return fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : undefined;
 }
 
-/** Runs the gate over every stack of a cloud assembly. */
-export function runGate({ cdkOut, acknowledgmentsFile = DEFAULT_ACKNOWLEDGMENTS }) {
+/**
+ * Runs the gate over every stack of a cloud assembly. An acknowledgment is stale when it matches no
+ * resource in any stack it applies to. With `partial` (the assembly holds only some stages, as after
+ * `./build.sh synth --stage NAME`) an acknowledgment may be meant for a stage that is not there, or
+ * for a feature that stage does not use, so unmatched ones are listed as `unused`, not failed; the
+ * full assembly (`./build.sh synth --all`, CI) reports them as stale.
+ */
+export function runGate({ cdkOut, acknowledgmentsFile = DEFAULT_ACKNOWLEDGMENTS, partial = false }) {
   const acknowledgments = loadAcknowledgments(acknowledgmentsFile);
   const templates = stackTemplates(cdkOut);
   if (templates.length === 0) {
@@ -352,8 +390,17 @@ export function runGate({ cdkOut, acknowledgmentsFile = DEFAULT_ACKNOWLEDGMENTS 
   }
   const stacks = templates.map((t) => checkTemplate(t, acknowledgments));
   const findings = stacks.flatMap((s) => s.findings);
-  const stale = stacks.flatMap((s) => s.stale);
-  return { stacks, findings, stale, passed: findings.length === 0 && stale.length === 0 };
+  const unmatched = acknowledgments
+    .filter((ack) => !stacks.some((s) => s.applicable.includes(ack) && !s.unmatched.includes(ack)))
+    .map((ack) => ({ ...ack, stackNames: stacks.filter((s) => s.applicable.includes(ack)).map((s) => s.stackName) }));
+  const stale = partial ? [] : unmatched;
+  const unused = partial ? unmatched : [];
+  return { stacks, findings, stale, unused, passed: findings.length === 0 && stale.length === 0 };
+}
+
+/** How an acknowledgment's `stages` reads in a sentence. */
+export function describeStages(stages) {
+  return [stages].flat().map((entry) => (STAGE_CLASSES.includes(entry) ? `${entry} stages` : `stage ${entry}`)).join(' and ');
 }
 
 /** What to do about a finding: cdk-nag's own explanation of the rule, or the schema message. */

@@ -50,6 +50,12 @@ internal static partial class StageConfigReader
                 continue;
             }
 
+            if (ReservedStageNames.Contains(stage.Name, StringComparer.Ordinal))
+            {
+                problems.Add(new ConfigProblem(path, PropsProblem.Quoted(stage.Name), $"'{stage.Name}' is reserved ('{StageSelection.AllStages}' selects every stage; the template gate's acknowledgments name the stage classes 'production' and 'non-production'): choose another name."));
+                continue;
+            }
+
             if (stage.Value.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(new ConfigProblem(path, stage.Value.GetRawText(), "each stage is a JSON object of settings, e.g. { \"region\": \"eu-west-1\" }."));
@@ -114,6 +120,9 @@ internal static partial class StageConfigReader
                 Api = api,
             };
     }
+
+    /// <summary>Names a stage cannot have: the selection of every stage, and the stage classes of the template gate's acknowledgments.</summary>
+    private static readonly string[] ReservedStageNames = [StageSelection.AllStages, "production", "non-production"];
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,15}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex StageNamePattern();

@@ -19,6 +19,12 @@ namespace IdentityStack.App.Stacks;
 /// <summary>One stage of the identity platform: the user pool and everything wired to it.</summary>
 internal sealed class IdentityPlatformStack : Stack
 {
+    /// <summary>
+    /// The template metadata key that names the stage a template was synthesized for; the template
+    /// gate applies acknowledgments by stage and by stage class (production or not) through it.
+    /// </summary>
+    public const string StageMetadataKey = "IdentityStack:Stage";
+
     /// <summary>The platform's Native AOT binary (triggers and custom resources) and the CPU it is built for.</summary>
     private readonly NativeAotBinary _platformBinary;
 
@@ -32,6 +38,7 @@ internal sealed class IdentityPlatformStack : Stack
         })
     {
         Stage = stage;
+        AddMetadata(StageMetadataKey, stage.Name);
         Amazon.CDK.Tags.Of(this).Add("identitystack:stage", stage.Name);
         Amazon.CDK.Tags.Of(this).Add("identitystack:component", "identity");
 

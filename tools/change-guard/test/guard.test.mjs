@@ -14,7 +14,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cloudAssembly } from '../../testing/cloud-assembly.mjs';
 import { applyAcknowledgments, describeFinding, GuardInputError, loadAcknowledgments, stackFindings } from '../guard-lib.mjs';
-import { idProblems, statefulIdsOf, STATEFUL_IDS_FILE } from '../stateful-ids.mjs';
+import { idProblems, statefulIdsOf, STATEFUL_IDS_FILE, withNewStacks } from '../stateful-ids.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const cdkOut = process.env.GATE_CDK_OUT ?? path.join(repoRoot, 'cdk.out');
@@ -206,5 +206,21 @@ describe('change guard: logical ID stability', () => {
     assert.equal(problems.length, 2);
     assert.match(problems[0], /Identity\/UserPool\/Resource .*no longer has the logical ID IdentityUserPool96FE3B9B \(it is now IdentityUserPoolABCDEF12\).*OverrideLogicalId\("IdentityUserPool96FE3B9B"\)/);
     assert.match(problems[1], /new stateful resource .*stateful-ids\.mjs --write/);
+  });
+
+  it('a new stage is one problem that says how to record it, and --add records it without touching the listed stages', () => {
+    const pool = { IdentityUserPool96FE3B9B: { type: 'AWS::Cognito::UserPool', path: 'Identity/UserPool/Resource' } };
+    const committed = { 'IdentityStack-prod': pool, 'IdentityStack-dev': pool };
+    const actual = { 'IdentityStack-dev': pool, 'IdentityStack-qa': { ...pool, TriggersDirectoryTableBB550D68: { type: 'AWS::DynamoDB::Table', path: 'Triggers/DirectoryTable/Resource' } } };
+
+    const problems = idProblems({ 'IdentityStack-dev': pool }, actual);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0], /^IdentityStack-qa: a stage that .* does not list; run .*stateful-ids\.mjs --add .*new-stage/);
+
+    const { list, added } = withNewStacks(committed, actual);
+    assert.deepEqual(added, ['IdentityStack-qa']);
+    assert.deepEqual(Object.keys(list), ['IdentityStack-dev', 'IdentityStack-prod', 'IdentityStack-qa']);
+    assert.equal(list['IdentityStack-prod'], pool, 'a stage missing from a one-stage assembly keeps its entries');
+    assert.deepEqual(idProblems({ 'IdentityStack-dev': list['IdentityStack-dev'], 'IdentityStack-qa': list['IdentityStack-qa'] }, actual), []);
   });
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cloudAssembly } from '../../testing/cloud-assembly.mjs';
-import { advice, alarmActionFindings, GateInputError, GUARD_PLUGIN, loadAcknowledgments, productionFindings, resourcesOf, runGate } from '../gate-lib.mjs';
+import { advice, alarmActionFindings, GateInputError, GUARD_PLUGIN, loadAcknowledgments, productionFindings, resourcesOf, runGate, stageOf } from '../gate-lib.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const realCdkOut = process.env.GATE_CDK_OUT ?? path.join(repoRoot, 'cdk.out');
@@ -217,11 +217,11 @@ describe('template gate: AWS Control Tower proactive controls (cfn-guard)', () =
   it('accepts a Guard finding only through an acknowledgment of that stack, path and rule', () => {
     const demo = { Demo: { Resources: { Logs: logGroup({ RetentionInDays: 30, KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' }) } } };
     const reason = 'A sandbox stage keeps its logs for 30 days by configuration, on purpose.';
-    const acknowledged = runGate({ cdkOut: assembly(demo), acknowledgmentsFile: acknowledgmentsFile([{ rule: `${GUARD_PLUGIN}::cloudwatch_log_group_retention_period_check`, stacks: ['Demo'], path: 'Audit/Logs/Resource', reason }]) });
+    const acknowledged = runGate({ cdkOut: assembly(demo), acknowledgmentsFile: acknowledgmentsFile([{ rule: `${GUARD_PLUGIN}::cloudwatch_log_group_retention_period_check`, stages: ['Demo'], path: 'Audit/Logs/Resource', reason }]) });
     assert.equal(acknowledged.passed, true);
     assert.equal(acknowledged.stacks[0].acknowledged.length, 1);
 
-    const otherRule = runGate({ cdkOut: assembly(demo), acknowledgmentsFile: acknowledgmentsFile([{ rule: `${GUARD_PLUGIN}::cloudwatch_log_group_encrypted_check`, stacks: ['Demo'], path: 'Audit/Logs/Resource', reason }]) });
+    const otherRule = runGate({ cdkOut: assembly(demo), acknowledgmentsFile: acknowledgmentsFile([{ rule: `${GUARD_PLUGIN}::cloudwatch_log_group_encrypted_check`, stages: ['Demo'], path: 'Audit/Logs/Resource', reason }]) });
     assert.deepEqual(guardFindings(otherRule).map((f) => f.rule), ['cloudwatch_log_group_retention_period_check']);
   });
 
@@ -288,7 +288,7 @@ describe('template gate', () => {
   it('accepts a finding only where an acknowledgment names that stack, path and rule', () => {
     const ack = acknowledgmentsFile([{
       rule: 'AwsSolutions::AwsSolutions-COG2',
-      stacks: ['Demo'],
+      stages: ['Demo'],
       path: 'Identity/UserPool/Resource',
       reason: 'Sandbox stage where MFA enrolment is tested by hand; production requires MFA.',
     }]);
@@ -307,7 +307,7 @@ describe('template gate', () => {
   it('lets * in an acknowledgment path stand for exactly one segment', () => {
     const ack = acknowledgmentsFile([{
       rule: 'AwsSolutions::AwsSolutions-COG2',
-      stacks: ['Demo'],
+      stages: ['Demo'],
       path: '*/UserPool/Resource',
       reason: 'Every pool of this sandbox stack leaves MFA optional while enrolment flows are tested.',
     }]);
@@ -323,7 +323,7 @@ describe('template gate', () => {
   it('reports an acknowledgment that matches no resource as stale', () => {
     const ack = acknowledgmentsFile([{
       rule: 'AwsSolutions::AwsSolutions-COG2',
-      stacks: ['Demo'],
+      stages: ['Demo'],
       path: 'Identity/Renamed/Resource',
       reason: 'This entry points at a construct path that no longer exists in the template.',
     }]);
@@ -331,11 +331,66 @@ describe('template gate', () => {
     const result = runGate({ cdkOut: assembly({ Demo: { Resources: { Pool: goodPool() } } }), acknowledgmentsFile: ack });
 
     assert.equal(result.passed, false);
-    assert.deepEqual(result.stale.map((s) => `${s.stackName}/${s.path}`), ['Demo/Identity/Renamed/Resource']);
+    assert.deepEqual(result.stale.map((s) => `${s.stackNames.join(',')}/${s.path}`), ['Demo/Identity/Renamed/Resource']);
+  });
+
+  describe('stage classes', () => {
+    const reason = 'Sandbox stages leave MFA optional while enrolment flows are built and tested.';
+    const optionalPool = (stackName) => ({ ...goodPool({ MfaConfiguration: 'OPTIONAL' }), Metadata: { 'aws:cdk:path': `${stackName}/Identity/UserPool/Resource` } });
+    const stack = (stackName, stage, production) => ({
+      Metadata: { 'IdentityStack:Stage': stage, ...(production ? { 'IdentityStack:Production': true } : {}) },
+      Resources: { Pool: optionalPool(stackName) },
+    });
+    const cog2 = (stages) => acknowledgmentsFile([{ rule: 'AwsSolutions::AwsSolutions-COG2', stages, path: 'Identity/UserPool/Resource', reason }]);
+    const stacks = { 'IdentityStack-dev': stack('IdentityStack-dev', 'dev', false), 'IdentityStack-qa': stack('IdentityStack-qa', 'qa', false), 'IdentityStack-prod': stack('IdentityStack-prod', 'prod', true) };
+    const cog2Findings = (result) => result.findings.filter((f) => f.rule === 'AwsSolutions-COG2').map((f) => f.stackName).sort();
+
+    it('reads each stack\'s stage and class from the template metadata the app writes', () => {
+      assert.deepEqual(stageOf('IdentityStack-qa', stacks['IdentityStack-qa']), { name: 'qa', production: false, stageClass: 'non-production' });
+      assert.deepEqual(stageOf('IdentityStack-prod', stacks['IdentityStack-prod']), { name: 'prod', production: true, stageClass: 'production' });
+      assert.deepEqual(stageOf('Demo', { Resources: {} }), { name: 'Demo', production: false, stageClass: 'non-production' });
+    });
+
+    it('an entry for non-production stages covers a new stage of that class with no edit, and no production stage', () => {
+      const result = runGate({ cdkOut: assembly(stacks), acknowledgmentsFile: cog2('non-production') });
+      assert.deepEqual(cog2Findings(result), ['IdentityStack-prod']);
+      assert.deepEqual(result.stacks.filter((s) => s.acknowledged.length > 0).map((s) => s.stackName).sort(), ['IdentityStack-dev', 'IdentityStack-qa']);
+    });
+
+    it('"production" covers only production stages, "all" every stage, a list its classes and named stages', () => {
+      assert.deepEqual(cog2Findings(runGate({ cdkOut: assembly(stacks), acknowledgmentsFile: cog2('production') })), ['IdentityStack-dev', 'IdentityStack-qa']);
+      assert.deepEqual(cog2Findings(runGate({ cdkOut: assembly(stacks), acknowledgmentsFile: cog2('all') })), []);
+      assert.deepEqual(cog2Findings(runGate({ cdkOut: assembly(stacks), acknowledgmentsFile: cog2(['dev']) })), ['IdentityStack-prod', 'IdentityStack-qa']);
+      assert.deepEqual(cog2Findings(runGate({ cdkOut: assembly(stacks), acknowledgmentsFile: cog2(['non-production', 'prod']) })), []);
+    });
+
+    it('an entry that matches in one stage of its class is not stale for another stage that lacks the resource', () => {
+      const withoutPool = { Metadata: { 'IdentityStack:Stage': 'qa' }, Resources: {} };
+      const result = runGate({ cdkOut: assembly({ 'IdentityStack-dev': stacks['IdentityStack-dev'], 'IdentityStack-qa': withoutPool }), acknowledgmentsFile: cog2('non-production') });
+      assert.deepEqual(result.stale, []);
+      assert.equal(result.passed, true);
+    });
+
+    it('a partial assembly lists entries that match nothing as unused; the full one fails them as stale', () => {
+      const onlyProd = assembly({ 'IdentityStack-prod': { ...stacks['IdentityStack-prod'], Resources: { Pool: { ...goodPool(), Metadata: { 'aws:cdk:path': 'IdentityStack-prod/Identity/UserPool/Resource' } } } } });
+      const partial = runGate({ cdkOut: onlyProd, acknowledgmentsFile: cog2('non-production'), partial: true });
+      assert.equal(partial.passed, true);
+      assert.deepEqual(partial.unused.map((a) => a.rule), ['AwsSolutions::AwsSolutions-COG2']);
+      const full = runGate({ cdkOut: onlyProd, acknowledgmentsFile: cog2('non-production') });
+      assert.equal(full.passed, false);
+      assert.deepEqual(full.stale.map((a) => a.stackNames), [[]]);
+    });
+
+    it('refuses the old per-stack form and stages that are neither a class nor a list of names, saying what to write', () => {
+      const refused = (entry) => assert.throws(() => loadAcknowledgments(acknowledgmentsFile([{ rule: 'AwsSolutions::AwsSolutions-COG2', path: 'Identity/UserPool/Resource', reason, ...entry }])), GateInputError);
+      assert.throws(() => loadAcknowledgments(acknowledgmentsFile([{ rule: 'AwsSolutions::AwsSolutions-COG2', stacks: ['IdentityStack-dev'], path: 'Identity/UserPool/Resource', reason }])), /stacks is no longer read: name the stages instead/);
+      for (const stages of [undefined, null, 'prod', 'All', [], [null], ['dev', 3], [{}], ['{{resolve:ssm:x}}'], {}]) refused({ stages });
+      assert.throws(() => loadAcknowledgments(acknowledgmentsFile([null])), /must be an object with rule, stages, path and reason/);
+    });
   });
 
   it('refuses acknowledgments without a real reason', () => {
-    const file = acknowledgmentsFile([{ rule: 'AwsSolutions::AwsSolutions-COG2', stacks: ['Demo'], path: 'Identity/UserPool/Resource', reason: 'ok' }]);
+    const file = acknowledgmentsFile([{ rule: 'AwsSolutions::AwsSolutions-COG2', stages: ['Demo'], path: 'Identity/UserPool/Resource', reason: 'ok' }]);
     assert.throws(() => loadAcknowledgments(file), (error) => error instanceof GateInputError && /reason must explain/.test(error.message));
   });
 
@@ -355,5 +410,7 @@ describe('template gate', () => {
     for (const stack of result.stacks) {
       assert.equal(stack.resourceTypes['AWS::Cognito::UserPool'], 1, `${stack.stackName} has one user pool`);
     }
+    // The classes come from cdk.json's "production" flag, through the template metadata.
+    assert.deepEqual(Object.fromEntries(result.stacks.map((s) => [s.stage.name, s.stage.stageClass])), { dev: 'non-production', staging: 'production', prod: 'production' });
   });
 });

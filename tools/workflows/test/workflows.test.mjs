@@ -137,26 +137,35 @@ describe('workflows: deploy rules', () => {
     assert.ok(pr.jobs['synth-dev'].steps.some((s) => s.run === './build.sh synth --stage dev'));
   });
 
-  it('main synthesizes every stage once, then deploys them in order, each from that one gated assembly', () => {
+  it('main synthesizes every stage once, then deploys the stages of cdk.json one at a time in its order, each from that one gated assembly', () => {
     const deploy = load('deploy.yml');
     assert.deepEqual(deploy.on.push.branches, ['main']);
-    const { synth, ...stageJobs } = deploy.jobs;
+    const { synth, ...deployJobs } = deploy.jobs;
     const synthRuns = synth.steps.map((step) => step.run ?? '');
     assert.ok(synthRuns.includes('./build.sh synth --all'), 'the synth job synthesizes every stage (and compiles the binaries) once, through the gate');
     const upload = synth.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
     assert.equal(upload.with.name, 'cloud-assembly');
     assert.equal(synth.outputs['assembly-digest'], '${{ steps.digest.outputs.digest }}');
 
-    const order = Object.entries(stageJobs).map(([name, job]) => ({ name, ...job }));
-    assert.deepEqual(order.map((j) => j.with.stage), stages);
-    order.forEach((job, i) => {
-      assert.equal(job.uses, './.github/workflows/deploy-stage.yml');
-      assert.deepEqual([job.needs].flat(), i === 0 ? ['synth'] : ['synth', order[i - 1].name]);
-      assert.equal(job.with['assembly-digest'], '${{ needs.synth.outputs.assembly-digest }}');
-    });
+    // The stage list is cdk.json's, in its order: run the step's command and compare.
+    assert.equal(synth.outputs.stages, '${{ steps.stages.outputs.stages }}');
+    const listing = synth.steps.find((step) => step.id === 'stages').run;
+    const command = listing.match(/\$\((node -p .*)\)"/)[1];
+    const printed = spawnSync('bash', ['-c', command], { cwd: repoRoot, encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(printed.stdout), stages);
+
+    assert.deepEqual(Object.keys(deployJobs), ['deploy'], 'no stage is hard-coded as a job of its own');
+    const job = deployJobs.deploy;
+    assert.equal(job.uses, './.github/workflows/deploy-stage.yml');
+    assert.equal(job.needs, 'synth');
+    assert.equal(job.strategy.matrix.stage, '${{ fromJSON(needs.synth.outputs.stages) }}');
+    assert.equal(job.strategy['max-parallel'], 1, 'one stage at a time, in order');
+    assert.equal(job.strategy['fail-fast'], true, 'a failed stage stops the ones after it');
+    assert.equal(job.with.stage, '${{ matrix.stage }}');
+    assert.equal(job.with['assembly-digest'], '${{ needs.synth.outputs.assembly-digest }}');
   });
 
-  it('a stage deploy never synthesizes or compiles: it checks the assembly digest and deploys that assembly', () => {
+  it('a stage deploy never synthesizes or compiles: it checks the assembly digest and deploys that assembly with the command people run', () => {
     const job = load('deploy-stage.yml').jobs.deploy;
     for (const step of job.steps) {
       assert.doesNotMatch(step.run ?? '', /build\.sh (synth|publish|preflight)|cdk synth|dotnet publish/, `"${step.name}" builds again; stages deploy the synth job's assembly`);
@@ -169,7 +178,9 @@ describe('workflows: deploy rules', () => {
     assert.equal(job.steps[download].with.name, 'cloud-assembly');
     assert.match(job.steps[verify].run, /sha256sum --check --strict/);
     assert.equal(job.steps[verify].env.ASSEMBLY_DIGEST, '${{ inputs.assembly-digest }}');
-    assert.match(job.steps[deployStep].run, /cdk deploy --app cdk\.out /);
+    assert.equal(job.steps[deployStep].run, './build.sh deploy --stage "$STAGE" --assembly --yes');
+    const credentials = job.steps.findIndex((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+    assert.ok(credentials >= 0 && credentials < deployStep);
   });
 
   it('pull requests run the change guard against the base branch, with the full history, into the job summary', () => {
