@@ -160,7 +160,12 @@ public sealed class StageConfigReaderTests
     [InlineData("""{ "dev": { "region": "eu-west-1", "signIn": { "domainPrefix": "acme-dev", "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"], "machineClients": { "name": "robot" } } } }""", "stages.dev.signIn.machineClients", "{ \"name\": \"robot\" }", "JSON array")]
     // A custom domain with a broken field is still the chosen domain: no second, misleading "no domain" problem.
     [InlineData("""{ "prod": { "region": "eu-west-1", "signIn": { "customDomain": { "certificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555" }, "callbackUrls": ["https://a.example.com/cb"], "logoutUrls": ["https://a.example.com/"] } } }""", "stages.prod.signIn.customDomain.domainName", "missing", "fully qualified name")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "federation": [{ "type": "Google", "clientId": "c", "clientSecretArn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:g-AbCdEf", "secretVersionId": "{{resolve:ssm:/v}}" }] } }""", "stages.prod.federation[0].secretVersionId", "\"{{resolve:ssm:/v}}\"", "dynamic reference")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "federation": [{ "type": "Google", "clientId": "c", "clientSecretArn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:g-AbCdEf", "secretVersionId": "v1" }] } }""", "stages.prod.federation[0].secretVersionId", "\"v1\"", "put-secret-value")]
+    [InlineData("""{ "prod": { "region": "eu-west-1", "federation": [{ "type": "SAML", "name": "AcmeSaml", "metadataUrl": "https://idp.example.com/m", "tenant": "acme-01", "secretVersionStage": "AWSCURRENT" }] } }""", "stages.prod.federation[0].secretVersionStage", "\"AWSCURRENT\"", "has no secret in Secrets Manager")]
     [InlineData("""{ "Prod!": { "region": "eu-west-1" } }""", "stages.Prod!", "\"Prod!\"", "lower-case letters")]
+    [InlineData("""{ "all": { "region": "eu-west-1" } }""", "stages.all", "\"all\"", "is reserved")]
+    [InlineData("""{ "production": { "region": "eu-west-1" } }""", "stages.production", "\"production\"", "choose another name")]
     [InlineData("""{ "prod": "eu-west-1" }""", "stages.prod", "\"eu-west-1\"", "JSON object")]
     public void Bad_input_is_reported_with_field_value_and_fix(string stagesJson, string path, string found, string fixMentions)
     {

@@ -68,6 +68,59 @@ public sealed class FederatedProvidersTests
         Assert.Equal("FederationAcmeOidcFAA73F86", Assert.Single(template.FindResources("AWS::Cognito::UserPoolIdentityProvider").Keys));
     }
 
+    private static string ProviderSecret(Template template, string name, string key)
+    {
+        var provider = template.FindResources("AWS::Cognito::UserPoolIdentityProvider").Values
+            .Select(r => System.Text.Json.JsonSerializer.SerializeToElement(r).GetProperty("Properties"))
+            .Single(p => string.Equals(p.GetProperty("ProviderName").GetString(), name, StringComparison.Ordinal));
+        return provider.GetProperty("ProviderDetails").GetProperty(key).GetString()!;
+    }
+
+    // A rotation must be a template change: CloudFormation resolves a dynamic reference only when the
+    // resource is updated, so a value rotated in place under an unpinned reference never reaches Cognito.
+    [Fact]
+    public void A_pinned_secret_version_is_in_the_reference_so_rotating_it_changes_the_template()
+    {
+        const string first = "a1b2c3d4-0000-4000-8000-000000000001";
+        const string second = "a1b2c3d4-0000-4000-8000-000000000002";
+        var before = Synthesize(new GoogleProvider("google-client", SecretArn, ["openid"]) { SecretVersionId = first }).Template;
+        var after = Synthesize(new GoogleProvider("google-client", SecretArn, ["openid"]) { SecretVersionId = second }).Template;
+        var apple = Synthesize(new AppleProvider("com.example.web", "ABCDE12345", "KEY1234567", SecretArn, ["email"]) { SecretVersionStage = "AWSPENDING" }).Template;
+
+        Assert.Equal($"{{{{resolve:secretsmanager:{SecretArn}:SecretString:::{first}}}}}", ProviderSecret(before, "Google", "client_secret"));
+        Assert.Equal($"{{{{resolve:secretsmanager:{SecretArn}:SecretString:::{second}}}}}", ProviderSecret(after, "Google", "client_secret"));
+        Assert.Equal($"{{{{resolve:secretsmanager:{SecretArn}:SecretString::AWSPENDING:}}}}", ProviderSecret(apple, "SignInWithApple", "private_key"));
+    }
+
+    [Theory]
+    [InlineData("id", "not-a-version", "SecretVersionId", "VersionId that 'aws secretsmanager put-secret-value' printed")]
+    [InlineData("id", "{{resolve:ssm:/x}}", "SecretVersionId", "32-64 letters")]
+    [InlineData("stage", "AWS:CURRENT", "SecretVersionStage", "staging label")]
+    [InlineData("stage", "", "SecretVersionStage", "staging label")]
+    [InlineData("both", "a1b2c3d4-0000-4000-8000-000000000001", "SecretVersionStage", "not both")]
+    public void A_bad_secret_version_is_refused_naming_the_property(string kind, string value, string property, string fix)
+    {
+        var provider = new GoogleProvider("google-client", SecretArn, ["openid"]) with
+        {
+            SecretVersionId = kind is "id" or "both" ? value : null,
+            SecretVersionStage = kind switch { "stage" => value, "both" => "AWSCURRENT", _ => null },
+        };
+
+        var problem = Assert.Single(provider.Problems());
+
+        Assert.Equal(property, problem.Property);
+        Assert.Contains(fix, problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_saml_provider_has_no_secret_to_pin()
+    {
+        var problem = Assert.Single(new SamlProvider("AcmeSaml", "https://idp.example.com/metadata", null) { SecretVersionId = "a1b2c3d4-0000-4000-8000-000000000001" }.Problems());
+
+        Assert.Equal("SecretVersionId", problem.Property);
+        Assert.Contains("has no secret in Secrets Manager", problem.Fix, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Two_providers_with_one_name_are_refused()
     {

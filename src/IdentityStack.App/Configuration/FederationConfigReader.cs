@@ -118,6 +118,9 @@ internal static partial class FederationConfigReader
         var fixedTenant = reader.OptionalText("tenant", $"use the one tenant id of every user of this provider: {TriggerSettingFormats.TenantIdShape}.");
         var trustEmail = reader.Bool("trustEmail", defaultValue: false);
         var exempt = reader.Bool("exemptFromAllowList", defaultValue: false);
+        // Read for SAML too, so the provider's own check names the field rather than "unknown field".
+        var secretVersionId = reader.OptionalText("secretVersionId", "use the VersionId that 'aws secretsmanager put-secret-value' printed for the secret's new value.");
+        var secretVersionStage = reader.OptionalText("secretVersionStage", "use a staging label of the secret, e.g. \"AWSPENDING\".");
         return provider is null ? null : provider with
         {
             TenantAttribute = tenant,
@@ -125,6 +128,8 @@ internal static partial class FederationConfigReader
             FixedTenant = fixedTenant,
             TrustEmail = trustEmail,
             ExemptFromAllowList = exempt,
+            SecretVersionId = secretVersionId,
+            SecretVersionStage = secretVersionStage,
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
 using Constructs;
@@ -15,7 +16,7 @@ namespace IdentityStack.Constructs.Federation;
 /// providers ("Provider X cannot be of type Google" otherwise), so those records set it themselves;
 /// OIDC and SAML providers take 3-32 characters (the framework's limit).
 /// </param>
-public abstract record FederatedProvider(string Name)
+public abstract partial record FederatedProvider(string Name)
 {
     /// <summary>CloudFormation <c>ProviderType</c>.</summary>
     public abstract string ProviderType { get; }
@@ -54,6 +55,26 @@ public abstract record FederatedProvider(string Name)
     /// OIDC and SAML providers: anyone can have a social account. Default false.
     /// </summary>
     public bool ExemptFromAllowList { get; init; }
+
+    /// <summary>
+    /// The version of the provider's secret (client secret, or Apple's private key) that the template
+    /// pins, by its version id: what <c>aws secretsmanager put-secret-value</c> prints as VersionId.
+    /// With it, a rotation is a change of this value, which updates the provider, so CloudFormation
+    /// resolves the new secret and Cognito gets it. Without it the template names no version: a value
+    /// rotated in place reaches Cognito only at the provider's next update for another reason.
+    /// Give this or <see cref="SecretVersionStage"/>, not both. Default none (the current version).
+    /// </summary>
+    public string? SecretVersionId { get; init; }
+
+    /// <summary>
+    /// The staging label of the secret version the template pins (your own label, or AWSPENDING),
+    /// instead of <see cref="SecretVersionId"/>; a label moved to another version reaches Cognito
+    /// only when the provider is updated, so prefer the version id. Default none.
+    /// </summary>
+    public string? SecretVersionStage { get; init; }
+
+    /// <summary>Whether the provider signs in with a secret of Secrets Manager (all but SAML).</summary>
+    protected virtual bool HasSecret => true;
 
     /// <summary>Whether the provider sends an <c>email_verified</c> claim, mapped to <c>custom:idp_email_verified</c>.</summary>
     public bool SendsEmailVerified => EmailVerifiedAttribute is not null;
@@ -106,7 +127,34 @@ public abstract record FederatedProvider(string Name)
             problems.Add(new(nameof(ExemptFromAllowList), "true", $"anyone can create a {ProviderType} account, so exempting '{Name}' from the email allow-list lets anyone get tokens; exempt only an OIDC or SAML provider that is the authority for its users, or set trustEmail instead."));
         }
 
+        problems.AddRange(SecretVersionProblems());
         return problems;
+    }
+
+    private IEnumerable<PropsProblem> SecretVersionProblems()
+    {
+        var given = SecretVersionId is not null ? nameof(SecretVersionId) : SecretVersionStage is not null ? nameof(SecretVersionStage) : null;
+        if (given is null)
+        {
+            yield break;
+        }
+
+        if (!HasSecret)
+        {
+            yield return new(given, PropsProblem.Quoted(SecretVersionId ?? SecretVersionStage), $"provider '{Name}' ({ProviderType}) has no secret in Secrets Manager; remove it.");
+        }
+        else if (SecretVersionId is not null && SecretVersionStage is not null)
+        {
+            yield return new(nameof(SecretVersionStage), PropsProblem.Quoted(SecretVersionStage), "pin the secret by its version id or by a staging label, not both; keep the version id.");
+        }
+        else if (SecretVersionId is { } id && !SecretVersionIdPattern().IsMatch(id))
+        {
+            yield return new(nameof(SecretVersionId), PropsProblem.Quoted(id), "use the VersionId that 'aws secretsmanager put-secret-value' printed (32-64 letters, digits or hyphens, e.g. \"EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE\").");
+        }
+        else if (SecretVersionStage is { } stage && !SecretVersionStagePattern().IsMatch(stage))
+        {
+            yield return new(nameof(SecretVersionStage), PropsProblem.Quoted(stage), "use a staging label of 1-256 letters, digits or _+=.@- characters, e.g. \"AWSPENDING\".");
+        }
     }
 
     private static bool IsTenantId(string value) => TriggerSettingFormats.TenantId().IsMatch(value);
@@ -149,8 +197,18 @@ public abstract record FederatedProvider(string Name)
         Custom = AttributeMapping().ToDictionary(m => m.Key, m => ProviderAttribute.Other(m.Value), StringComparer.Ordinal),
     };
 
-    /// <summary>A Secrets Manager secret's whole string value, resolved by CloudFormation at deploy time.</summary>
-    protected static SecretValue Secret(string secretArn) => SecretValue.SecretsManager(secretArn);
+    /// <summary>A Secrets Manager secret's whole string value, resolved by CloudFormation at deploy time, at the pinned version if any.</summary>
+    protected SecretValue Secret(string secretArn) => SecretValue.SecretsManager(secretArn, new SecretsManagerSecretOptions
+    {
+        VersionId = SecretVersionId,
+        VersionStage = SecretVersionStage,
+    });
+
+    [GeneratedRegex("^[A-Za-z0-9-]{32,64}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
+    private static partial Regex SecretVersionIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_+=.@-]{1,256}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
+    private static partial Regex SecretVersionStagePattern();
 }
 
 /// <summary>A social provider signed in to with an OAuth client id and secret; Cognito names it after its type.</summary>
@@ -285,6 +343,9 @@ public sealed record OidcProvider(string Name, string Issuer, string ClientId, s
 /// <summary>A SAML 2.0 identity provider, from a metadata URL or a metadata document.</summary>
 public sealed record SamlProvider(string Name, string? MetadataUrl, string? MetadataDocument) : FederatedProvider(Name)
 {
+    /// <summary>SAML signs in with metadata and certificates, not a secret of Secrets Manager.</summary>
+    protected override bool HasSecret => false;
+
     /// <summary>Accept sign-in started at the IdP (no SP request to match). Default false.</summary>
     public bool IdpInitiated { get; init; }
 
