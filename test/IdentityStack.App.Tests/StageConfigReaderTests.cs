@@ -42,7 +42,7 @@ public sealed class StageConfigReaderTests
                       "threatProtection": "AUDIT", "deletionProtection": false, "removalPolicy": "DESTROY", "sms": true,
                       "email": { "sesIdentityArn": "arn:aws:ses:us-east-1:123456789012:identity/mail.example.com",
                                  "fromAddress": "hi@mail.example.com", "fromName": "Hi", "replyTo": "help@example.com" },
-                      "groups": [ { "name": "admins", "description": "Admins", "precedence": 1, "scopes": ["api/admin"] } ],
+                      "groups": [ { "name": "admins", "description": "Admins", "precedence": 1, "scopes": ["admin"] } ],
                       "triggerArchitecture": "x86_64",
                       "allowedSignUpEmailDomains": ["example.com"] } }
             """)["qa"];
@@ -58,7 +58,7 @@ public sealed class StageConfigReaderTests
         Assert.Equal(new SesEmailSettings("arn:aws:ses:us-east-1:123456789012:identity/mail.example.com", "hi@mail.example.com", "Hi", "help@example.com"), stage.UserPool.Email);
         var group = Assert.Single(stage.UserPool.Groups);
         Assert.Equal(new UserPoolGroupDefinition("admins", "Admins", 1) { Scopes = group.Scopes }, group);
-        Assert.Equal(["api/admin"], group.Scopes);
+        Assert.Equal(["identitystack/admin"], group.Scopes);
         Assert.Equal(["example.com"], stage.Triggers.AllowedEmailDomains);
         Assert.Equal(TriggerArchitecture.X86_64, stage.TriggerArchitecture);
     }
@@ -163,6 +163,10 @@ public sealed class StageConfigReaderTests
     [InlineData("""{ "prod": { "region": "eu-west-1", "federation": [{ "type": "Google", "clientId": "c", "clientSecretArn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:g-AbCdEf", "secretVersionId": "{{resolve:ssm:/v}}" }] } }""", "stages.prod.federation[0].secretVersionId", "\"{{resolve:ssm:/v}}\"", "dynamic reference")]
     [InlineData("""{ "prod": { "region": "eu-west-1", "federation": [{ "type": "Google", "clientId": "c", "clientSecretArn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:g-AbCdEf", "secretVersionId": "v1" }] } }""", "stages.prod.federation[0].secretVersionId", "\"v1\"", "put-secret-value")]
     [InlineData("""{ "prod": { "region": "eu-west-1", "federation": [{ "type": "SAML", "name": "AcmeSaml", "metadataUrl": "https://idp.example.com/m", "tenant": "acme-01", "secretVersionStage": "AWSCURRENT" }] } }""", "stages.prod.federation[0].secretVersionStage", "\"AWSCURRENT\"", "has no secret in Secrets Manager")]
+    // Group scopes are named as machine clients' are; a typo would be a scope no route requires.
+    [InlineData("""{ "dev": { "region": "eu-west-1", "groups": [{ "name": "admins", "precedence": 0, "scopes": ["identitystack/admin"] }] } }""", "stages.dev.groups[0].scopes[0]", "\"identitystack/admin\"", "write \"admin\"")]
+    [InlineData("""{ "dev": { "region": "eu-west-1", "groups": [{ "name": "admins", "precedence": 0, "scopes": ["read", "admn"] }] } }""", "stages.dev.groups[0].scopes[1]", "\"admn\"", "use \"read\", \"write\" or \"admin\"")]
+    [InlineData("""{ "dev": { "region": "eu-west-1", "groups": [{ "name": "admins", "precedence": 0, "scopes": ["read", "read"] }] } }""", "stages.dev.groups[0].scopes[1]", "\"read\"", "listed twice")]
     [InlineData("""{ "Prod!": { "region": "eu-west-1" } }""", "stages.Prod!", "\"Prod!\"", "lower-case letters")]
     [InlineData("""{ "all": { "region": "eu-west-1" } }""", "stages.all", "\"all\"", "is reserved")]
     [InlineData("""{ "production": { "region": "eu-west-1" } }""", "stages.production", "\"production\"", "choose another name")]

@@ -28,7 +28,10 @@ public partial record HostedSignInOptions
     public CustomSignInDomain? CustomDomain { get; init; }
 
     /// <summary>Resource server identifier; scopes are <c>{identifier}/read|write|admin</c>. Default "identitystack".</summary>
-    public string ResourceServerIdentifier { get; init; } = "identitystack";
+    public string ResourceServerIdentifier { get; init; } = DefaultResourceServerIdentifier;
+
+    /// <summary>The resource server identifier unless <see cref="ResourceServerIdentifier"/> says otherwise.</summary>
+    public const string DefaultResourceServerIdentifier = "identitystack";
 
     /// <summary>Where the SPA and server clients may send users after sign-in: absolute https URLs without '#' (http only on localhost); at least one.</summary>
     public required IReadOnlyList<string> CallbackUrls { get; init; }
