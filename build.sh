@@ -58,8 +58,12 @@ LOGS="$ROOT/artifacts/logs"
 # Quiet, offline-friendly tools: no telemetry, no first-run banners, no update checks.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export CDK_DISABLE_CLI_TELEMETRY=true
-# Node 20 is what these machines have; jsii's end-of-life banner is silenced on purpose (see JsiiNodeBanner.cs).
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20}"
+# jsii (the CDK's bridge from .NET to its JavaScript core) warns on every start under a Node past its
+# end of life (Node 20). People see that banner, and a one-line notice from require_tools; only the
+# test commands silence it, so that dozens of test processes do not repeat it into the logs.
+silence_jsii_node_banner() {
+  export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20}"
+}
 export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 
 # shellcheck source=tools/toolchain/ensure-aot-toolchain.sh
@@ -81,6 +85,10 @@ require_tools() {
   local major
   major="$(node -p 'process.versions.node.split(".")[0]')"
   [ "$major" -ge 20 ] || die "Node $major is too old: aws-cdk-lib needs Node 20 or newer."
+  [ "$major" -ge 22 ] || [ -n "${NODE_NOTICE_SHOWN:-}" ] || {
+    printf 'build.sh: Node %s works, but it is past its end of life for jsii, the CDK'"'"'s bridge; install Node 22 (what CI uses).\n' "$major" >&2
+    export NODE_NOTICE_SHOWN=1
+  }
 }
 
 # Node tools (CDK CLI, template gate) exactly as pinned in package-lock.json; reinstalled when the
@@ -362,6 +370,7 @@ cmd_preflight() {
 
 # Runs every suite, counts its results, and ends with the one summary line CI reads.
 cmd_test() {
+  silence_jsii_node_banner
   ensure_aot_toolchain
   ensure_browser
   require_tools
@@ -399,6 +408,7 @@ cmd_test() {
 # The dev stage on 127.0.0.1: cognito-local seeded from the synthesized template, calling the real
 # trigger binary; the synthesized authorizer in front of the real API backend. Nothing is left running.
 cmd_e2e() {
+  silence_jsii_node_banner
   ensure_aot_toolchain
   ensure_browser
   require_tools
@@ -467,6 +477,7 @@ run_mutation() {
 }
 
 cmd_mutate() {
+  silence_jsii_node_banner
   [ $# -eq 0 ] || die "mutate takes no arguments (the files it mutates are in tools/mutation/triggers.stryker-config.json)"
   require_tools
   ensure_node_tools

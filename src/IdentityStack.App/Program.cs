@@ -1,7 +1,6 @@
 using IdentityStack.App;
 using IdentityStack.App.Configuration;
 
-JsiiNodeBanner.Silence();
 try
 {
     var app = new Amazon.CDK.App();

@@ -57,7 +57,7 @@ public sealed class ProgramTests
     {
         // jsii cannot carry a null inside an array into .NET: this used to abort the app (exit 134).
         { """{ "signIn": { "callbackUrls": [null] } }""", "stages.dev.signIn.callbackUrls[0] = null: use an absolute https URL" },
-        { """{ "groups": [ { "name": "admins", "precedence": 0, "scopes": [null] } ] }""", "stages.dev.groups[0].scopes[0] = null: use a scope name" },
+        { """{ "groups": [ { "name": "admins", "precedence": 0, "scopes": [null] } ] }""", "stages.dev.groups[0].scopes[0] = null: use \"read\", \"write\" or \"admin\"" },
         { """{ "allowedSignUpEmailDomains": ["example.com", null] }""", "stages.dev.allowedSignUpEmailDomains[1] = null: use a lower-case domain name" },
         { """{ "federation": [ { "type": "Google", "name": "Google", "clientId": "{{resolve:secretsmanager:google:SecretString:id}}", "clientSecretArn": "arn:aws:secretsmanager:eu-west-1:111111111111:secret:g-AbCdEf" } ] }""",
           "stages.dev.federation[0].clientId = \"{{resolve:secretsmanager:google:SecretString:id}}\": CloudFormation would read '{{resolve:...}}' as a dynamic reference" },
@@ -144,6 +144,8 @@ public sealed class ProgramTests
                 WorkingDirectory = RepositoryFiles.Root,
             };
             start.Environment["CDK_CONTEXT_JSON"] = contextJson;
+            // jsii's own end-of-life banner under Node 20 (people see it); these tests read the app's lines.
+            start.Environment["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20";
             start.Environment["CDK_OUTDIR"] = outdir.FullName;
             if (path is not null)
             {

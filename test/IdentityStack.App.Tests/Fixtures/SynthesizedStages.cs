@@ -10,7 +10,6 @@ public sealed class SynthesizedStages
 {
     public SynthesizedStages()
     {
-        JsiiNodeBanner.Silence();
         var context = RepositoryFiles.CdkJsonContext();
         context[StageSelection.ContextKey] = StageSelection.AllStages;
         // Assertions need the template, not the binary: skip the Native AOT build (the asset hash still comes from the sources).
