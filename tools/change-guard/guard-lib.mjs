@@ -203,14 +203,32 @@ export function loadAcknowledgments(file) {
   return raw.acknowledgments;
 }
 
-/** Splits findings into unacknowledged and acknowledged; acknowledgments that match nothing are stale. */
-export function applyAcknowledgments(findings, acknowledgments) {
+/**
+ * Splits findings into unacknowledged and acknowledged. An acknowledgment accepts a finding of the
+ * change that adds it: entries already in the base branch's file (`inherited`) were for an earlier
+ * change, so they neither accept this change's findings (a second replacement of the pool must be
+ * acknowledged again) nor fail it as stale; only this change's own entries that match nothing do.
+ */
+export function applyAcknowledgments(findings, acknowledgments, inherited = []) {
   const matches = (ack, f) => ack.stack === f.stackName && ack.logicalId === f.logicalId && ack.rule === f.rule;
+  const same = (a, b) => a.stack === b.stack && a.logicalId === b.logicalId && a.rule === b.rule;
+  const own = acknowledgments.filter((a) => !inherited.some((b) => same(a, b)));
   return {
-    findings: findings.filter((f) => !acknowledgments.some((a) => matches(a, f))),
-    acknowledged: findings.filter((f) => acknowledgments.some((a) => matches(a, f))),
-    stale: acknowledgments.filter((a) => !findings.some((f) => matches(a, f))),
+    findings: findings.filter((f) => !own.some((a) => matches(a, f))),
+    acknowledged: findings.filter((f) => own.some((a) => matches(a, f))),
+    stale: own.filter((a) => !findings.some((f) => matches(a, f))),
+    inherited: acknowledgments.filter((a) => inherited.some((b) => same(a, b))),
   };
+}
+
+/** The acknowledgments of the base branch's file, as far as they can be read (none when it lacks the file). */
+export function inheritedAcknowledgments(text) {
+  try {
+    const entries = JSON.parse(text)?.acknowledgments;
+    return Array.isArray(entries) ? entries.filter((e) => e && typeof e === 'object') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** One line per finding, in plain words. */

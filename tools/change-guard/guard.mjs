@@ -4,12 +4,15 @@
 // Synthesizes every stage at REF (a git worktree, same build) and in the working tree, and fails
 // when a change would replace or remove a store of user data or fall into one of Cognito's traps.
 // Exit 0: nothing found (or all acknowledged); 1: findings or stale acknowledgments; 2: bad input.
+// Only the acknowledgments this change adds apply (those already at REF, or in --base-acknowledgments
+// FILE, were for earlier changes): a stale one fails only the change that added it.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { applyAcknowledgments, describeFinding, GuardInputError, loadAcknowledgments, stackFindings } from './guard-lib.mjs';
+import { applyAcknowledgments, describeFinding, GuardInputError, inheritedAcknowledgments, loadAcknowledgments, stackFindings } from './guard-lib.mjs';
 import { synthesizeCheckout, SynthesisError, templatesIn, withWorktree } from './synthesize.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,6 +26,7 @@ function options() {
         'base-assembly': { type: 'string' },
         'head-assembly': { type: 'string' },
         acknowledgments: { type: 'string', default: DEFAULT_ACKNOWLEDGMENTS },
+        'base-acknowledgments': { type: 'string' },
         summary: { type: 'string' },
       },
     });
@@ -48,6 +52,18 @@ function templates(values) {
   return { before, after };
 }
 
+/** The acknowledgments file as the base had it: from --base-acknowledgments, or from REF in git. */
+function baseAcknowledgments(values) {
+  if (values['base-acknowledgments']) return inheritedAcknowledgments(fs.readFileSync(values['base-acknowledgments'], 'utf8'));
+  if (!values.base) return [];
+  const file = path.relative(repoRoot, values.acknowledgments).split(path.sep).join('/');
+  try {
+    return inheritedAcknowledgments(execFileSync('git', ['show', `${values.base}:${file}`], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  } catch {
+    return [];
+  }
+}
+
 function summary(result, base) {
   const lines = [`### Change guard${base ? ` against \`${base}\`` : ''}`, ''];
   if (result.findings.length === 0 && result.stale.length === 0) {
@@ -66,7 +82,7 @@ try {
   const acknowledgments = loadAcknowledgments(values.acknowledgments);
   const { before, after } = templates(values);
   const findings = Object.keys(before).sort().flatMap((stackName) => stackFindings(stackName, before[stackName], after[stackName]));
-  result = applyAcknowledgments(findings, acknowledgments);
+  result = applyAcknowledgments(findings, acknowledgments, baseAcknowledgments(values));
 } catch (error) {
   if (error instanceof GuardInputError || error instanceof SynthesisError || error instanceof SyntaxError) {
     console.error(`change guard: ${error.message}`);
@@ -85,6 +101,9 @@ for (const a of result.stale) {
 }
 for (const f of result.acknowledged) {
   console.log(`  acknowledged: ${f.stackName} ${f.logicalId} ${f.rule}`);
+}
+if (result.inherited.length > 0) {
+  console.log(`  ${result.inherited.length} acknowledgments in ${ackFile} came with earlier changes: they accept nothing here and can be removed`);
 }
 if (values.summary) fs.appendFileSync(values.summary, summary(result, values.base));
 const passed = result.findings.length === 0 && result.stale.length === 0;

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cloudAssembly } from '../../testing/cloud-assembly.mjs';
-import { applyAcknowledgments, describeFinding, GuardInputError, loadAcknowledgments, stackFindings } from '../guard-lib.mjs';
+import { applyAcknowledgments, describeFinding, GuardInputError, inheritedAcknowledgments, loadAcknowledgments, stackFindings } from '../guard-lib.mjs';
 import { idProblems, statefulIdsOf, STATEFUL_IDS_FILE, withNewStacks } from '../stateful-ids.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -140,6 +140,33 @@ describe('change guard: harmless changes and acknowledgments', () => {
     assert.deepEqual(result.findings, []);
     assert.deepEqual(result.acknowledged.map((f) => f.logicalId), [tableId]);
     assert.deepEqual(result.stale, [other]);
+  });
+
+  it('an acknowledgment from an earlier change (already on the base branch) is neither stale nor accepts a new finding', () => {
+    const before = template('dev');
+    const after = structuredClone(before);
+    const tableId = idOfType(before, 'AWS::DynamoDB::Table', 'DirectoryTable');
+    after.Resources[tableId].Properties.KeySchema = [{ AttributeName: 'email', KeyType: 'HASH' }];
+    const earlier = { stack: 'IdentityStack-dev', logicalId: 'PoolReplacedLastMonth', rule: 'Replaced', reason: 'dev pool recreated to switch sign-in to email, test users only.' };
+    const sameAsEarlier = { stack: 'IdentityStack-dev', logicalId: tableId, rule: 'Replaced', reason: 'dev directory rekeyed once before; this entry came with that change.' };
+
+    // The next pull request: the earlier entries are still in the file, and match nothing here.
+    const next = applyAcknowledgments([], [earlier], [earlier]);
+    assert.deepEqual(next.stale, []);
+    assert.deepEqual(next.inherited, [earlier]);
+
+    // A second replacement of the same table is not accepted by the first one's entry.
+    const again = applyAcknowledgments(stackFindings('IdentityStack-dev', before, after), [sameAsEarlier], [sameAsEarlier]);
+    assert.deepEqual(again.findings.map((f) => f.logicalId), [tableId]);
+    assert.deepEqual(again.acknowledged, []);
+
+    // The change that adds an entry matching nothing still fails.
+    assert.deepEqual(applyAcknowledgments([], [earlier], []).stale, [earlier]);
+  });
+
+  it('reads the base branch\'s entries leniently: a missing or broken file is none', () => {
+    assert.deepEqual(inheritedAcknowledgments('{ "acknowledgments": [{ "stack": "S", "logicalId": "X", "rule": "Replaced" }, null] }'), [{ stack: 'S', logicalId: 'X', rule: 'Replaced' }]);
+    for (const text of ['', 'not json', '{}', '{ "acknowledgments": {} }', 'null']) assert.deepEqual(inheritedAcknowledgments(text), []);
   });
 
   it('refuses acknowledgments without a stack, an id, a rule or a real reason', () => {
