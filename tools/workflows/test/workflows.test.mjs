@@ -200,6 +200,25 @@ describe('workflows: deploy rules', () => {
   });
 });
 
+describe('dependabot', () => {
+  it('updates every pinned dependency: NuGet, the SDK, npm and the SHA-pinned actions, all from the root', () => {
+    const config = YAML.parse(fs.readFileSync(path.join(repoRoot, '.github', 'dependabot.yml'), 'utf8'));
+    assert.equal(config.version, 2);
+    const ecosystems = Object.fromEntries(config.updates.map((u) => [u['package-ecosystem'], u]));
+    assert.deepEqual(Object.keys(ecosystems).sort(), ['dotnet-sdk', 'github-actions', 'npm', 'nuget']);
+    for (const update of config.updates) {
+      assert.equal(update.directory, '/');
+      assert.ok(['daily', 'weekly', 'monthly'].includes(update.schedule?.interval), `${update['package-ecosystem']} has a schedule`);
+    }
+    // The files those ecosystems read are where Dependabot looks for them.
+    for (const file of ['Directory.Packages.props', 'global.json', 'package-lock.json', '.config/dotnet-tools.json']) {
+      assert.ok(fs.existsSync(path.join(repoRoot, file)), file);
+    }
+    // The CDK's .NET packages move together (a newer Amazon.CDK.Lib needs a newer Constructs).
+    assert.deepEqual(ecosystems.nuget.groups['aws-cdk'].patterns, ['Amazon.CDK.*', 'Constructs']);
+  });
+});
+
 describe('workflows: release rules', () => {
   const release = load('release.yml');
 
