@@ -12,6 +12,10 @@
 #                                    --assembly deploys cdk.out/ as it is (CI's gated artifact), --yes approves
 #                                    security-relevant changes without asking (CI)
 #   ./build.sh diff --stage NAME [--assembly]  the same synthesis and gate, then 'cdk diff' against the deployed stack
+#   ./build.sh saml-handoff --stage NAME --provider NAME [--outputs FILE] [--out DIR]  for a deployed stage: what the
+#                                    customer's SAML IdP administrator needs (ACS URL, SP entity id, sign-out URL,
+#                                    claims, the signing and encryption certificates as PEM files in
+#                                    artifacts/NAME/saml/PROVIDER/) and what decides whether their users sign in
 #   ./build.sh new-stage NAME --from STAGE [--domain-prefix PREFIX]  add a stage to cdk.json as a copy of STAGE
 #                                    (own domain prefix), synthesize it through the gate, record its stateful
 #                                    resources, and print what the AWS account and GitHub still need
@@ -70,7 +74,7 @@ export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false np
 source "$ROOT/tools/toolchain/ensure-aot-toolchain.sh"
 
 # Every folder of Node tests; ./build.sh test runs them all.
-NODE_TEST_DIRS=(tools/template-gate/test/ tools/change-guard/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/ tools/preflight/test/ tools/client-config/test/ tools/mutation/test/ tools/stages/test/)
+NODE_TEST_DIRS=(tools/template-gate/test/ tools/change-guard/test/ tools/access-matrix/test/ tools/workflows/test/ tools/diagram/test/ tools/toolchain/test/ tools/test-results/test/ tools/preflight/test/ tools/client-config/test/ tools/mutation/test/ tools/stages/test/ tools/saml-handoff/test/)
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
@@ -333,6 +337,27 @@ cmd_new_stage() {
   node tools/stages/new-stage.mjs steps "$name"
 }
 
+# The SAML hand-off of a deployed stage: the stage's template is synthesized when cdk.out/ lacks it.
+cmd_saml_handoff() {
+  local stage="" args=()
+  while [ $# -gt 0 ]; do
+    if stage_argument "$@"; then stage="$STAGE_ARG"; shift "$SHIFT_BY"; continue; fi
+    case "$1" in
+      --provider|--outputs|--out) [ $# -ge 2 ] || die "$1 needs a value"; args+=("$1" "$2"); shift 2 ;;
+      *) usage >&2; die "unknown option '$1' for saml-handoff; use --stage NAME --provider NAME [--outputs FILE] [--out DIR]" ;;
+    esac
+  done
+  require_tools
+  require_stage "$stage"
+  ensure_node_tools
+  if [ ! -f "$CDK_OUT/IdentityStack-$stage.template.json" ]; then
+    ensure_aot_toolchain
+    build
+    synth "$stage"
+  fi
+  node tools/saml-handoff/saml-handoff.mjs --cdk-out "$CDK_OUT" --stage "$stage" "${args[@]}"
+}
+
 # amplify_outputs.json for the front-end teams: the stage's template is synthesized when cdk.out/ lacks it.
 cmd_client_config() {
   local stage="" args=("$@")
@@ -392,7 +417,7 @@ cmd_test() {
   # Mutation testing of the triggers' decision files; its verdict is a test of the node suite below.
   run_mutation || true
 
-  say "node tests (template gate, change guard, IAM access matrix, workflows, diagram, toolchain, test counting, preflight, client config, mutation, new stage, build.sh)"
+  say "node tests (template gate, change guard, IAM access matrix, workflows, diagram, toolchain, test counting, preflight, client config, mutation, new stage, build.sh, SAML hand-off)"
   local node_exit=0
   MUTATION_REPORTS="$MUTATION_OUT/triggers/reports/mutation-report.json:$MUTATION_OUT/contract/reports/mutation-report.json" HAND_MUTANT_RESULTS="$MUTATION_OUT/hand-mutants.json" \
   GATE_CDK_OUT="$CDK_OUT" node --test --test-reporter=spec --test-reporter-destination="$LOGS/node-test.log" \
@@ -490,6 +515,7 @@ case "${1:-}" in
   deploy) shift; cmd_deploy "$@" ;;
   diff) shift; cmd_diff "$@" ;;
   new-stage) shift; cmd_new_stage "$@" ;;
+  saml-handoff) shift; cmd_saml_handoff "$@" ;;
   guard-changes) shift; require_tools; ensure_node_tools; node tools/change-guard/guard.mjs "$@" ;;
   preflight) shift; cmd_preflight "$@" ;;
   client-config) shift; cmd_client_config "$@" ;;

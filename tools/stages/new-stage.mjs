@@ -117,8 +117,9 @@ export function manualSteps(name, stage) {
   ];
   if (stage.signIn?.callbackUrls) steps.push(`cdk.json stages.${name}.signIn.callbackUrls and logoutUrls: the new stage's app URLs.`);
   for (const provider of Array.isArray(stage.federation) ? stage.federation : []) {
-    const reply = provider.type === 'SAML' ? 'ACS (reply) URL .../saml2/idpresponse and its SP entity id' : 'redirect URI .../oauth2/idpresponse';
-    steps.push(`${provider.name} (${provider.type}): register ${name}'s ${reply} at the provider (./build.sh saml-handoff --stage ${name} --provider ${provider.name} prints the SAML values).`);
+    steps.push(provider?.type === 'SAML'
+      ? `${provider.name} (SAML): after the first deploy, send the IdP administrator what ./build.sh saml-handoff --stage ${name} --provider ${provider.name} prints (ACS URL, SP entity id, certificates).`
+      : `${provider?.name ?? provider?.type} (${provider?.type}): register ${name}'s redirect URI https://<${name}'s sign-in domain>/oauth2/idpresponse at the provider.`);
   }
   steps.push(`Before the first deploy: ./build.sh preflight --stage ${name}; then ./build.sh deploy --stage ${name}.`);
   return steps;

@@ -1,4 +1,4 @@
-// A loopback stand-in for the AWS APIs the preflight calls, speaking each service's own protocol so
+// A loopback stand-in for the AWS APIs the preflight (and saml-handoff) calls, speaking each service's own protocol so
 // that the real SDK clients talk to it unchanged (AWS_ENDPOINT_URL): JSON 1.1 (SSM, Secrets Manager,
 // ACM, Cognito user pools), Query with XML answers (STS, CloudFormation), REST-JSON (SESv2) and
 // REST-XML (Route 53). It answers from `state`, which each test sets, and records every request.
@@ -57,6 +57,16 @@ function json11(state, target, input) {
     case 'AWSCognitoIdentityProviderService.DescribeUserPoolDomain': {
       const owner = state.domains?.[input.Domain];
       return json(200, { DomainDescription: owner ? { Domain: input.Domain, UserPoolId: owner, Status: 'ACTIVE' } : {} });
+    }
+    case 'AWSCognitoIdentityProviderService.GetSigningCertificate': {
+      const certificate = state.signingCertificates?.[input.UserPoolId];
+      return certificate === undefined ? jsonError('ResourceNotFoundException', 'User pool does not exist.') : json(200, { Certificate: certificate });
+    }
+    case 'AWSCognitoIdentityProviderService.DescribeIdentityProvider': {
+      const provider = state.identityProviders?.[`${input.UserPoolId}/${input.ProviderName}`];
+      return provider === undefined
+        ? jsonError('ResourceNotFoundException', 'Identity provider does not exist.')
+        : json(200, { IdentityProvider: { UserPoolId: input.UserPoolId, ProviderName: input.ProviderName, ProviderType: 'SAML', ProviderDetails: provider } });
     }
     default:
       return jsonError('UnknownOperationException', `the fake does not serve ${target}`);
