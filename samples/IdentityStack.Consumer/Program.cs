@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 using IdentityStack.Constructs.Api;
@@ -19,19 +18,27 @@ app.Synth();
 
 /// <summary>
 /// What a consuming team writes: a secure user pool with the packaged triggers, hosted sign-in with
-/// passkeys, an app client, an identity pool over per-user data, and the JWT-protected API, all from
-/// IdentityStack.Constructs.
+/// passkeys and its clients, an identity pool over per-user data, and the JWT-protected API whose
+/// every route a token of the hosted clients can reach, all from IdentityStack.Constructs.
 /// </summary>
 internal sealed class ConsumerIdentityStack : Stack
 {
+    /// <summary>The resource server's identifier: the API's scopes are "consumer/read", "consumer/write", "consumer/admin".</summary>
+    private const string Api = "consumer";
+
     public ConsumerIdentityStack(Construct scope, string id, IStackProps props)
         : base(scope, id, props)
     {
+        // Admins get the admin scope through their group (the token trigger adds it); everyone signed in reads and writes.
         var pool = new SecureUserPool(this, "Users", new SecureUserPoolProps
         {
             UserPoolName = "consumer-users",
             SelfSignUpEnabled = true,
-            Groups = [new UserPoolGroupDefinition("admins", "Administrators", 0)],
+            Groups =
+            [
+                new UserPoolGroupDefinition("admins", "Administrators", 0) { Scopes = [Api + "/admin", Api + "/write", Api + "/read"] },
+                new UserPoolGroupDefinition("members", "Members", 10) { Scopes = [Api + "/read", Api + "/write"] },
+            ],
         });
 
         // The prebuilt Native AOT binary from the package: no .NET AOT toolchain needed to deploy.
@@ -43,46 +50,30 @@ internal sealed class ConsumerIdentityStack : Stack
             AllowedEmailDomains = ["example.com"],
         });
 
-        // Managed login on a Cognito domain; users may sign in with a passkey (bound to that domain) or a password.
-        _ = new HostedSignIn(this, "SignIn", new HostedSignInProps
+        // Managed login on a Cognito domain, the resource server with read, write and admin, and the
+        // clients: a SPA (authorization code with PKCE, never the implicit grant), a server client, a machine client.
+        var signIn = new HostedSignIn(this, "SignIn", new HostedSignInProps
         {
             UserPool = pool.UserPool,
             DomainPrefix = "consumer-identity",
-            ResourceServerIdentifier = "consumer-hosted",
+            ResourceServerIdentifier = Api,
             CallbackUrls = ["https://app.example.com/callback"],
             LogoutUrls = ["https://app.example.com/"],
             FirstFactors = [FirstAuthFactor.Password, FirstAuthFactor.WebAuthn],
         });
 
-        var resourceServer = pool.UserPool.AddResourceServer("Api", new UserPoolResourceServerOptions
-        {
-            Identifier = "consumer",
-            Scopes = [new ResourceServerScope(new ResourceServerScopeProps { ScopeName = "write", ScopeDescription = "Change data" })],
-        });
-        var web = pool.UserPool.AddClient("Web", new UserPoolClientOptions
-        {
-            GenerateSecret = false,
-            AuthFlows = new AuthFlow { UserSrp = true },
-            OAuth = new OAuthSettings
-            {
-                Flows = new OAuthFlows { AuthorizationCodeGrant = true },
-                CallbackUrls = ["https://app.example.com/callback"],
-                Scopes = [OAuthScope.OPENID, OAuthScope.ResourceServer(resourceServer, new ResourceServerScope(new ResourceServerScopeProps { ScopeName = "write", ScopeDescription = "Change data" }))],
-            },
-        });
-
         _ = new SecureIdentityPool(this, "Identities", new SecureIdentityPoolProps
         {
             UserPool = pool,
-            Clients = [web],
+            Clients = [signIn.SpaClient],
             Data = new UserDataStore(this, "Data", new UserDataStoreProps()),
         });
 
         _ = new JwtProtectedApi(this, "Api", new JwtProtectedApiProps
         {
             UserPool = pool.UserPool,
-            Clients = [web],
-            ResourceServerIdentifier = "consumer",
+            Clients = [signIn.SpaClient],
+            ResourceServerIdentifier = signIn.ResourceServerIdentifier,
             Binary = binary,
             DirectoryTable = triggers.DirectoryTable,
             AdminGroup = "admins",

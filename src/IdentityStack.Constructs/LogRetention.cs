@@ -15,6 +15,13 @@ public static class LogRetention
     /// <summary>Retention of other stages' logs.</summary>
     public const int DefaultDays = 30;
 
+    /// <summary>
+    /// What a construct of the library keeps when its props say nothing: a year, which the template
+    /// gate's production rules and AWS Control Tower's CT.CLOUDWATCH.PR.2 require, so a consumer's
+    /// stack that takes the defaults passes them. Shorter retention is a choice a stage makes.
+    /// </summary>
+    public const RetentionDays ConstructDefault = RetentionDays.ONE_YEAR;
+
     private static readonly Dictionary<int, RetentionDays> ByDays = new()
     {
         [1] = RetentionDays.ONE_DAY, [3] = RetentionDays.THREE_DAYS, [5] = RetentionDays.FIVE_DAYS, [7] = RetentionDays.ONE_WEEK,

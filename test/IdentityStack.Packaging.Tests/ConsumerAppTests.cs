@@ -55,8 +55,8 @@ public sealed class ConsumerAppTests(PackedFromCleanClone packed)
     [Fact]
     public void The_identity_pool_and_the_jwt_api_are_bound_to_the_consumers_pool_and_client()
     {
-        // The sample's own "Web" client (HostedSignIn adds its three clients besides).
-        var clientId = OfType("AWS::Cognito::UserPoolClient").Single(c => c.Id.StartsWith("UsersUserPoolWeb", StringComparison.Ordinal)).Id;
+        // The hosted sign-in's SPA client, which the sample binds both to.
+        var clientId = OfType("AWS::Cognito::UserPoolClient").Single(c => c.Id.StartsWith("SignInSpaClient", StringComparison.Ordinal)).Id;
         var poolId = OfType("AWS::Cognito::UserPool").Single().Id;
         var identityPool = OfType("AWS::Cognito::IdentityPool").Single().Properties;
         var authorizer = OfType("AWS::ApiGatewayV2::Authorizer").Single().Properties;
@@ -78,5 +78,48 @@ public sealed class ConsumerAppTests(PackedFromCleanClone packed)
         Assert.Equal("consumer-identity.auth.eu-west-1.amazoncognito.com", (string?)pool["WebAuthnRelyingPartyID"]);
         Assert.Equal(["PASSWORD", "WEB_AUTHN"], pool["Policies"]!["SignInPolicy"]!["AllowedFirstAuthFactors"]!.AsArray().Select(f => (string?)f));
         Assert.Contains(OfType("AWS::Cognito::UserPoolClient"), c => c.Properties["ExplicitAuthFlows"]!.AsArray().Any(f => string.Equals((string?)f, "ALLOW_USER_AUTH", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Every_scoped_route_of_the_sample_is_reachable_and_no_client_has_the_implicit_grant()
+    {
+        var resourceServer = OfType("AWS::Cognito::UserPoolResourceServer").Single();
+        var identifier = (string)resourceServer.Properties["Identifier"]!;
+        // A client's scope names the resource server by Ref: resolve it to the identifier tokens carry.
+        string Scope(JsonNode scope) => scope is JsonValue ? (string)scope! : string.Concat(scope["Fn::Join"]![1]!.AsArray().Select(p => p is JsonValue ? (string)p! : identifier));
+        var clients = OfType("AWS::Cognito::UserPoolClient").ToList();
+        var spa = clients.Single(c => c.Id.StartsWith("SignInSpaClient", StringComparison.Ordinal)).Properties;
+        var clientScopes = spa["AllowedOAuthScopes"]!.AsArray().Select(s => Scope(s!)).ToHashSet(StringComparer.Ordinal);
+        // Group scopes reach access tokens through the pre token generation trigger ("admins=a,b;members=c").
+        var (_, preToken) = TriggerAt("PreTokenGenerationConfig", "LambdaArn");
+        var groupScopes = ((string)preToken["Environment"]!["Variables"]![IdentityStack.Triggers.Contract.TriggerEnvironment.GroupScopes]!)
+            .Split(';').SelectMany(g => g.Split('=')[1].Split(',')).ToHashSet(StringComparer.Ordinal);
+
+        var scoped = OfType("AWS::ApiGatewayV2::Route").Where(r => r.Properties["AuthorizationScopes"] is not null).ToList();
+        Assert.NotEmpty(scoped);
+        foreach (var (_, route) in scoped)
+        {
+            var needed = route["AuthorizationScopes"]!.AsArray().Select(s => (string)s!).ToList();
+            Assert.True(needed.Any(s => clientScopes.Contains(s) || groupScopes.Contains(s)), $"{route["RouteKey"]} needs one of {string.Join(", ", needed)}; tokens can carry {string.Join(", ", clientScopes.Concat(groupScopes))}");
+        }
+
+        Assert.All(clients, c => Assert.DoesNotContain("implicit", c.Properties["AllowedOAuthFlows"]?.AsArray().Select(f => (string?)f) ?? []));
+    }
+}
+
+/// <summary>The package README's example is the tested sample's code, character for character.</summary>
+public sealed class PackageReadmeTests
+{
+    [Fact]
+    public void The_package_readme_example_is_the_sample_program()
+    {
+        var readme = File.ReadAllText(RepositoryRoot.File("src/IdentityStack.Constructs/PACKAGE.md"));
+        var sample = File.ReadAllText(RepositoryRoot.File("samples/IdentityStack.Consumer/Program.cs"));
+        const string Fence = "```csharp\n";
+        var start = readme.IndexOf(Fence, StringComparison.Ordinal);
+        Assert.True(start >= 0, "PACKAGE.md has a ```csharp example");
+        var end = readme.IndexOf("```", start + Fence.Length, StringComparison.Ordinal);
+
+        Assert.Equal(sample.ReplaceLineEndings("\n"), readme[(start + Fence.Length)..end].ReplaceLineEndings("\n"));
     }
 }

@@ -51,8 +51,8 @@ public sealed record JwtProtectedApiProps : JwtProtectedApiOptions
     /// <summary>What happens to the access log group when it leaves the stack. Default RETAIN.</summary>
     public RemovalPolicy LogRemovalPolicy { get; init; } = RemovalPolicy.RETAIN;
 
-    /// <summary>How long the access logs and the backend's logs are kept. Default 90 days.</summary>
-    public Amazon.CDK.AWS.Logs.RetentionDays LogRetention { get; init; } = Amazon.CDK.AWS.Logs.RetentionDays.THREE_MONTHS;
+    /// <summary>How long the access logs and the backend's logs are kept. Default a year (LogRetention.ConstructDefault).</summary>
+    public Amazon.CDK.AWS.Logs.RetentionDays LogRetention { get; init; } = IdentityStack.Constructs.LogRetention.ConstructDefault;
 
     /// <summary>
     /// Where <see cref="JwtProtectedApiOptions.DeveloperLogin"/> issues identities and whom it checks;

@@ -25,8 +25,8 @@ public sealed class NativeAotFunctionProps
     /// <summary>Environment variables.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>How long logs are kept. Default three months.</summary>
-    public RetentionDays LogRetention { get; init; } = RetentionDays.THREE_MONTHS;
+    /// <summary>How long logs are kept. Default a year (LogRetention.ConstructDefault).</summary>
+    public RetentionDays LogRetention { get; init; } = IdentityStack.Constructs.LogRetention.ConstructDefault;
 
     /// <summary>What happens to the log group when it leaves the stack. Default RETAIN.</summary>
     public RemovalPolicy LogRemovalPolicy { get; init; } = RemovalPolicy.RETAIN;

@@ -20,7 +20,7 @@ public sealed class ClassicHostedUiCustomization : Construct
     public NativeAotFunction Function { get; }
 
     /// <summary>Creates the function, its permission and the custom resource.</summary>
-    public ClassicHostedUiCustomization(Construct scope, string id, IUserPool pool, string css, ClassicHostedUiLogo logo, NativeAotBinary binary, Amazon.CDK.AWS.Logs.RetentionDays logRetention = Amazon.CDK.AWS.Logs.RetentionDays.THREE_MONTHS)
+    public ClassicHostedUiCustomization(Construct scope, string id, IUserPool pool, string css, ClassicHostedUiLogo logo, NativeAotBinary binary, Amazon.CDK.AWS.Logs.RetentionDays logRetention = IdentityStack.Constructs.LogRetention.ConstructDefault)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(pool);

@@ -33,8 +33,8 @@ public sealed record HostedSignInProps : HostedSignInOptions
     /// <summary>The platform's Native AOT binary and its CPU (as for the triggers), which serves the classic logo's custom resource.</summary>
     public Functions.NativeAotBinary? CustomizationBinary { get; init; }
 
-    /// <summary>How long the classic UI custom resource's logs are kept. Default 90 days.</summary>
-    public Amazon.CDK.AWS.Logs.RetentionDays LogRetention { get; init; } = Amazon.CDK.AWS.Logs.RetentionDays.THREE_MONTHS;
+    /// <summary>How long the classic UI custom resource's logs are kept. Default a year (LogRetention.ConstructDefault).</summary>
+    public Amazon.CDK.AWS.Logs.RetentionDays LogRetention { get; init; } = IdentityStack.Constructs.LogRetention.ConstructDefault;
 
     /// <inheritdoc/>
     public override IReadOnlyList<PropsProblem> Problems()

@@ -46,8 +46,8 @@ public sealed record CognitoTriggersProps : CognitoTriggersOptions
     /// <summary>What happens to the tables and logs when they leave the stack. Default RETAIN.</summary>
     public RemovalPolicy RemovalPolicy { get; init; } = RemovalPolicy.RETAIN;
 
-    /// <summary>How long trigger logs are kept. Default three months.</summary>
-    public RetentionDays LogRetention { get; init; } = RetentionDays.THREE_MONTHS;
+    /// <summary>How long trigger logs are kept. Default a year (LogRetention.ConstructDefault).</summary>
+    public RetentionDays LogRetention { get; init; } = IdentityStack.Constructs.LogRetention.ConstructDefault;
 
     /// <inheritdoc/>
     public override IReadOnlyList<PropsProblem> Problems()

@@ -18,8 +18,8 @@ public sealed record MachineClientRegistryProps
     /// <summary>The machine clients to register (<see cref="HostedSignIn.MachineClientRegistrations"/>); at least one.</summary>
     public required IReadOnlyList<MachineClientRegistration> Clients { get; init; }
 
-    /// <summary>How long the custom resource's logs are kept. Default three months.</summary>
-    public RetentionDays LogRetention { get; init; } = RetentionDays.THREE_MONTHS;
+    /// <summary>How long the custom resource's logs are kept. Default a year (LogRetention.ConstructDefault).</summary>
+    public RetentionDays LogRetention { get; init; } = IdentityStack.Constructs.LogRetention.ConstructDefault;
 
     /// <summary>What happens to its log group when it leaves the stack. Default RETAIN.</summary>
     public RemovalPolicy LogRemovalPolicy { get; init; } = RemovalPolicy.RETAIN;
