@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using IdentityStack.Testing;
 
 namespace IdentityStack.Packaging.Tests;
 
