@@ -1,6 +1,21 @@
 using IdentityStack.App;
 using IdentityStack.App.Configuration;
 
+// ./build.sh config-reference: docs/reference/ generated from the stage readers (see ConfigReference).
+if (args is [ConfigReference.Command])
+{
+    using var example = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepositoryLayout.Resolve(ConfigReference.ExampleFile)));
+    var folder = RepositoryLayout.Resolve(ConfigReference.Folder);
+    Directory.CreateDirectory(folder);
+    foreach (var (name, content) in ConfigReference.Generate(ConfigReference.Catalog(example.RootElement.GetProperty("stages"))))
+    {
+        await File.WriteAllTextAsync(Path.Combine(folder, name), content).ConfigureAwait(false);
+        Console.WriteLine("config-reference: wrote " + Path.Combine(ConfigReference.Folder, name));
+    }
+
+    return 0;
+}
+
 try
 {
     var app = new Amazon.CDK.App();

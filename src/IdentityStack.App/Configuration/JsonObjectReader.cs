@@ -37,6 +37,7 @@ internal sealed class JsonObjectReader
 
     public string? OptionalString(string field, Regex pattern, string fix)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "string") { Rule = fix, Pattern = ConfigFieldCatalog.PatternOf(pattern) });
         var value = Get(field);
         if (value is null || value.Value.ValueKind == JsonValueKind.Null)
         {
@@ -110,6 +111,7 @@ internal sealed class JsonObjectReader
 
     public string? RequiredString(string field, Regex pattern, string fix)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "string") { Required = true, Rule = fix, Pattern = ConfigFieldCatalog.PatternOf(pattern) });
         if (Get(field) is not { } value || value.ValueKind == JsonValueKind.Null)
         {
             Problem(field, "missing", fix);
@@ -121,6 +123,7 @@ internal sealed class JsonObjectReader
 
     public bool Bool(string field, bool defaultValue)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "boolean") { Default = ConfigFieldCatalog.Notation(defaultValue) });
         var value = Get(field);
         switch (value?.ValueKind)
         {
@@ -139,6 +142,7 @@ internal sealed class JsonObjectReader
     /// <summary>A whole number of any size, or null (missing or a problem); the props type that takes it owns the range.</summary>
     public int? WholeNumber(string field)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "integer"));
         var value = Get(field);
         if (value is null)
         {
@@ -156,6 +160,7 @@ internal sealed class JsonObjectReader
 
     public int? Int(string field, int lowest, int highest)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "integer") { Range = (lowest, highest) });
         var value = Get(field);
         if (value is null)
         {
@@ -178,6 +183,11 @@ internal sealed class JsonObjectReader
 
     public TEnum Choice<TEnum>(string field, TEnum defaultValue, IReadOnlyDictionary<string, TEnum> choices)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "string")
+        {
+            Choices = [.. choices.Keys],
+            Default = choices.FirstOrDefault(c => EqualityComparer<TEnum>.Default.Equals(c.Value, defaultValue)).Key,
+        });
         var value = Get(field);
         return value is not null && TryChoice(value.Value, Path + "." + field, choices, out var choice) ? choice : defaultValue;
     }
@@ -185,6 +195,7 @@ internal sealed class JsonObjectReader
     /// <summary>An array of choices (each a string of <paramref name="choices"/>); every other item is a problem at its own path. Missing or null is empty.</summary>
     public List<TEnum> Choices<TEnum>(string field, IReadOnlyDictionary<string, TEnum> choices)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "string[]") { Choices = [.. choices.Keys] });
         var values = new List<TEnum>();
         foreach (var (item, path) in Array(field))
         {
@@ -238,6 +249,7 @@ internal sealed class JsonObjectReader
 
     public JsonObjectReader? Object(string field)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "object"));
         var value = Get(field);
         if (value is null || value.Value.ValueKind == JsonValueKind.Null)
         {
@@ -255,6 +267,7 @@ internal sealed class JsonObjectReader
 
     public IReadOnlyList<(JsonElement Item, string Path)> Array(string field)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, ConfigFieldCatalog.UnknownArray));
         var value = Get(field);
         if (value is null || value.Value.ValueKind == JsonValueKind.Null)
         {
@@ -278,6 +291,7 @@ internal sealed class JsonObjectReader
     /// </summary>
     public IEnumerable<JsonObjectReader> Objects(string field, string fix)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "object[]"));
         foreach (var (item, path) in Array(field))
         {
             if (item.ValueKind == JsonValueKind.Object)
@@ -297,6 +311,7 @@ internal sealed class JsonObjectReader
     /// </summary>
     public List<string> StringArray(string field, Regex pattern, string fix)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "string[]") { Rule = fix, Pattern = ConfigFieldCatalog.PatternOf(pattern) });
         var values = new List<string>();
         foreach (var (item, path) in Array(field))
         {
@@ -312,6 +327,7 @@ internal sealed class JsonObjectReader
     /// <summary>An optional string that passes <see cref="ConfigText"/>, any content; the props type that takes it owns the rules (<see cref="PropsProblems"/>).</summary>
     public string? OptionalText(string field, string fix)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "string") { Rule = fix });
         var value = Get(field);
         return value is null || value.Value.ValueKind == JsonValueKind.Null ? null : Text(value.Value, Path + "." + field, fix);
     }
@@ -319,6 +335,7 @@ internal sealed class JsonObjectReader
     /// <summary>An array of strings that pass <see cref="ConfigText"/>, any content; every other item is a problem at its own path.</summary>
     public List<string> TextArray(string field, string fix)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "string[]") { Rule = fix });
         var values = new List<string>();
         foreach (var (item, path) in Array(field))
         {
@@ -355,6 +372,7 @@ internal sealed class JsonObjectReader
     /// <summary>A required string that passes <see cref="ConfigText"/>, any content (the props type owns the rules); "missing" with <paramref name="fix"/> when absent or null.</summary>
     public string? RequiredText(string field, string fix)
     {
+        ConfigFieldCatalog.Note(Path, field, p => new(p, "string") { Required = true, Rule = fix });
         if (Get(field) is not { } value || value.ValueKind == JsonValueKind.Null)
         {
             Problem(field, "missing", fix);
