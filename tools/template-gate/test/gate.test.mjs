@@ -233,14 +233,14 @@ describe('template gate: AWS Control Tower proactive controls (cfn-guard)', () =
     assert.deepEqual(resourcesOf({}), []);
   });
 
-  it('every Guard acknowledgment names its Control Tower control, and the README lists each acknowledged control', () => {
+  it('every Guard acknowledgment names its Control Tower control, and the gate reference lists each acknowledged control', () => {
     const guardAcks = loadAcknowledgments(path.join(repoRoot, 'tools/template-gate/acknowledgments.json')).filter((a) => a.rule.startsWith(`${GUARD_PLUGIN}::`));
     assert.ok(guardAcks.length > 0);
-    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const readme = fs.readFileSync(path.join(repoRoot, 'docs/reference/template-gate.md'), 'utf8');
     for (const ack of guardAcks) {
       const control = ack.reason.match(/^(CT\.[A-Z0-9]+\.PR\.\d+)/)?.[1];
       assert.ok(control, `${ack.rule} ${ack.path}: start the reason with the control id (e.g. CT.LAMBDA.PR.3)`);
-      assert.ok(readme.includes(`| ${control} |`), `README.md: the table of acknowledged AWS Control Tower controls lacks ${control}`);
+      assert.ok(readme.includes(`| ${control} |`), `docs/reference/template-gate.md: the table of acknowledged AWS Control Tower controls lacks ${control}`);
     }
   });
 });
@@ -365,14 +365,15 @@ describe('template gate', () => {
     });
 
     it('an entry that matches in one stage of its class is not stale for another stage that lacks the resource', () => {
-      const withoutPool = { Metadata: { 'IdentityStack:Stage': 'qa' }, Resources: {} };
+      const withoutPool = { Metadata: { 'IdentityStack:Stage': 'qa' }, Resources: { Handle: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } };
       const result = runGate({ cdkOut: assembly({ 'IdentityStack-dev': stacks['IdentityStack-dev'], 'IdentityStack-qa': withoutPool }), acknowledgmentsFile: cog2('non-production') });
       assert.deepEqual(result.stale, []);
       assert.equal(result.passed, true);
     });
 
     it('a partial assembly lists entries that match nothing as unused; the full one fails them as stale', () => {
-      const onlyProd = assembly({ 'IdentityStack-prod': { ...stacks['IdentityStack-prod'], Resources: { Pool: { ...goodPool(), Metadata: { 'aws:cdk:path': 'IdentityStack-prod/Identity/UserPool/Resource' } } } } });
+      const productionPool = { ...goodPool({ DeletionProtection: 'ACTIVE' }), DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Metadata: { 'aws:cdk:path': 'IdentityStack-prod/Identity/UserPool/Resource' } };
+      const onlyProd = assembly({ 'IdentityStack-prod': { ...stacks['IdentityStack-prod'], Resources: { Pool: productionPool } } });
       const partial = runGate({ cdkOut: onlyProd, acknowledgmentsFile: cog2('non-production'), partial: true });
       assert.equal(partial.passed, true);
       assert.deepEqual(partial.unused.map((a) => a.rule), ['AwsSolutions::AwsSolutions-COG2']);
