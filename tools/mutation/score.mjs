@@ -43,7 +43,7 @@ export function survivors(report) {
     .map((m) => `${path.basename(file)}:${m.location?.start?.line ?? '?'} ${m.status} ${m.mutatorName}: ${(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 100)}`));
 }
 
-/** The per-file table as Markdown (for the README's test section). */
+/** The per-file table as Markdown (for docs/testing.md). */
 export function markdown({ rows, total }, root) {
   const rel = (f) => path.relative(root, f).replaceAll(path.sep, '/');
   const lines = ['| file | killed | timeout | survived | no coverage | score |', '| --- | ---: | ---: | ---: | ---: | ---: |'];

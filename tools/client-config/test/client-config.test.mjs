@@ -184,12 +184,14 @@ describe('client-config in the deploy workflow', () => {
   test('each deployed stage writes amplify_outputs.json from the deploy outputs and keeps it as an artifact', async () => {
     const { parse } = await import('yaml');
     const steps = parse(readFileSync(join(root, '.github', 'workflows', 'deploy-stage.yml'), 'utf8')).jobs.deploy.steps;
-    const deploy = steps.findIndex((s) => /cdk deploy .*--outputs-file cdk-outputs\.json/.test(s.run ?? ''));
+    // ./build.sh deploy writes the outputs to artifacts/<stage>/cdk-outputs.json.
+    const deploy = steps.findIndex((s) => /^\.\/build\.sh deploy --stage "\$STAGE" /.test(s.run ?? ''));
     // The stage reaches the script through env (STAGE), never spliced into it.
-    const config = steps.findIndex((s) => /\.\/build\.sh client-config --stage "\$STAGE" --outputs cdk-outputs\.json/.test(s.run ?? ''));
+    const config = steps.findIndex((s) => /\.\/build\.sh client-config --stage "\$STAGE" --outputs "artifacts\/\$STAGE\/cdk-outputs\.json"/.test(s.run ?? ''));
     const upload = steps.findIndex((s) => (s.uses ?? '').startsWith('actions/upload-artifact@') && s.with?.path === 'artifacts/${{ inputs.stage }}/amplify_outputs.json');
 
     assert.ok(deploy >= 0 && config > deploy && upload > config, `deploy ${deploy}, client-config ${config}, upload ${upload}`);
     assert.equal(steps[upload].with['if-no-files-found'], 'error');
+    assert.match(readFileSync(join(root, 'build.sh'), 'utf8'), /--outputs-file "\$ROOT\/artifacts\/\$stage\/cdk-outputs\.json"/, 'build.sh deploy writes the outputs where the workflow reads them');
   });
 });
