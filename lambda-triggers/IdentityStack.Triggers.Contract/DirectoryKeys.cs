@@ -12,6 +12,15 @@ public static class DirectoryKeys
     /// <summary>Prefix of tenant items: <c>TENANT#{id}</c>.</summary>
     public const string TenantPrefix = "TENANT#";
 
+    /// <summary>The status of a tenant item: <see cref="TenantSuspended"/> or <see cref="TenantActive"/>; no item is active.</summary>
+    public const string TenantStatusAttribute = "status";
+
+    /// <summary>A suspended tenant: its users get no tokens, at sign-in and at every token issue.</summary>
+    public const string TenantSuspended = "SUSPENDED";
+
+    /// <summary>An active tenant.</summary>
+    public const string TenantActive = "ACTIVE";
+
     /// <summary>
     /// Prefix of machine client items: <c>CLIENT#{app client id}</c>, written at deploy by the
     /// machine client registration custom resource, read by pre token generation for

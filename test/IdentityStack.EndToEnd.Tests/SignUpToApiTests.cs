@@ -158,6 +158,60 @@ public sealed class SignUpToApiTests(LocalIdentityPlatform platform) : IClassFix
             && string.Equals(r.Body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString(), "TENANT#initech", StringComparison.Ordinal));
     }
 
+    // The tenant tool and the triggers meet only in the directory table: what `identity-tenant suspend`
+    // writes (the real program, by DirectoryKeys) is what the real pre token generation binary reads.
+    [Fact]
+    public async Task A_tenant_suspended_with_identity_tenant_gets_no_tokens_and_resume_restores_them()
+    {
+        var username = NewUsername("tenanttool");
+        await platform.InvitedUserAsync(username, tenant: "hooli", group: "members");
+        var refreshToken = (string)(await platform.SignInAsync(username))["AuthenticationResult"]!["RefreshToken"]!;
+        var refresh = () => platform.Cognito.TokenEndpointAsync(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = platform.Spa.ClientId,
+            ["refresh_token"] = refreshToken,
+        });
+        var answer = platform.DynamoDb.Answer;
+        var table = new IdentityStack.Testing.InMemoryDynamoDbTable(answer);
+        platform.DynamoDb.Answer = table.Answer;
+        await using var sts = new IdentityStack.Testing.FakeSts();
+        async Task<int> TenantToolAsync(string action)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "identity-tenant.dll"), action, "hooli", "--stage", "dev", "--table", "identity-directory", "--region", "eu-west-1"])
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["AWS_ENDPOINT_URL_DYNAMODB"] = platform.DynamoDb.Url;
+            start.Environment["AWS_ENDPOINT_URL_STS"] = sts.Url;
+            start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDTENANTTOOL";
+            start.Environment["AWS_SECRET_ACCESS_KEY"] = "tenant-tool-secret";
+            using var process = System.Diagnostics.Process.Start(start)!;
+            _ = await process.StandardOutput.ReadToEndAsync();
+            _ = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return process.ExitCode;
+        }
+
+        try
+        {
+            Assert.Equal(0, await TenantToolAsync("suspend"));
+            await Assert.ThrowsAsync<CognitoErrorException>(refresh);
+            var refused = platform.Lambda.Invocations.Last(i => string.Equals(i.Function, (string?)platform.Functions.TriggerFunctions["PreTokenGeneration"], StringComparison.Ordinal));
+            Assert.Equal("Your organisation's access is suspended. Contact your administrator.", (string?)JsonNode.Parse(refused.Result.Body)!["errorMessage"]);
+
+            Assert.Equal(0, await TenantToolAsync("resume"));
+            var restored = await refresh();
+            Assert.Equal("hooli", (string?)JwtPayload((string)restored["id_token"]!)["tenant_id"]);
+        }
+        finally
+        {
+            platform.DynamoDb.Answer = answer;
+        }
+    }
+
     [Fact]
     public async Task An_invited_user_gets_a_directory_profile_at_the_first_token_issue()
     {

@@ -14,10 +14,10 @@ namespace IdentityStack.Triggers.Directory;
 internal sealed class DynamoDbIdentityDirectory(IAmazonDynamoDB dynamoDb, string tableName) : IIdentityDirectory, IMachineClientRegistry, Api.IUserListing, Api.IDeveloperLoginDirectory
 {
     public const string KeyAttribute = DirectoryKeys.PartitionKey;
-    public const string SuspendedStatus = "SUSPENDED";
+    public const string SuspendedStatus = DirectoryKeys.TenantSuspended;
 
     /// <summary>The status of a tenant item (<see cref="SuspendedStatus"/> or ACTIVE).</summary>
-    public const string StatusAttribute = "status";
+    public const string StatusAttribute = DirectoryKeys.TenantStatusAttribute;
 
     /// <summary>The flag of a disabled profile.</summary>
     public const string DisabledAttribute = "disabled";

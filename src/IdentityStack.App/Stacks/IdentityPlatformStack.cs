@@ -60,6 +60,7 @@ internal sealed class IdentityPlatformStack : Stack
         Publish("UserPoolId", "user-pool-id", UserPool.UserPool.UserPoolId, "Cognito user pool id");
         Publish("UserPoolArn", "user-pool-arn", UserPool.UserPool.UserPoolArn, "Cognito user pool ARN");
         Publish("UserPoolProviderUrl", "provider-url", UserPool.ProviderUrl, "Token issuer (OIDC provider URL) of the user pool");
+        Publish("DirectoryTableName", "directory-table-name", Triggers.DirectoryTable.TableName, "Directory table: user profiles, tenants, machine clients (./build.sh tenant reads and writes it)");
 
         Federation = new FederatedProviders(this, "Federation", UserPool.UserPool, stage.Federation);
         if (stage.SignIn is { } signIn)
