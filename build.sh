@@ -16,6 +16,9 @@
 #                                    customer's SAML IdP administrator needs (ACS URL, SP entity id, sign-out URL,
 #                                    claims, the signing and encryption certificates as PEM files in
 #                                    artifacts/NAME/saml/PROVIDER/) and what decides whether their users sign in
+#   ./build.sh tenant create|suspend|resume|show|list-users TENANT --stage NAME [--outputs FILE | --table NAME --region R]
+#                                    a deployed stage's tenant, by the directory contract the triggers read (identity-tenant,
+#                                    AWS SDK, standard credential chain); every run prints an audit line (who, what, when)
 #   ./build.sh new-stage NAME --from STAGE [--domain-prefix PREFIX]  add a stage to cdk.json as a copy of STAGE
 #                                    (own domain prefix), synthesize it through the gate, record its stateful
 #                                    resources, and print what the AWS account and GitHub still need
@@ -271,45 +274,44 @@ cmd_synth() {
 # One gated way to deploy, for people and CI alike: the assembly that passed the gate and the
 # preflight is the one deployed (cdk deploy --app cdk.out never synthesizes again).
 cmd_deploy() {
-  local stage="" assembly=false yes=false
-  while [ $# -gt 0 ]; do
-    if stage_argument "$@"; then stage="$STAGE_ARG"; shift "$SHIFT_BY"; continue; fi
-    case "$1" in
-      --assembly) assembly=true; shift ;;
-      --yes) yes=true; shift ;;
-      *) usage >&2; die "unknown option '$1' for deploy; use --stage NAME [--assembly] [--yes]" ;;
-    esac
-  done
-  require_tools
-  require_stage "$stage"
-  ensure_node_tools
-  gated_assembly "$stage" "$assembly"
-  say "preflight: what IdentityStack-$stage needs from the account"
-  node tools/preflight/preflight.mjs --cdk-out "$CDK_OUT" --stage "$stage" || { printf 'build.sh: preflight failed: nothing was deployed\n' >&2; return 1; }
+  gated_stage_arguments deploy "$@"
+  say "preflight: what IdentityStack-$STAGE needs from the account"
+  node tools/preflight/preflight.mjs --cdk-out "$CDK_OUT" --stage "$STAGE" || { printf 'build.sh: preflight failed: nothing was deployed\n' >&2; return 1; }
   local approval=broadening
-  [ "$yes" = true ] && approval=never
-  mkdir -p "$ROOT/artifacts/$stage"
-  say "deploying IdentityStack-$stage from cdk.out/ (the gated assembly)"
-  node_modules/.bin/cdk deploy --app "$CDK_OUT" "IdentityStack-$stage" --require-approval "$approval" \
-    --outputs-file "$ROOT/artifacts/$stage/cdk-outputs.json" --no-notices || { printf 'build.sh: cdk deploy of IdentityStack-%s failed\n' "$stage" >&2; return 1; }
-  say "outputs: artifacts/$stage/cdk-outputs.json (./build.sh client-config --stage $stage --outputs artifacts/$stage/cdk-outputs.json)"
+  [ "$YES" = true ] && approval=never
+  mkdir -p "$ROOT/artifacts/$STAGE"
+  say "deploying IdentityStack-$STAGE from cdk.out/ (the gated assembly)"
+  node_modules/.bin/cdk deploy --app "$CDK_OUT" "IdentityStack-$STAGE" --require-approval "$approval" \
+    --outputs-file "$ROOT/artifacts/$STAGE/cdk-outputs.json" --no-notices || { printf 'build.sh: cdk deploy of IdentityStack-%s failed\n' "$STAGE" >&2; return 1; }
+  say "outputs: artifacts/$STAGE/cdk-outputs.json (./build.sh client-config --stage $STAGE --outputs artifacts/$STAGE/cdk-outputs.json)"
 }
 
 # What a deploy of the stage would change, from the same gated assembly a deploy would use.
 cmd_diff() {
-  local stage="" assembly=false
+  gated_stage_arguments diff "$@"
+  node_modules/.bin/cdk diff --app "$CDK_OUT" "IdentityStack-$STAGE" --no-notices
+}
+
+# gated_stage_arguments deploy|diff ARGS: reads --stage NAME, --assembly and (deploy only) --yes into
+# STAGE, ASSEMBLY and YES, refusing anything else, then makes the stage's gated assembly.
+gated_stage_arguments() {
+  local command="$1" flags="--stage NAME [--assembly]"
+  shift
+  [ "$command" = deploy ] && flags="$flags [--yes]"
+  STAGE="" ASSEMBLY=false YES=false
   while [ $# -gt 0 ]; do
-    if stage_argument "$@"; then stage="$STAGE_ARG"; shift "$SHIFT_BY"; continue; fi
+    if stage_argument "$@"; then STAGE="$STAGE_ARG"; shift "$SHIFT_BY"; continue; fi
     case "$1" in
-      --assembly) assembly=true; shift ;;
-      *) usage >&2; die "unknown option '$1' for diff; use --stage NAME [--assembly]" ;;
+      --assembly) ASSEMBLY=true; shift ;;
+      --yes) [ "$command" = deploy ] || break; YES=true; shift ;;
+      *) break ;;
     esac
   done
+  [ $# -eq 0 ] || { usage >&2; die "unknown option '$1' for $command; use $flags"; }
   require_tools
-  require_stage "$stage"
+  require_stage "$STAGE"
   ensure_node_tools
-  gated_assembly "$stage" "$assembly"
-  node_modules/.bin/cdk diff --app "$CDK_OUT" "IdentityStack-$stage" --no-notices
+  gated_assembly "$STAGE" "$ASSEMBLY"
 }
 
 # gated_assembly STAGE ASSEMBLY: cdk.out/ holding STAGE and passing the gate; synthesized now unless
@@ -536,6 +538,7 @@ case "${1:-}" in
   diff) shift; cmd_diff "$@" ;;
   new-stage) shift; cmd_new_stage "$@" ;;
   saml-handoff) shift; cmd_saml_handoff "$@" ;;
+  tenant) shift; require_tools; build; dotnet "src/IdentityStack.Tenants/bin/$CONFIGURATION/net10.0/identity-tenant.dll" "$@" ;;
   guard-changes) shift; require_tools; ensure_node_tools; node tools/change-guard/guard.mjs "$@" ;;
   preflight) shift; cmd_preflight "$@" ;;
   client-config) shift; cmd_client_config "$@" ;;
