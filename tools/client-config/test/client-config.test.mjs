@@ -192,6 +192,6 @@ describe('client-config in the deploy workflow', () => {
 
     assert.ok(deploy >= 0 && config > deploy && upload > config, `deploy ${deploy}, client-config ${config}, upload ${upload}`);
     assert.equal(steps[upload].with['if-no-files-found'], 'error');
-    assert.match(readFileSync(join(root, 'build.sh'), 'utf8'), /--outputs-file "\$ROOT\/artifacts\/\$stage\/cdk-outputs\.json"/, 'build.sh deploy writes the outputs where the workflow reads them');
+    assert.match(readFileSync(join(root, 'build.sh'), 'utf8'), /--outputs-file "\$ROOT\/artifacts\/\$STAGE\/cdk-outputs\.json"/, 'build.sh deploy writes the outputs where the workflow reads them');
   });
 });
