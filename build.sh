@@ -135,7 +135,7 @@ stage_argument() {
 require_stage() {
   local stage="$1"
   [ -n "$stage" ] || die "say which stage: --stage NAME (stages: $(stage_names))"
-  stage_names | tr ' ' '\n' | grep -qx -- "$stage" || die "unknown stage '$stage'; stages in cdk.json: $(stage_names)"
+  stage_names | tr ' ' '\n' | grep -qxF -- "$stage" || die "unknown stage '$stage'; stages in cdk.json: $(stage_names)"
 }
 
 stage_names() {

@@ -47,6 +47,8 @@ describe('build.sh: usage', () => {
     [['deploy', '--stage'], /--stage needs a name/],
     [['deploy', '--stage', 'nosuch'], /unknown stage 'nosuch'; stages in cdk.json: dev staging prod/],
     [['deploy', '--stage', '{{resolve:ssm:x}}'], /unknown stage '\{\{resolve:ssm:x\}\}'/],
+    [['deploy', '--stage', 'd.v'], /unknown stage 'd\.v'/],
+    [['diff', '--stage', '.*'], /unknown stage '\.\*'/],
     [['deploy', '--stage', 'dev', '--force'], /unknown option '--force' for deploy/],
     [['diff', '--stage', 'dev', '--yes'], /unknown option '--yes' for diff/],
     [['preflight', '--stage', 'dev', '--verbose'], /unknown option '--verbose' for preflight/],
