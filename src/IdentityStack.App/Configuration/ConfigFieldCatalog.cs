@@ -7,7 +7,7 @@ namespace IdentityStack.App.Configuration;
 /// Records every field the stage readers read, while one is active (<see cref="Record"/>): the
 /// configuration reference and the JSON Schema of a stage are generated from what the readers
 /// themselves ask for, so a field cannot be read without being documented, or documented without
-/// being read. Inactive (the usual case) it costs one null check per read.
+/// being read. Inactive (the usual case) it costs a null check and a small closure per read.
 /// </summary>
 internal sealed partial class ConfigFieldCatalog
 {
