@@ -123,7 +123,7 @@ internal static class StageFieldDocs
         ["identityPool.externalIdentities"] = new("The role of identities from the identity pool's other providers. Production stages take publicProviders only with readOnly."),
         ["identityPool.developerProviderName"] = new("Developer provider name for developer-authenticated identities."),
         ["api"] = new("The JWT-protected HTTP API and its backend."),
-        ["api.adminGroup"] = new("The group whose members may use the admin routes."),
+        ["api.adminGroup"] = new("Required with api: the groups name whose members may use the admin routes (besides the admin scope)."),
         ["api.throttle"] = new("The API stage's throttling."),
         ["api.throttle.rateLimit"] = new("Steady requests per second.", () => Number(new ApiThrottle().RateLimit)),
         ["api.throttle.burstLimit"] = new("Requests in a burst.", () => Number(new ApiThrottle().BurstLimit)),
