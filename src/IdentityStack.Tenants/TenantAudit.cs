@@ -22,7 +22,7 @@ internal static class TenantAudit
             writer.WriteString("stage", request.Stage);
             writer.WriteString("table", request.Table);
             writer.WriteString("who", who);
-            writer.WriteString("when", when.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("when", TenantDirectory.Timestamp(when));
             writer.WriteString("outcome", outcome);
             writer.WriteEndObject();
         }

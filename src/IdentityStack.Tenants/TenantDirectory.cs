@@ -114,5 +114,6 @@ internal sealed class TenantDirectory(IAmazonDynamoDB dynamoDb, string table)
 
     private static string Key(string tenant) => DirectoryKeys.TenantPrefix + tenant;
 
-    private static string Timestamp(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    /// <summary>A moment as the tenant item and the audit line both write it: UTC, to the second.</summary>
+    public static string Timestamp(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

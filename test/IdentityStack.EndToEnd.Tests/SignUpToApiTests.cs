@@ -176,24 +176,8 @@ public sealed class SignUpToApiTests(LocalIdentityPlatform platform) : IClassFix
         var table = new IdentityStack.Testing.InMemoryDynamoDbTable(answer);
         platform.DynamoDb.Answer = table.Answer;
         await using var sts = new IdentityStack.Testing.FakeSts();
-        async Task<int> TenantToolAsync(string action)
-        {
-            var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "identity-tenant.dll"), action, "hooli", "--stage", "dev", "--table", "identity-directory", "--region", "eu-west-1"])
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["AWS_ENDPOINT_URL_DYNAMODB"] = platform.DynamoDb.Url;
-            start.Environment["AWS_ENDPOINT_URL_STS"] = sts.Url;
-            start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDTENANTTOOL";
-            start.Environment["AWS_SECRET_ACCESS_KEY"] = "tenant-tool-secret";
-            using var process = System.Diagnostics.Process.Start(start)!;
-            _ = await process.StandardOutput.ReadToEndAsync();
-            _ = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return process.ExitCode;
-        }
+        async Task<int> TenantToolAsync(string action) =>
+            (await IdentityStack.Testing.TenantToolProcess.RunAsync(platform.DynamoDb.Url, sts.Url, action, "hooli", "--stage", "dev", "--table", "identity-directory", "--region", "eu-west-1")).ExitCode;
 
         try
         {

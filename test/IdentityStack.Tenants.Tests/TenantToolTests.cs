@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using IdentityStack.Testing;
 using IdentityStack.Triggers.Contract;
@@ -36,23 +35,8 @@ public sealed class TenantToolTests : IAsyncLifetime
 
     private async Task<(int ExitCode, string[] Lines, string Error)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "identity-tenant.dll"), .. args])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment["AWS_ENDPOINT_URL_DYNAMODB"] = _dynamoDb.Url;
-        start.Environment["AWS_ENDPOINT_URL_STS"] = _sts.Url;
-        start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDTENANTTEST";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "tenant-test-secret";
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries), await error);
+        var (exitCode, output, error) = await TenantToolProcess.RunAsync(_dynamoDb.Url, _sts.Url, args);
+        return (exitCode, output.Split('\n', StringSplitOptions.RemoveEmptyEntries), error);
     }
 
     private Task<(int ExitCode, string[] Lines, string Error)> TenantAsync(string action, string tenant) =>
