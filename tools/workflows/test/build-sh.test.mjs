@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { dispatchedCommands } from '../../testing/build-sh-commands.mjs';
 import { cloudAssembly } from '../../testing/cloud-assembly.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -65,8 +66,7 @@ describe('build.sh: usage', () => {
   }
 
   it('the usage lists every command the script dispatches, and the exit codes', () => {
-    const text = fs.readFileSync(path.join(repoRoot, 'build.sh'), 'utf8');
-    const dispatched = [...text.slice(text.lastIndexOf('case "${1:-}" in')).matchAll(/^ {2}([a-z-]+)\)/gm)].map((m) => m[1]);
+    const dispatched = dispatchedCommands();
     const usage = buildSh(['help']).stdout;
     for (const command of dispatched) assert.match(usage, new RegExp(`\\./build\\.sh ${command}\\b`), `usage lacks ${command}`);
     assert.match(usage, /Exit codes: 0 done; 1 a check or a step failed .*; 2 bad usage or a missing prerequisite/);
