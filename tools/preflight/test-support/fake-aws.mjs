@@ -2,7 +2,9 @@
 // that the real SDK clients talk to it unchanged (AWS_ENDPOINT_URL): JSON 1.1 (SSM, Secrets Manager,
 // ACM, Cognito user pools), Query with XML answers (STS, CloudFormation), REST-JSON (SESv2) and
 // REST-XML (Route 53). It answers from `state`, which each test sets, and records every request.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 
 const xml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -24,6 +26,36 @@ export async function startFakeAws(state) {
     requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/**
+ * Runs a Node program of this repository (its real SDK clients) against a fake AWS answering from
+ * `state`, with throwaway keys and nothing of the user's AWS configuration; `env` adds or overrides
+ * (an empty key removes the credentials). Returns its exit status, output and the requests the fake saw.
+ */
+export async function runAgainstFakeAws(script, args, state, env = {}) {
+  const aws = await startFakeAws(state);
+  try {
+    const child = spawn(process.execPath, [script, ...args], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: tmpdir(),
+        AWS_ENDPOINT_URL: aws.url,
+        AWS_ACCESS_KEY_ID: 'AKIDFAKEAWSTEST',
+        AWS_SECRET_ACCESS_KEY: 'fake-aws-test-secret',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        ...env,
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    return { status, stdout, stderr, requests: aws.requests };
+  } finally {
+    await aws.close();
+  }
 }
 
 function route(state, request, body) {

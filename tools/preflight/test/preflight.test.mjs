@@ -2,12 +2,11 @@
 // templates of this repository (cdk.out, or GATE_CDK_OUT), one scenario per state of the account.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFakeAws } from '../test-support/fake-aws.mjs';
+import { runAgainstFakeAws } from '../test-support/fake-aws.mjs';
 import { certificateCovers, requirementsOf, senderBelongsTo } from '../requirements.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -36,28 +35,9 @@ function readyAccount(stage) {
 }
 
 async function runPreflight(stage, state, { out = cdkOut, env = {} } = {}) {
-  const aws = await startFakeAws(state);
-  try {
-    const child = spawn(process.execPath, [preflight, '--cdk-out', out, '--stage', stage], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: tmpdir(),
-        AWS_ENDPOINT_URL: aws.url,
-        AWS_ACCESS_KEY_ID: 'AKIDPREFLIGHTTEST',
-        AWS_SECRET_ACCESS_KEY: 'preflight-test-secret',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        ...env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const status = await new Promise((resolve) => child.on('close', resolve));
-    return { status, stdout, stderr, lines: stdout.trim().split('\n'), requests: aws.requests };
-  } finally {
-    await aws.close();
-  }
+  const keys = { AWS_ACCESS_KEY_ID: 'AKIDPREFLIGHTTEST', AWS_SECRET_ACCESS_KEY: 'preflight-test-secret' };
+  const result = await runAgainstFakeAws(preflight, ['--cdk-out', out, '--stage', stage], state, { ...keys, ...env });
+  return { ...result, lines: result.stdout.trim().split('\n') };
 }
 
 const line = (result, status, name) => result.lines.find((l) => l.startsWith(status.padEnd(4)) && l.includes(name));

@@ -3,12 +3,11 @@
 // Cognito (the real SDK client, AWS_ENDPOINT_URL): the values the IdP administrator needs, the two
 // certificates as PEM files, and refusals of bad input with one line and exit 2.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { startFakeAws } from '../../preflight/test-support/fake-aws.mjs';
+import { runAgainstFakeAws } from '../../preflight/test-support/fake-aws.mjs';
 import { deployedIds, handoff, pem, samlProviderOf, stageRules } from '../handoff-lib.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -25,21 +24,9 @@ function outputsFile(stack = { UserPoolId: POOL, DomainUrl: 'https://auth.exampl
 }
 
 async function run(args, { state = {}, env = {} } = {}) {
-  const aws = await startFakeAws(state);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-out-'));
-  try {
-    const child = spawn(process.execPath, [script, '--cdk-out', cdkOut, '--cdk-json', path.join(repoRoot, 'cdk.json'), '--out', out, ...args], {
-      env: { PATH: process.env.PATH, HOME: os.tmpdir(), AWS_ENDPOINT_URL: aws.url, AWS_ACCESS_KEY_ID: 'AKIDHANDOFFTEST', AWS_SECRET_ACCESS_KEY: 'handoff-test-secret', AWS_EC2_METADATA_DISABLED: 'true', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const status = await new Promise((resolve) => child.on('close', resolve));
-    return { status, stdout, stderr, out, requests: aws.requests };
-  } finally {
-    await aws.close();
-  }
+  const result = await runAgainstFakeAws(script, ['--cdk-out', cdkOut, '--cdk-json', path.join(repoRoot, 'cdk.json'), '--out', out, ...args], state, env);
+  return { ...result, out };
 }
 
 const ready = { signingCertificates: { [POOL]: SIGNING }, identityProviders: { [`${POOL}/AcmeSaml`]: { ActiveEncryptionCertificate: ENCRYPTION } } };
