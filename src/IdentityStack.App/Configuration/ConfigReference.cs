@@ -74,7 +74,7 @@ internal static class ConfigReference
             .Append("editors validate and complete them with [cdk.schema.json](cdk.schema.json) (VS Code: the\n")
             .Append("repository's `.vscode/settings.json` maps it), and one stage is [stage.schema.json](stage.schema.json).\n")
             .Append("Every field but `region` is optional, and every default is the secure choice.\n");
-        foreach (var section in catalog.Values.GroupBy(f => SectionOf(f.Path), StringComparer.Ordinal).OrderBy(g => SectionOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var section in catalog.Values.GroupBy(f => SectionOf(f.Path, catalog), StringComparer.Ordinal).OrderBy(g => g.Key.Length == 0 ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             text.Append("\n## ").Append(section.Key.Length == 0 ? "Stage" : "`" + section.Key + "`").Append("\n\n")
                 .Append("| field | type | default | accepts | what it does |\n| --- | --- | --- | --- | --- |\n");
@@ -92,13 +92,13 @@ internal static class ConfigReference
         return text.ToString();
     }
 
-    private static string SectionOf(string path)
+    /// <summary>The top-level field a field belongs to when that field has fields of its own (an object, an array of objects); "" for the stage's plain fields.</summary>
+    private static string SectionOf(string path, IReadOnlyDictionary<string, ConfigField> catalog)
     {
-        var dot = path.IndexOfAny(['.', '[']);
-        return dot < 0 ? (path is "groups" or "federation" or "signIn" or "identityPool" or "api" or "email" or "alarms" or "retention" ? path : string.Empty) : path[..dot];
+        var end = path.IndexOfAny(['.', '[']);
+        var top = end < 0 ? path : path[..end];
+        return catalog.Keys.Any(p => p.StartsWith(top + ".", StringComparison.Ordinal) || p.StartsWith(top + "[].", StringComparison.Ordinal)) ? top : string.Empty;
     }
-
-    private static int SectionOrder(string section) => section.Length == 0 ? 0 : 1;
 
     private static string Accepts(ConfigField field)
     {

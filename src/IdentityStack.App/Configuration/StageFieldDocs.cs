@@ -23,6 +23,13 @@ internal static class StageFieldDocs
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The options types' own defaults, which the reference states.</summary>
+    private static readonly HostedSignInOptions HostedSignInDefaults = new() { CallbackUrls = [], LogoutUrls = [] };
+
+    private static readonly DeveloperLoginOptions DeveloperLoginDefaults = new();
+
+    private static readonly IdentityStack.Constructs.Federation.SamlProvider SamlDefaults = new("x", null, null);
+
     public static IReadOnlyDictionary<string, StageFieldDoc> Fields { get; } = new Dictionary<string, StageFieldDoc>(StringComparer.Ordinal)
     {
         ["account"] = new("Target AWS account (12 digits). Without it the stack is account-agnostic and deploys to the account of your credentials."),
@@ -69,10 +76,10 @@ internal static class StageFieldDocs
         ["signIn.identityProviders"] = new("Names of federation providers the SPA and server clients offer besides Cognito."),
         ["signIn.allowPasswordAuth"] = new("Adds USER_PASSWORD_AUTH to the SPA client (test tools, emulators). Refused on production stages."),
         ["signIn.tokenValidity"] = new("Token lifetimes."),
-        ["signIn.tokenValidity.accessMinutes"] = new("Access token lifetime, 5-1440 minutes.", () => Minutes(new HostedSignInOptions { CallbackUrls = [], LogoutUrls = [] }.AccessTokenValidity)),
-        ["signIn.tokenValidity.idMinutes"] = new("ID token lifetime, 5-1440 minutes.", () => Minutes(new HostedSignInOptions { CallbackUrls = [], LogoutUrls = [] }.IdTokenValidity)),
-        ["signIn.tokenValidity.refreshDays"] = new("Refresh token lifetime, 1-3650 days.", () => Days(new HostedSignInOptions { CallbackUrls = [], LogoutUrls = [] }.RefreshTokenValidity)),
-        ["signIn.firstFactors"] = new("How users may start signing in. PASSWORD stays; EMAIL_OTP needs email, SMS_OTP needs sms, WEB_AUTHN (passkeys) needs ui managed. Production stages refuse EMAIL_OTP and SMS_OTP.", () => string.Join(", ", new HostedSignInOptions { CallbackUrls = [], LogoutUrls = [] }.FirstFactors.Select(f => f.ToString().ToUpperInvariant()))),
+        ["signIn.tokenValidity.accessMinutes"] = new("Access token lifetime, 5-1440 minutes.", () => Minutes(HostedSignInDefaults.AccessTokenValidity)),
+        ["signIn.tokenValidity.idMinutes"] = new("ID token lifetime, 5-1440 minutes.", () => Minutes(HostedSignInDefaults.IdTokenValidity)),
+        ["signIn.tokenValidity.refreshDays"] = new("Refresh token lifetime, 1-3650 days.", () => Days(HostedSignInDefaults.RefreshTokenValidity)),
+        ["signIn.firstFactors"] = new("How users may start signing in. PASSWORD stays; EMAIL_OTP needs email, SMS_OTP needs sms, WEB_AUTHN (passkeys) needs ui managed. Production stages refuse EMAIL_OTP and SMS_OTP.", () => string.Join(", ", HostedSignInDefaults.FirstFactors.Select(f => f.ToString().ToUpperInvariant()))),
         ["signIn.passkeyUserVerification"] = new("Whether a passkey must verify its user (PIN, biometrics)."),
         ["signIn.machineClients"] = new("Machine-to-machine clients besides the default one (at most 10)."),
         ["signIn.machineClients[].name"] = new("1-32 lower-case letters and digits in hyphen-joined words."),
@@ -97,8 +104,8 @@ internal static class StageFieldDocs
         ["federation[].signRequests"] = new("SAML: sign requests (rsa-sha256)."),
         ["federation[].encryptedResponses"] = new("SAML: require encrypted assertions."),
         ["federation[].idpSignOut"] = new("SAML: sign users out at the IdP too."),
-        ["federation[].emailClaim"] = new("SAML: the assertion attribute that carries the email address.", () => new IdentityStack.Constructs.Federation.SamlProvider("x", null, null).EmailClaim),
-        ["federation[].nameClaim"] = new("SAML: the assertion attribute that carries the display name.", () => new IdentityStack.Constructs.Federation.SamlProvider("x", null, null).NameClaim),
+        ["federation[].emailClaim"] = new("SAML: the assertion attribute that carries the email address.", () => SamlDefaults.EmailClaim),
+        ["federation[].nameClaim"] = new("SAML: the assertion attribute that carries the display name.", () => SamlDefaults.NameClaim),
         ["federation[].tenantAttribute"] = new("The provider's claim mapped to custom:idp_tenant; needs tenants."),
         ["federation[].tenants"] = new("The tenants the provider may assert; any other value gets no tokens."),
         ["federation[].tenant"] = new("The one fixed tenant of every user of the provider; excludes tenantAttribute and tenants."),
@@ -128,9 +135,9 @@ internal static class StageFieldDocs
         ["api.throttle.rateLimit"] = new("Steady requests per second.", () => Number(new ApiThrottle().RateLimit)),
         ["api.throttle.burstLimit"] = new("Requests in a burst.", () => Number(new ApiThrottle().BurstLimit)),
         ["api.developerLogin"] = new("The developer login route for users of an existing directory (refused on production stages)."),
-        ["api.developerLogin.tokenMinutes"] = new("Lifetime of the developer identity's token, 1-1440 minutes.", () => Minutes(new DeveloperLoginOptions().TokenDuration)),
+        ["api.developerLogin.tokenMinutes"] = new("Lifetime of the developer identity's token, 1-1440 minutes.", () => Minutes(DeveloperLoginDefaults.TokenDuration)),
         ["api.developerLogin.throttle"] = new("The developer login route's own throttling."),
-        ["api.developerLogin.throttle.rateLimit"] = new("Steady requests per second.", () => Number(new DeveloperLoginOptions().Throttle.RateLimit)),
-        ["api.developerLogin.throttle.burstLimit"] = new("Requests in a burst.", () => Number(new DeveloperLoginOptions().Throttle.BurstLimit)),
+        ["api.developerLogin.throttle.rateLimit"] = new("Steady requests per second.", () => Number(DeveloperLoginDefaults.Throttle.RateLimit)),
+        ["api.developerLogin.throttle.burstLimit"] = new("Requests in a burst.", () => Number(DeveloperLoginDefaults.Throttle.BurstLimit)),
     };
 }
