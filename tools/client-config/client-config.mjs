@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { amplifyOutputs, ClientConfigInputError, stackOutputsOf } from './amplify-outputs.mjs';
+import { STAGE_NAME } from '../stages/stage-name.mjs';
 import { definitionProblems } from './validate.mjs';
 
 function refuse(message) {
@@ -28,7 +29,7 @@ try {
 } catch (error) {
   refuse(`${error.message}; use --stage NAME --outputs FILE [--out PATH] [--cdk-out DIR]`);
 }
-if (!values.stage || !/^[a-z][a-z0-9-]{0,15}$/.test(values.stage)) refuse('give the stage, e.g. --stage dev');
+if (!values.stage || !STAGE_NAME.test(values.stage)) refuse('give the stage, e.g. --stage dev');
 if (!values.outputs) refuse("give the file 'cdk deploy --outputs-file' wrote, e.g. --outputs cdk-outputs.json");
 
 const stackName = `IdentityStack-${values.stage}`;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PreflightInputError, runChecks } from './checks.mjs';
 import { environmentOf, requirementsOf } from './requirements.mjs';
+import { STAGE_NAME } from '../stages/stage-name.mjs';
 
 // The pinned SDK clients run on Node 20; their notice that later releases will need Node 22 is
 // silenced deliberately (as build.sh does for jsii's banner), unless the user set it themselves.
@@ -27,7 +28,7 @@ try {
 } catch (error) {
   refuse(`${error.message}; use --stage NAME [--cdk-out DIR]`);
 }
-if (!values.stage || !/^[a-z][a-z0-9-]{0,15}$/.test(values.stage)) refuse('give the stage to check, e.g. --stage prod');
+if (!values.stage || !STAGE_NAME.test(values.stage)) refuse('give the stage to check, e.g. --stage prod');
 
 const stackName = `IdentityStack-${values.stage}`;
 const manifestFile = join(values['cdk-out'], 'manifest.json');

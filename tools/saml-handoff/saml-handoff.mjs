@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CognitoIdentityProviderClient, DescribeIdentityProviderCommand, GetSigningCertificateCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { deployedIds, handoff, HandoffInputError, pem, samlProviderOf, stageRules } from './handoff-lib.mjs';
+import { STAGE_NAME } from '../stages/stage-name.mjs';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -31,7 +32,7 @@ try {
 } catch (error) {
   refuse(`${error.message}; use --stage NAME --provider NAME [--outputs FILE] [--out DIR]`);
 }
-if (!values.stage || !/^[a-z][a-z0-9-]{0,15}$/.test(values.stage)) refuse('give the stage, e.g. --stage prod');
+if (!values.stage || !STAGE_NAME.test(values.stage)) refuse('give the stage, e.g. --stage prod');
 if (!values.provider || !/^[A-Za-z0-9.-]{3,32}$/.test(values.provider)) refuse('give the SAML provider\'s name as in cdk.json, e.g. --provider AcmeSaml');
 
 const { stage, provider: providerName } = values;

@@ -12,14 +12,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { RESERVED_STAGE_NAMES, STAGE_NAME } from './stage-name.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CDK_JSON = path.join(repoRoot, 'cdk.json');
 export const GATE_ACKNOWLEDGMENTS = path.join(repoRoot, 'tools/template-gate/acknowledgments.json');
 
-/** The app's stage name rule (StageConfigReader) and the names it reserves. */
-const STAGE_NAME = /^[a-z][a-z0-9-]{0,15}$/;
-const RESERVED_STAGE_NAMES = ['all', 'production', 'non-production'];
 /** Cognito's prefix rule (HostedSignInOptions): 1-63 lower-case letters, digits, inner hyphens, none of these words. */
 const DOMAIN_PREFIX = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const RESERVED_PREFIX_WORDS = ['aws', 'amazon', 'cognito'];

@@ -228,7 +228,11 @@ internal static class ConfigReference
     private static JsonObject StagesMap() => new()
     {
         ["type"] = "object",
-        ["propertyNames"] = new JsonObject { ["pattern"] = "^[a-z][a-z0-9-]{0,15}$", ["not"] = new JsonObject { ["enum"] = new JsonArray("all", "production", "non-production") } },
+        ["propertyNames"] = new JsonObject
+        {
+            ["pattern"] = StageConfigReader.StageNamePatternText,
+            ["not"] = new JsonObject { ["enum"] = new JsonArray([.. StageConfigReader.ReservedStageNames.Select(n => (JsonNode)JsonValue.Create(n)!)]) },
+        },
         ["additionalProperties"] = new JsonObject { ["$ref"] = StageSchemaFile },
         ["minProperties"] = 1,
     };

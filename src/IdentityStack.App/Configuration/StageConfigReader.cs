@@ -122,9 +122,12 @@ internal static partial class StageConfigReader
     }
 
     /// <summary>Names a stage cannot have: the selection of every stage, and the stage classes of the template gate's acknowledgments.</summary>
-    private static readonly string[] ReservedStageNames = [StageSelection.AllStages, "production", "non-production"];
+    public static readonly IReadOnlyList<string> ReservedStageNames = [StageSelection.AllStages, "production", "non-production"];
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,15}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
+    /// <summary>What a stage name is: 1-16 lower-case letters, digits or hyphens, starting with a letter (the JSON Schema states it too).</summary>
+    public const string StageNamePatternText = "^[a-z][a-z0-9-]{0,15}$";
+
+    [GeneratedRegex(StageNamePatternText, RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]
     private static partial Regex StageNamePattern();
 
     [GeneratedRegex("^[0-9]{12}$", RegexOptions.ExplicitCapture, TriggerSettingFormats.RegexTimeoutMilliseconds)]

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { RESERVED_STAGE_NAMES, STAGE_NAME } from '../../stages/stage-name.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const reference = path.join(repoRoot, 'docs/reference');
@@ -64,6 +65,12 @@ describe('stage JSON Schema', () => {
       assert.ok(stage.errors.some((e) => e.instancePath === where && e.keyword === keyword), JSON.stringify(stage.errors, null, 2));
     });
   }
+
+  it('the Node tools check stage names by the app rule (the schema carries StageConfigReader\'s)', () => {
+    const names = read(path.join(reference, 'cdk.schema.json')).properties.context.properties.stages.propertyNames;
+    assert.equal(names.pattern, STAGE_NAME.source);
+    assert.deepEqual(names.not.enum, [...RESERVED_STAGE_NAMES]);
+  });
 
   it('refuses reserved and malformed stage names in cdk.json', () => {
     const { cdkJson } = validators();
