@@ -46,7 +46,10 @@ internal sealed partial record TenantRequest(TenantAction Action, string Tenant,
                 return (null, $"unknown option or missing value '{Printable(args[i])}': " + Usage);
             }
 
-            options[args[i]] = args[i + 1];
+            if (!options.TryAdd(args[i], args[i + 1]))
+            {
+                return (null, $"{args[i]} is given twice; give it once.");
+            }
         }
 
         if (!options.TryGetValue("--stage", out var stage) || !StageName().IsMatch(stage))

@@ -110,6 +110,7 @@ public sealed class TenantToolTests : IAsyncLifetime
     [InlineData(new[] { "suspend", "acme-01", "--stage", "Prod!" }, "give the stage")]
     [InlineData(new[] { "suspend", "acme-01", "--stage", "prod", "--force", "x" }, "unknown option or missing value '--force'")]
     [InlineData(new[] { "suspend", "acme-01", "--stage", "prod", "--table" }, "unknown option or missing value '--table'")]
+    [InlineData(new[] { "suspend", "acme-01", "--stage", "prod", "--stage", "dev", "--table", "identity-directory", "--region", "eu-west-1" }, "--stage is given twice")]
     [InlineData(new[] { "suspend", "acme-01", "--stage", "prod", "--table", "t" }, "--table needs a DynamoDB table name and --region")]
     [InlineData(new[] { "suspend", "acme-01", "--stage", "prod", "--outputs", "/nonexistent/out.json" }, "not found: deploy the stage first")]
     public async Task Bad_input_is_refused_with_one_line_and_exit_2_before_any_call(string[] args, string message)
