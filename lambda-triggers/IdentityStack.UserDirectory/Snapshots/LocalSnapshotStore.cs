@@ -4,7 +4,7 @@ namespace IdentityStack.UserDirectory.Snapshots;
 public sealed class LocalSnapshotStore(string directory) : ISnapshotStore
 {
     /// <inheritdoc />
-    public string Location => directory;
+    public string Location => directory.EndsWith(Path.DirectorySeparatorChar) ? directory : directory + Path.DirectorySeparatorChar;
 
     /// <inheritdoc />
     public async Task PutAsync(string name, byte[] content, CancellationToken cancellationToken)

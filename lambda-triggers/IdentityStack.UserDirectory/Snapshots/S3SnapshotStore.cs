@@ -53,7 +53,7 @@ public sealed class S3SnapshotStore(IAmazonS3 s3, string bucket, string prefix) 
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var bucket = slash < 0 ? rest : rest[..slash];
         var prefix = slash < 0 ? string.Empty : rest[(slash + 1)..];
-        if (bucket.Length is < 3 or > 63 || !bucket.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.') || prefix.Length == 0 || prefix.Contains("//", StringComparison.Ordinal))
+        if (bucket.Length is < 3 or > 63 || !bucket.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.') || prefix.Length == 0 || prefix.StartsWith('/') || prefix.Contains("//", StringComparison.Ordinal))
         {
             return null;
         }
