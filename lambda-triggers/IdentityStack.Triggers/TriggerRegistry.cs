@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using IdentityStack.Lambda.CognitoEvents;
 using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers.Api;
+using IdentityStack.Triggers.Backup;
 using IdentityStack.Triggers.Cognito;
 using IdentityStack.Triggers.Contract;
 using IdentityStack.Triggers.CustomResources;
@@ -35,7 +36,8 @@ internal static class TriggerRegistry
             settings => new DynamoDbIdentityDirectory(dynamoDb(), TriggerSettings.Require(settings.DirectoryTable, TriggerEnvironment.DirectoryTable)),
             settings => new DynamoDbLegacyUserStore(dynamoDb(), TriggerSettings.Require(settings.LegacyUsersTable, TriggerEnvironment.LegacyUsersTable)),
             output,
-            time);
+            time,
+            () => UserDirectoryExportHandler.Create(environment, dynamoDb, SharedHttp.Value, output, time));
 
     /// <summary>The handlers, with the given stores (created only for the triggers that use them).</summary>
     public static IReadOnlyDictionary<string, Func<ILambdaHandler>> Create(
@@ -43,7 +45,8 @@ internal static class TriggerRegistry
         Func<TriggerSettings, IIdentityDirectory> directory,
         Func<TriggerSettings, ILegacyUserStore> legacyUsers,
         TextWriter output,
-        TimeProvider time)
+        TimeProvider time,
+        Func<ILambdaHandler>? userDirectoryExport = null)
     {
         TriggerSettings Settings() => TriggerSettings.FromEnvironment(environment);
 
@@ -84,6 +87,11 @@ internal static class TriggerRegistry
             [CustomResourceHandlerNames.MachineClientRegistration] = () =>
                 new MachineClientRegistrationHandler(() => directory(Settings()) as IMachineClientRegistry ?? throw new InvalidOperationException("The directory store cannot register machine clients."), SharedHttp.Value, output, CloudFormationResponseUrls.FromEnvironment(environment)),
         };
+        if (userDirectoryExport is not null)
+        {
+            handlers[OperationsHandlerNames.UserDirectoryExport] = userDirectoryExport;
+        }
+
         return handlers;
     }
 

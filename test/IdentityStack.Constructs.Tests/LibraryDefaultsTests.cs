@@ -44,11 +44,18 @@ public sealed class LibraryDefaultsTests
             DirectoryTable = Table.FromTableName(stack, "Directory", "directory"),
             AdminGroup = "admins",
         });
+        _ = new IdentityStack.Constructs.Backup.UserDirectoryBackup(stack, "Backup", new IdentityStack.Constructs.Backup.UserDirectoryBackupProps
+        {
+            UserPool = pool.UserPool,
+            DirectoryTable = triggers.DirectoryTable,
+            Binary = binary,
+        });
 
         var retention = JsonSerializer.SerializeToElement(Template.FromStack(stack).FindResources("AWS::Logs::LogGroup")).EnumerateObject()
             .ToDictionary(g => g.Name, g => g.Value.GetProperty("Properties").TryGetProperty("RetentionInDays", out var days) ? days.GetInt32() : 0, StringComparer.Ordinal);
 
-        Assert.True(retention.Count >= 9, $"the triggers, the registry and the API each log: {string.Join(", ", retention.Keys)}");
+        Assert.Contains(retention.Keys, k => k.StartsWith("BackupStateMachineLogs", StringComparison.Ordinal));
+        Assert.True(retention.Count >= 11, $"the triggers, the registry, the API and the backup each log: {string.Join(", ", retention.Keys)}");
         Assert.All(retention, group => Assert.True(group.Value >= LogRetention.ProductionDays, $"{group.Key} keeps {group.Value} days"));
     }
 }

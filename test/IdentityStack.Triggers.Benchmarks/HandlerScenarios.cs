@@ -19,6 +19,7 @@ internal static class HandlerScenarios
         [CustomResourceHandlerNames.ClassicUiCustomization] = "custom resource: runs once per deployment",
         [CustomResourceHandlerNames.MachineClientRegistration] = "custom resource: runs once per deployment",
         [ApiHandlerNames.DeveloperLogin] = "developer login: PBKDF2 and a minimum refusal time by design",
+        [OperationsHandlerNames.UserDirectoryExport] = "scheduled export: no user waits on it; each invocation runs for minutes by design",
     };
 
     public static IReadOnlyList<ColdStartScenario> All { get; } =

@@ -1,4 +1,5 @@
 using IdentityStack.Constructs.Api;
+using IdentityStack.Constructs.Backup;
 using IdentityStack.Constructs.Federation;
 using IdentityStack.Constructs.IdentityPools;
 using IdentityStack.Constructs.Monitoring;
@@ -40,6 +41,9 @@ internal sealed record StageConfig
 
     /// <summary>Who hears the stage's alarms.</summary>
     public AlarmNotificationsOptions Alarms { get; init; } = new();
+
+    /// <summary>The user directory's scheduled export; null creates none (production stages have one unless they say otherwise).</summary>
+    public UserDirectoryBackupOptions? Backup { get; init; }
 
     /// <summary>External identity providers.</summary>
     public IReadOnlyList<FederatedProvider> Federation { get; init; } = [];

@@ -100,6 +100,7 @@ internal static partial class StageConfigReader
         var api = ApiConfigReader.Read(reader.Object("api"), reader.Has("signIn"), userPool.Groups, identityPool?.DeveloperProviderName is not null, userPool.Production);
         var (logDays, noncurrentDays) = RetentionConfigReader.Read(reader.Object("retention"), userPool.Production);
         var alarms = AlarmsConfigReader.Read(reader, userPool.Production);
+        var backup = BackupConfigReader.Read(reader.Object("backup"), userPool.Production);
         reader.RejectUnknownFields();
         return region is null
             ? null
@@ -114,6 +115,7 @@ internal static partial class StageConfigReader
                 LogRetentionDays = logDays,
                 NoncurrentVersionDays = noncurrentDays,
                 Alarms = alarms,
+                Backup = backup,
                 Federation = federation,
                 SignIn = signIn,
                 IdentityPool = identityPool,

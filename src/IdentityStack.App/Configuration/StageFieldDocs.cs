@@ -28,6 +28,8 @@ internal static class StageFieldDocs
 
     private static readonly DeveloperLoginOptions DeveloperLoginDefaults = new();
 
+    private static readonly IdentityStack.Constructs.Backup.UserDirectoryBackupOptions BackupDefaults = new();
+
     private static readonly IdentityStack.Constructs.Federation.SamlProvider SamlDefaults = new("x", null, null);
 
     public static IReadOnlyDictionary<string, StageFieldDoc> Fields { get; } = new Dictionary<string, StageFieldDoc>(StringComparer.Ordinal)
@@ -57,6 +59,12 @@ internal static class StageFieldDocs
         ["retention"] = new("How long logs and replaced file versions are kept."),
         ["retention.logDays"] = new("Days every log group and the S3 access logs keep data; one of CloudWatch's values.", () => $"{Number(LogRetention.ProductionDays)} on production stages, {Number(LogRetention.DefaultDays)} elsewhere"),
         ["retention.noncurrentVersionDays"] = new("Days replaced or deleted versions of users' files are kept.", () => Days(new UserDataStoreProps().NoncurrentVersionExpiration)),
+        ["backup"] = new("The user directory's scheduled export (users, groups, memberships, directory items) to a locked, encrypted bucket. Production stages have it without the section; elsewhere the section turns it on."),
+        ["backup.enabled"] = new("false turns the backup off (on a production stage too: think twice)."),
+        ["backup.intervalHours"] = new("Hours between exports (1-144); the staleness alarm fires after interval + 2 hours without one.", () => Number(BackupDefaults.IntervalHours)),
+        ["backup.retentionDays"] = new("Days each snapshot is locked and kept, then expired; at least one interval.", () => Number(BackupDefaults.RetentionDays)),
+        ["backup.requestsPerSecond"] = new("Cognito calls a second the export makes (1-100), within the account's ListUsers quota (30 by default).", () => Number((int)BackupDefaults.RequestsPerSecond)),
+        ["backup.lockMode"] = new("S3 Object Lock mode of the snapshots: COMPLIANCE (nobody, not even the account's root user, deletes a snapshot early) or GOVERNANCE (principals with s3:BypassGovernanceRetention can)."),
         ["alarms"] = new("Who hears the stage's alarms. A production stage needs email or topicArn."),
         ["alarms.email"] = new("Addresses subscribed to the stage's alarm topic (each confirms the SNS email)."),
         ["alarms.topicArn"] = new("An existing standard SNS topic that also gets every alarm and recovery."),

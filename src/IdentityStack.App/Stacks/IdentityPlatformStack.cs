@@ -3,6 +3,7 @@ using IdentityStack.App.Configuration;
 using Amazon.CDK.AWS.SSM;
 using IdentityStack.Constructs;
 using IdentityStack.Constructs.Api;
+using IdentityStack.Constructs.Backup;
 using IdentityStack.Constructs.Data;
 using IdentityStack.Constructs.Encryption;
 using IdentityStack.Constructs.Federation;
@@ -56,6 +57,10 @@ internal sealed class IdentityPlatformStack : Stack
         });
 
         _ = new UserPoolLogDelivery(this, "UserPoolLogs", UserPool, LogRetention.FromDays(stage.LogRetentionDays), removalPolicy);
+        if (stage.Backup is { } backup)
+        {
+            AddBackup(backup, removalPolicy);
+        }
 
         Publish("UserPoolId", "user-pool-id", UserPool.UserPool.UserPoolId, "Cognito user pool id");
         Publish("UserPoolArn", "user-pool-arn", UserPool.UserPool.UserPoolArn, "Cognito user pool ARN");
@@ -84,6 +89,9 @@ internal sealed class IdentityPlatformStack : Stack
 
     /// <summary>Hosted sign-in: domain, resource server, clients; null when the stage configures none.</summary>
     public HostedSignIn? SignIn { get; private set; }
+
+    /// <summary>The user directory's scheduled export; null when the stage has none.</summary>
+    public UserDirectoryBackup? Backup { get; private set; }
 
     /// <summary>The pool's Lambda triggers.</summary>
     public CognitoTriggers Triggers { get; }
@@ -159,6 +167,22 @@ internal sealed class IdentityPlatformStack : Stack
         });
         alarms.NotifyOnEveryAlarm(this);
         Publish("AlarmTopicArn", "alarm-topic-arn", alarms.Topic.TopicArn, "SNS topic every alarm of the stage publishes to (subscribe on-call here)");
+    }
+
+    /// <summary>The user directory's scheduled export and where it keeps snapshots.</summary>
+    private void AddBackup(UserDirectoryBackupOptions options, RemovalPolicy removalPolicy)
+    {
+        Backup = new UserDirectoryBackup(this, "Backup", new UserDirectoryBackupProps(options)
+        {
+            UserPool = UserPool.UserPool,
+            DirectoryTable = Triggers.DirectoryTable,
+            Binary = _platformBinary,
+            StageName = Stage.Name,
+            LogRetention = LogRetention.FromDays(Stage.LogRetentionDays),
+            LogRemovalPolicy = removalPolicy,
+        });
+        Publish("BackupBucketName", "backup/bucket-name", Backup.Bucket.BucketName, "User directory snapshots: snapshots/<time>/ (./build.sh restore-users --snapshot s3://<bucket>/snapshots/<time>/)");
+        Publish("BackupStateMachineArn", "backup/state-machine-arn", Backup.StateMachine.StateMachineArn, "Runs the user directory export (start it by hand for a snapshot now)");
     }
 
     /// <summary>The JWT-protected HTTP API, taking tokens of all three clients, CORS for the app origins.</summary>
