@@ -126,8 +126,8 @@ public sealed class HostedSignInTests(SynthesizedStages stages)
             var target = r.GetProperty("AliasTarget").GetProperty("DNSName").GetProperty("Fn::GetAtt");
             Assert.Equal([domainId, "CloudFrontDistribution"], target.EnumerateArray().Select(t => t.GetString()));
         });
-        // Seven triggers, the API backend and the machine client registration: no classic UI custom resource.
-        Assert.Equal(9, TemplateJson.OfType(stages["prod"], "AWS::Lambda::Function").Count);
+        // Seven triggers, the API backend, the machine client registration and the backup's export: no classic UI custom resource.
+        Assert.Equal(10, TemplateJson.OfType(stages["prod"], "AWS::Lambda::Function").Count);
         // The domain's alias target is read from the domain resource, not looked up by a custom resource.
         Assert.Equal(
             ["Custom::MachineClientRegistration"],
