@@ -8,7 +8,8 @@ namespace IdentityStack.Testing;
 /// <summary>
 /// A DynamoDB table in memory, keyed by <c>pk</c>, answering the operations the directory tools use
 /// the way DynamoDB does: PutItem (with <c>attribute_not_exists</c>), UpdateItem (<c>SET</c> of
-/// named values, creating the item), GetItem, and Query of an index by one attribute's value. Plug
+/// named values, creating the item), GetItem, Query of an index by one attribute's value, Scan in pages
+/// by key, and DeleteItem. Plug
 /// its <see cref="Answer"/> into <see cref="RecordingDynamoDb.Answer"/>; other operations get
 /// <paramref name="fallback"/>'s answer.
 /// </summary>
@@ -63,8 +64,31 @@ internal sealed class InMemoryDynamoDbTable(Func<string, JsonElement, (HttpStatu
                 return (HttpStatusCode.OK, new JsonObject { [nameof(Items)] = new JsonArray([.. matches.Select(m => (JsonNode)m.DeepClone())]), ["Count"] = matches.Count() }.ToJsonString());
             }
 
+            case "Scan":
+                return Scan(body);
+
+            case "DeleteItem":
+                Items.TryRemove(body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString()!, out _);
+                return (HttpStatusCode.OK, "{}");
+
             default:
                 return fallback?.Invoke(operation, body) ?? (HttpStatusCode.BadRequest, $$"""{"__type":"com.amazon.coral.validate#ValidationException","message":"the in-memory table does not serve {{operation}}"}""");
         }
+    }
+
+    /// <summary>Pages of at most Limit (default 2 here, so that tests page) in key order, after ExclusiveStartKey.</summary>
+    private (HttpStatusCode Status, string Body) Scan(JsonElement body)
+    {
+        var limit = body.TryGetProperty("Limit", out var l) ? l.GetInt32() : 2;
+        var after = body.TryGetProperty("ExclusiveStartKey", out var start) ? start.GetProperty("pk").GetProperty("S").GetString() : null;
+        var keys = Items.Keys.Order(StringComparer.Ordinal).Where(k => after is null || string.CompareOrdinal(k, after) > 0).ToList();
+        var page = keys.Take(limit).ToList();
+        var answer = new JsonObject { [nameof(Items)] = new JsonArray([.. page.Select(k => (JsonNode)Items[k].DeepClone())]), ["Count"] = page.Count };
+        if (keys.Count > limit)
+        {
+            answer["LastEvaluatedKey"] = new JsonObject { ["pk"] = new JsonObject { ["S"] = page[^1] } };
+        }
+
+        return (HttpStatusCode.OK, answer.ToJsonString());
     }
 }

@@ -58,6 +58,18 @@ internal abstract class LoopbackHttpServer : IAsyncDisposable
 
     protected abstract Task HandleAsync(HttpListenerContext context, string body);
 
+    /// <summary>The request body as bytes; by default read as UTF-8 text for <see cref="HandleAsync"/>. Binary endpoints (S3) override it.</summary>
+    protected virtual Task HandleBytesAsync(HttpListenerContext context, byte[] body) => HandleAsync(context, Encoding.UTF8.GetString(body));
+
+    protected static async Task WriteBytesAsync(HttpListenerResponse response, HttpStatusCode status, string contentType, byte[] body)
+    {
+        response.StatusCode = (int)status;
+        response.ContentType = contentType;
+        response.ContentLength64 = body.Length;
+        await response.OutputStream.WriteAsync(body).ConfigureAwait(false);
+        response.Close();
+    }
+
     protected static async Task WriteAsync(HttpListenerResponse response, HttpStatusCode status, string contentType, string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
@@ -82,8 +94,9 @@ internal abstract class LoopbackHttpServer : IAsyncDisposable
                 return;
             }
 
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            await HandleAsync(context, await reader.ReadToEndAsync().ConfigureAwait(false)).ConfigureAwait(false);
+            using var body = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(body).ConfigureAwait(false);
+            await HandleBytesAsync(context, body.ToArray()).ConfigureAwait(false);
         }
     }
 }
