@@ -19,6 +19,10 @@
 #   ./build.sh tenant create|suspend|resume|show|list-users TENANT --stage NAME [--outputs FILE | --table NAME --region R]
 #                                    a deployed stage's tenant, by the directory contract the triggers read (identity-tenant,
 #                                    AWS SDK, standard credential chain); every run prints an audit line (who, what, when)
+#   ./build.sh restore-users --stage NAME --snapshot PATH_OR_S3_URI [--dry-run] [--from-pool POOL_ID] [--mapping FILE]
+#                                    [--outputs FILE | --user-pool-id ID --table NAME [--region R]]  a user directory
+#                                    snapshot (the backup's) back into a deployed stage: checks it, adds only what is
+#                                    missing, writes old sub -> new sub (identity-restore); every run prints an audit line
 #   ./build.sh new-stage NAME --from STAGE [--domain-prefix PREFIX]  add a stage to cdk.json as a copy of STAGE
 #                                    (own domain prefix), synthesize it through the gate, record its stateful
 #                                    resources, and print what the AWS account and GitHub still need
@@ -539,6 +543,7 @@ case "${1:-}" in
   new-stage) shift; cmd_new_stage "$@" ;;
   saml-handoff) shift; cmd_saml_handoff "$@" ;;
   tenant) shift; require_tools; build; dotnet "src/IdentityStack.Tenants/bin/$CONFIGURATION/net10.0/identity-tenant.dll" "$@" ;;
+  restore-users) shift; require_tools; build; dotnet "src/IdentityStack.Restore/bin/$CONFIGURATION/net10.0/identity-restore.dll" "$@" ;;
   guard-changes) shift; require_tools; ensure_node_tools; node tools/change-guard/guard.mjs "$@" ;;
   preflight) shift; cmd_preflight "$@" ;;
   client-config) shift; cmd_client_config "$@" ;;

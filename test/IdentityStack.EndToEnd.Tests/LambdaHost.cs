@@ -16,6 +16,7 @@ internal sealed class LambdaHost : LoopbackHttpServer
 {
     private const string InvocationsPrefix = "/2015-03-31/functions/";
     private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxInvocationWait = TimeSpan.FromMinutes(1);
     private readonly string _bootstrap;
     private readonly Dictionary<string, LambdaFunctionDefinition> _functions;
     private readonly Dictionary<string, (RuntimeApiEndpoint Api, Process Process)> _running = new(StringComparer.Ordinal);
@@ -63,7 +64,9 @@ internal sealed class LambdaHost : LoopbackHttpServer
             return;
         }
 
-        var result = await Running(function).Api.InvokeAsync(body, InvocationTimeout).ConfigureAwait(false);
+        // Wait for the function's own limit (with a margin), at least the usual 10 seconds, at most a minute.
+        var wait = TimeSpan.FromTicks(Math.Clamp((function.Limit + TimeSpan.FromSeconds(5)).Ticks, InvocationTimeout.Ticks, MaxInvocationWait.Ticks));
+        var result = await Running(function).Api.InvokeAsync(body, wait).ConfigureAwait(false);
         Invocations.Enqueue((name, body, result));
         if (result.IsError)
         {
@@ -80,7 +83,7 @@ internal sealed class LambdaHost : LoopbackHttpServer
             return running;
         }
 
-        var api = new RuntimeApiEndpoint();
+        var api = new RuntimeApiEndpoint(function.Limit);
         var environment = function.Environment.Append(KeyValuePair.Create("AWS_LAMBDA_FUNCTION_NAME", function.Name));
         var start = LambdaProcessStart.For(_bootstrap, api.HostAndPort, function.Handler, environment, captureOutput: false);
         running = (api, Process.Start(start) ?? throw new InvalidOperationException($"could not start {_bootstrap}"));

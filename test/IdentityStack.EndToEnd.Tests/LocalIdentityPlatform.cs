@@ -19,7 +19,7 @@ public sealed class LocalIdentityPlatform : IAsyncLifetime
     public const string Stage = "dev";
     public const string SpaClientName = "UserPool-SpaClient";
     public const string Password = "Correct-Horse-42!";
-    private static readonly string Bootstrap = RepositoryRoot.File(Path.Combine("artifacts", "bootstrap", "linux-x64", "bootstrap"));
+    internal static readonly string Bootstrap = RepositoryRoot.File(Path.Combine("artifacts", "bootstrap", "linux-x64", "bootstrap"));
 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private CognitoLocalServer? _server;

@@ -17,7 +17,14 @@ internal sealed class RuntimeApiEndpoint : LoopbackHttpServer
     private readonly ConcurrentDictionary<string, TaskCompletionSource<InvocationResult>> _waiting = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
-    public RuntimeApiEndpoint() => Start();
+    private readonly TimeSpan _limit;
+
+    /// <summary>An endpoint whose invocations each get <paramref name="limit"/> (the function's time limit) until their deadline.</summary>
+    public RuntimeApiEndpoint(TimeSpan limit)
+    {
+        _limit = limit;
+        Start();
+    }
 
     /// <summary>The init error the process reported, if it failed to start.</summary>
     public string? InitError { get; private set; }
@@ -55,7 +62,7 @@ internal sealed class RuntimeApiEndpoint : LoopbackHttpServer
             }
 
             context.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = next.RequestId;
-            context.Response.Headers["Lambda-Runtime-Deadline-Ms"] = DateTimeOffset.UtcNow.AddSeconds(5).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers["Lambda-Runtime-Deadline-Ms"] = DateTimeOffset.UtcNow.Add(_limit).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
             context.Response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:eu-west-1:000000000000:function:local";
             await WriteAsync(context.Response, HttpStatusCode.OK, Json, next.Body).ConfigureAwait(false);
             return;

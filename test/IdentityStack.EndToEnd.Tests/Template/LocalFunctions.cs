@@ -76,7 +76,8 @@ internal sealed class LocalFunctions
             }
         }
 
-        return new LambdaFunctionDefinition(logicalId, (string?)properties["Handler"] ?? throw new InvalidDataException($"{logicalId} has no Handler."), environment);
+        var timeout = properties["Timeout"] is JsonValue seconds ? TimeSpan.FromSeconds(seconds.GetValue<int>()) : (TimeSpan?)null;
+        return new LambdaFunctionDefinition(logicalId, (string?)properties["Handler"] ?? throw new InvalidDataException($"{logicalId} has no Handler."), environment, timeout);
     }
 
     private string FunctionName(JsonNode? arn) =>
