@@ -16,9 +16,11 @@
 #                                    customer's SAML IdP administrator needs (ACS URL, SP entity id, sign-out URL,
 #                                    claims, the signing and encryption certificates as PEM files in
 #                                    artifacts/NAME/saml/PROVIDER/) and what decides whether their users sign in
-#   ./build.sh tenant create|suspend|resume|show|list-users TENANT --stage NAME [--outputs FILE | --table NAME --region R]
-#                                    a deployed stage's tenant, by the directory contract the triggers read (identity-tenant,
-#                                    AWS SDK, standard credential chain); every run prints an audit line (who, what, when)
+#   ./build.sh tenant create|suspend|resume|show|list-users|offboard TENANT --stage NAME [--outputs FILE | --table NAME
+#                                    --region R [--user-pool-id ID]] [--out DIR] [--yes]  a deployed stage's tenant, by the
+#                                    directory contract the triggers read (identity-tenant, AWS SDK, standard credential
+#                                    chain); offboard exports the tenant's users in the backup's format, then (typed
+#                                    confirmation or --yes) disables them and suspends the tenant; every run prints an audit line
 #   ./build.sh restore-users --stage NAME --snapshot PATH_OR_S3_URI [--dry-run] [--from-pool POOL_ID] [--mapping FILE]
 #                                    [--outputs FILE | --user-pool-id ID --table NAME [--region R]]  a user directory
 #                                    snapshot (the backup's) back into a deployed stage: checks it, adds only what is

@@ -51,7 +51,7 @@ internal sealed partial record RestoreRequest(string Stage, string Snapshot, str
         }
 
         string? fromPool = null;
-        if (options.TryGetValue("--from-pool", out var from) && !PoolId().IsMatch(from))
+        if (options.TryGetValue("--from-pool", out var from) && !StageDirectoryOutputs.IsPoolId(from))
         {
             return (null, $"--from-pool \"{StageDirectoryOutputs.Printable(from)}\": give the user pool id the snapshot's manifest names, e.g. eu-west-1_AbC123.");
         }
@@ -76,13 +76,13 @@ internal sealed partial record RestoreRequest(string Stage, string Snapshot, str
     {
         if (options.TryGetValue("--user-pool-id", out var pool) || options.ContainsKey("--table"))
         {
-            if (pool is null || !PoolId().IsMatch(pool) || !options.TryGetValue("--table", out var table) || !StageDirectoryOutputs.IsTableName(table))
+            if (pool is null || !StageDirectoryOutputs.IsPoolId(pool) || !options.TryGetValue("--table", out var table) || !StageDirectoryOutputs.IsTableName(table))
             {
                 return (null, null, null, "--user-pool-id and --table go together: the pool id (e.g. eu-west-1_AbC123) and the directory table's name.");
             }
 
             var region = options.TryGetValue("--region", out var given) ? given : StageDirectoryOutputs.RegionOfPool(pool);
-            return region is not null && RegionCode().IsMatch(region)
+            return region is not null && StageDirectoryOutputs.IsRegion(region)
                 ? (pool, table, region, null)
                 : (null, null, null, "--region: give the region code of the pool, e.g. eu-west-1.");
         }
@@ -106,12 +106,6 @@ internal sealed partial record RestoreRequest(string Stage, string Snapshot, str
         var name = snapshot.TrimEnd('/', Path.DirectorySeparatorChar).Split('/', Path.DirectorySeparatorChar)[^1];
         return SafeName().IsMatch(name) ? name : "snapshot";
     }
-
-    [GeneratedRegex(@"^[\w-]+_[0-9a-zA-Z]+$", RegexOptions.ExplicitCapture, 100)]
-    private static partial Regex PoolId();
-
-    [GeneratedRegex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$", RegexOptions.ExplicitCapture, 100)]
-    private static partial Regex RegionCode();
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$", RegexOptions.ExplicitCapture, 100)]
     private static partial Regex SafeName();

@@ -17,4 +17,7 @@ internal enum TenantAction
 
     /// <summary>Print the tenant's users, one per line.</summary>
     ListUsers,
+
+    /// <summary>Export the tenant's users (the backup's format), then, once confirmed, disable them and suspend the tenant.</summary>
+    Offboard,
 }

@@ -112,7 +112,20 @@ internal sealed class TenantDirectory(IAmazonDynamoDB dynamoDb, string table)
         while (start is not null);
     }
 
-    private static string Key(string tenant) => DirectoryKeys.TenantPrefix + tenant;
+    /// <summary>The whole item with partition key <paramref name="key"/>, or null when there is none.</summary>
+    public async Task<Dictionary<string, AttributeValue>?> ItemAsync(string key, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = table,
+            Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [DirectoryKeys.PartitionKey] = new() { S = key } },
+            ConsistentRead = true,
+        }, cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? item : null;
+    }
+
+    /// <summary>The partition key of the tenant's item.</summary>
+    public static string Key(string tenant) => DirectoryKeys.TenantPrefix + tenant;
 
     /// <summary>A moment as the tenant item and the audit line both write it: UTC, to the second.</summary>
     public static string Timestamp(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

@@ -18,7 +18,7 @@ internal static partial class StageDirectoryOutputs
     {
         if (!File.Exists(file))
         {
-            return (null, null, null, $"{file} not found: deploy the stage first (./build.sh deploy --stage {stage} writes it), or give the pool and table by hand (see --help).");
+            return (null, null, null, $"{file} not found: deploy the stage first (./build.sh deploy --stage {stage} writes it), or give --table NAME --region REGION (and the pool where the command needs it).");
         }
 
         try
@@ -30,7 +30,7 @@ internal static partial class StageDirectoryOutputs
                 || !outputs.TryGetProperty("DirectoryTableName", out var table) || table.ValueKind != JsonValueKind.String || !TableName().IsMatch(table.GetString()!)
                 || !outputs.TryGetProperty("UserPoolId", out var pool) || pool.ValueKind != JsonValueKind.String || PoolRegion().Match(pool.GetString()!) is not { Success: true } region)
             {
-                return (null, null, null, $"{file} has no DirectoryTableName and UserPoolId of IdentityStack-{stage}: deploy the stage with this version (./build.sh deploy --stage {stage}), or give the pool and table by hand (see --help).");
+                return (null, null, null, $"{file} has no DirectoryTableName and UserPoolId of IdentityStack-{stage}: deploy the stage with this version (./build.sh deploy --stage {stage}), or give --table NAME --region REGION (and the pool where the command needs it).");
             }
 
             return (pool.GetString(), table.GetString(), region.Groups["region"].Value, null);
@@ -43,6 +43,12 @@ internal static partial class StageDirectoryOutputs
 
     /// <summary>The region of a user pool id (<c>eu-west-1_AbC123</c>), or null when it is not one.</summary>
     public static string? RegionOfPool(string poolId) => PoolRegion().Match(poolId) is { Success: true } match ? match.Groups["region"].Value : null;
+
+    /// <summary>Whether <paramref name="code"/> is a region code (eu-west-1).</summary>
+    public static bool IsRegion(string code) => RegionCode().IsMatch(code);
+
+    /// <summary>Whether <paramref name="id"/> has a user pool id's shape (Cognito's pattern: letters, digits, '-' before '_').</summary>
+    public static bool IsPoolId(string id) => PoolId().IsMatch(id);
 
     /// <summary>Whether <paramref name="name"/> is a DynamoDB table name.</summary>
     public static bool IsTableName(string name) => TableName().IsMatch(name);
@@ -62,6 +68,12 @@ internal static partial class StageDirectoryOutputs
 
     [GeneratedRegex("^(?<region>[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9])_[0-9A-Za-z]+$", RegexOptions.ExplicitCapture, 100)]
     private static partial Regex PoolRegion();
+
+    [GeneratedRegex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$", RegexOptions.ExplicitCapture, 100)]
+    private static partial Regex RegionCode();
+
+    [GeneratedRegex(@"^[\w-]{1,30}_[0-9a-zA-Z]{1,30}$", RegexOptions.ExplicitCapture, 100)]
+    private static partial Regex PoolId();
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$", RegexOptions.ExplicitCapture, 100)]
     private static partial Regex TableName();

@@ -135,7 +135,8 @@ public sealed class TenantToolTests : IAsyncLifetime
         var (request, refusal) = TenantRequest.Parse(["suspend", "acme-01", "--stage", "prod", "--outputs", file], folder);
 
         Assert.Null(refusal);
-        Assert.Equal(new TenantRequest(TenantAction.Suspend, "acme-01", "prod", "IdentityStack-prod-TriggersDirectoryTable-1ABC", "eu-central-1"), request);
+        Assert.Equal(new TenantRequest(TenantAction.Suspend, "acme-01", "prod", "IdentityStack-prod-TriggersDirectoryTable-1ABC", "eu-central-1"), request! with { UserPoolId = null, OutDirectory = null });
+        Assert.Equal("eu-central-1_AbCdEf123", request.UserPoolId);
 
         File.WriteAllText(file, """{ "IdentityStack-prod": { "UserPoolId": "eu-central-1_AbCdEf123" } }""");
         Assert.Contains("has no DirectoryTableName and UserPoolId of IdentityStack-prod", TenantRequest.Parse(["show", "acme-01", "--stage", "prod", "--outputs", file], folder).Refusal, StringComparison.Ordinal);

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text;
-using IdentityStack.Testing;
 using IdentityStack.UserDirectory.Cognito;
 using IdentityStack.UserDirectory.Tests;
 
-namespace IdentityStack.Restore.Tests;
+namespace IdentityStack.Testing;
 
 /// <summary>The in-memory <see cref="FakeUserPool"/> behind Cognito's JSON protocol on 127.0.0.1, errors as Cognito sends them.</summary>
 internal sealed class LoopbackUserPool : LoopbackHttpServer
