@@ -34,7 +34,9 @@ export function readJunit(text) {
   let passed = 0;
   let failed = 0;
   const failures = [];
-  for (const match of text.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)) {
+  // Attribute values are read as quoted strings: node's reporter escapes '<' in them but not '>',
+  // so a failure message holding "<br/>" must not end the tag early.
+  for (const match of text.matchAll(/<testcase\b((?:[^>"]|"[^"]*")*?)(\/>|>([\s\S]*?)<\/testcase>)/g)) {
     const body = match[3] ?? '';
     if (/<failure\b/.test(body)) {
       failed += 1;

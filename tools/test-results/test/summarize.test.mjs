@@ -119,6 +119,14 @@ test('node tests: a failure, a timeout and a cancelled test are failures; skippe
   assert.deepEqual(readJunit(junit), { passed: 1, failed: 3, failures: ['fails', 'times out', 'cancelled & gone'] });
 });
 
+test('a failure whose message holds "/>" (node escapes "<" in attributes, not ">") is still a failure', () => {
+  const junit = `<testsuites>
+    <testcase name="diagram is fresh" classname="test" failure="stale: + Function&lt;br/>UserDirectoryExport"><failure type="testCodeFailure" message="stale: Function&lt;br/>X">x</failure></testcase>
+    <testcase name="passes" classname="test"/>
+  </testsuites>`;
+  assert.deepEqual(readJunit(junit), { passed: 1, failed: 1, failures: ['diagram is fresh'] });
+});
+
 test('node tests that exit non-zero, or a run where nothing ran, are not green', () => {
   const dir = resultsDir({ 'node.xml': '<testsuites></testsuites>' });
   try {
