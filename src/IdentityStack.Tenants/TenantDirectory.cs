@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using IdentityStack.Triggers.Contract;
+using IdentityStack.UserDirectory.Restore;
 
 namespace IdentityStack.Tenants;
 
@@ -16,30 +17,16 @@ internal sealed class TenantDirectory(IAmazonDynamoDB dynamoDb, string table)
     private const string ChangedBy = "updatedBy";
 
     /// <summary>Writes the tenant ACTIVE; false when its item exists already (nothing written).</summary>
-    public async Task<bool> CreateAsync(string tenant, string who, DateTimeOffset when, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await dynamoDb.PutItemAsync(new PutItemRequest
+    public Task<bool> CreateAsync(string tenant, string who, DateTimeOffset when, CancellationToken cancellationToken) =>
+        new DynamoDbDirectoryItemStore(dynamoDb, table).PutIfAbsentAsync(
+            new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
             {
-                TableName = table,
-                Item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
-                {
-                    [DirectoryKeys.PartitionKey] = new() { S = Key(tenant) },
-                    [DirectoryKeys.TenantStatusAttribute] = new() { S = DirectoryKeys.TenantActive },
-                    [ChangedAt] = new() { S = Timestamp(when) },
-                    [ChangedBy] = new() { S = who },
-                },
-                ConditionExpression = "attribute_not_exists(#pk)",
-                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = DirectoryKeys.PartitionKey },
-            }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
+                [DirectoryKeys.PartitionKey] = new() { S = Key(tenant) },
+                [DirectoryKeys.TenantStatusAttribute] = new() { S = DirectoryKeys.TenantActive },
+                [ChangedAt] = new() { S = Timestamp(when) },
+                [ChangedBy] = new() { S = who },
+            },
+            cancellationToken);
 
     /// <summary>
     /// Sets the tenant's status, creating its item when there is none (a tenant that only its users'
