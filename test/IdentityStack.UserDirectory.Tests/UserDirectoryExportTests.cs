@@ -100,6 +100,31 @@ public sealed class UserDirectoryExportTests
         Assert.Empty(files.Files);
     }
 
+    public static TheoryData<string> EditedStates => new()
+    {
+        """{"snapshot":"2026-12-06T03-00-00Z","phase":"Memberships","groupIndex":-1,"parts":[]}""",
+        """{"snapshot":"2026-12-06T03-00-00Z","phase":"Memberships","parts":[{"name":"../../other/groups.gz","kind":"Groups","records":1,"bytes":1,"sha256":"00"}]}""",
+        """{"snapshot":"2026-12-06T03-00-00Z","phase":"Users","parts":[{"name":"users-00002.jsonl.gz","kind":"Users","records":1,"bytes":1,"sha256":"00"}]}""",
+        """{"snapshot":"2026-12-06T03-00-00Z","phase":"Users","parts":[null]}""",
+        """{"snapshot":"2026-12-06T03-00-00Z","phase":"Users","parts":null}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(EditedStates))]
+    public async Task A_state_the_export_did_not_write_is_refused_before_any_call(string json)
+    {
+        var (pool, directory) = Directory150();
+        var files = new InMemorySnapshots();
+        var export = Export(pool, directory, files, new ExportSettings { UserPoolId = FakeUserPool.PoolId });
+        var state = JsonSerializer.Deserialize(json, SnapshotJsonContext.Default.ExportState)!;
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => export.ContinueAsync(state, Far, CancellationToken.None));
+
+        Assert.Contains("Start a new export with {}", error.Message, StringComparison.Ordinal);
+        Assert.Empty(pool.Calls);
+        Assert.Empty(files.Files);
+    }
+
     [Fact]
     public async Task A_state_already_done_does_nothing()
     {

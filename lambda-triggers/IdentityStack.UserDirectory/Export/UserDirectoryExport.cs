@@ -38,9 +38,10 @@ public sealed class UserDirectoryExport(
             var now = time.GetUtcNow();
             state = new ExportState { Snapshot = SnapshotFormat.FolderName(now), StartedAt = now, Phase = ExportPhase.Users };
         }
-        else if (!IsFolderName(state.Snapshot))
+        else if (Problem(state) is { } problem)
         {
-            throw new ArgumentException($"snapshot '{state.Snapshot}' is not a snapshot folder name (yyyy-MM-ddTHH-mm-ssZ); start a new export with {{}}.", nameof(state));
+            // The state comes back from the state machine; one that was edited by hand is refused, not followed.
+            throw new ArgumentException(problem + " Start a new export with {}.", nameof(state));
         }
 
         var store = snapshotStore(SnapshotFormat.ScheduledPrefix + state.Snapshot + "/");
@@ -200,8 +201,31 @@ public sealed class UserDirectoryExport(
         return names;
     }
 
-    private static bool IsFolderName(string name) =>
-        DateTimeOffset.TryParseExact(name, "yyyy-MM-dd'T'HH-mm-ss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _);
+    /// <summary>What is wrong with a state this export did not write, or null.</summary>
+    private static string? Problem(ExportState state)
+    {
+        if (!DateTimeOffset.TryParseExact(state.Snapshot, "yyyy-MM-dd'T'HH-mm-ss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _))
+        {
+            return $"snapshot '{state.Snapshot}' is not a snapshot folder name (yyyy-MM-ddTHH-mm-ssZ).";
+        }
+
+        if (state.GroupIndex < 0 || state.Parts is null || !Enum.IsDefined(state.Phase))
+        {
+            return "the state's phase, group index or parts are not an export's.";
+        }
+
+        var expected = new Dictionary<SnapshotPartKind, int>();
+        foreach (var part in state.Parts)
+        {
+            var index = expected[part?.Kind ?? default] = expected.GetValueOrDefault(part?.Kind ?? default) + 1;
+            if (part is null || !string.Equals(part.Name, SnapshotFormat.PartName(part.Kind, index), StringComparison.Ordinal))
+            {
+                return $"part '{part?.Name}' is not the export's part {index} of its kind.";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>What one invocation may still do: pages, and time before the deadline.</summary>
     private sealed class Budget(DateTimeOffset stopAt, int? pages, TimeProvider time)
