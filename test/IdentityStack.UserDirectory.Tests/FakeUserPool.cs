@@ -117,9 +117,9 @@ internal sealed class FakeUserPool : IUserPoolTransport
                 }
 
                 var attributes = request["UserAttributes"]!.AsArray().ToDictionary(a => (string)a!["Name"]!, a => (string)a!["Value"]!, StringComparer.Ordinal);
-                if (attributes.ContainsKey("sub"))
+                foreach (var owned in new[] { "sub", "identities" }.Where(attributes.ContainsKey))
                 {
-                    throw new UserPoolCallException("InvalidParameterException", "Cannot modify the non-mutable attribute sub");
+                    throw new UserPoolCallException("InvalidParameterException", $"Cannot modify the non-mutable attribute {owned}");
                 }
 
                 if (RefuseAttribute is not null && attributes.ContainsKey(RefuseAttribute))

@@ -62,6 +62,10 @@ public sealed class SnapshotFormatTests
     [InlineData("[1]", "has no formatVersion")]
     [InlineData("{\"formatVersion\":\"1\"}", "has no formatVersion")]
     [InlineData("{\"formatVersion\":1}", "is not a valid manifest")]
+    [InlineData("{\"formatVersion\":1,\"userPoolId\":\"\",\"kind\":\"scheduled\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"completedAt\":\"2026-01-01T00:00:00Z\",\"counts\":{\"users\":0,\"groups\":0,\"memberships\":0,\"directoryItems\":0},\"parts\":[]}", "lacks its pool, kind, counts or parts")]
+    [InlineData("{\"formatVersion\":1,\"userPoolId\":\"p\",\"kind\":\"\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"completedAt\":\"2026-01-01T00:00:00Z\",\"counts\":{\"users\":0,\"groups\":0,\"memberships\":0,\"directoryItems\":0},\"parts\":[]}", "lacks its pool, kind, counts or parts")]
+    [InlineData("{\"formatVersion\":1,\"userPoolId\":\"p\",\"kind\":\"scheduled\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"completedAt\":\"2026-01-01T00:00:00Z\",\"counts\":{\"users\":0,\"groups\":0,\"memberships\":0,\"directoryItems\":0},\"parts\":[{\"name\":\"\",\"kind\":\"Users\",\"records\":0,\"bytes\":0,\"sha256\":\"00\"}]}", "lacks its pool, kind, counts or parts")]
+    [InlineData("{\"formatVersion\":1,\"userPoolId\":\"p\",\"kind\":\"scheduled\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"completedAt\":\"2026-01-01T00:00:00Z\",\"counts\":{\"users\":0,\"groups\":0,\"memberships\":0,\"directoryItems\":0},\"parts\":[{\"name\":\"x.gz\",\"kind\":\"Users\",\"records\":0,\"bytes\":0,\"sha256\":\"\"}]}", "lacks its pool, kind, counts or parts")]
     [InlineData("{\"formatVersion\":1,\"userPoolId\":\"p\",\"kind\":\"scheduled\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"completedAt\":\"2026-01-01T00:00:00Z\",\"counts\":{\"users\":0,\"groups\":0,\"memberships\":0,\"directoryItems\":0},\"parts\":[null]}", "lacks its pool, kind, counts or parts")]
     [InlineData("{\"formatVersion\":1,\"userPoolId\":\"p\",\"kind\":\"scheduled\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"completedAt\":\"2026-01-01T00:00:00Z\",\"counts\":{\"users\":0,\"groups\":0,\"memberships\":0,\"directoryItems\":0},\"parts\":[{\"name\":\"../../etc/passwd\",\"kind\":\"Users\",\"records\":0,\"bytes\":0,\"sha256\":\"00\"}]}", "is not a file name of a snapshot folder")]
     [InlineData("{\"formatVersion\":1,\"userPoolId\":\"p\",\"kind\":\"scheduled\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"completedAt\":\"2026-01-01T00:00:00Z\",\"counts\":{\"users\":5,\"groups\":0,\"memberships\":0,\"directoryItems\":0},\"parts\":[]}", "its counts are not the sum of its parts'")]
@@ -87,6 +91,37 @@ public sealed class SnapshotFormatTests
         }
     }
 
+    [Theory]
+    [InlineData(false, "not json at all\n", "record 1 cannot be read")]
+    [InlineData(true, "{\"username\":\"a\",\"attributes\":{},\"status\":\"CONFIRMED\",\"enabled\":true}\nnull\n", "record 2 cannot be read (a record is null)")]
+    [InlineData(true, "{\"username\":\"a\"}\n", "record 1 cannot be read")]
+    [InlineData(false, "", "record 1 cannot be read")]
+    public async Task A_part_whose_digest_matches_but_whose_records_do_not_read_is_refused_naming_the_record(bool gzip, string lines, string expected)
+    {
+        // Someone who can write the folder can rewrite a part and its digest: the records are still checked.
+        var files = new InMemorySnapshots();
+        await WriteAsync(files.Folder("snap/"), users: 1);
+        var content = gzip ? Gzip(lines) : Encoding.UTF8.GetBytes(lines.Length == 0 ? "\u001f\u008b garbage" : lines);
+        files.Files["snap/users-00001.jsonl.gz"] = content;
+        var manifest = JsonNodeOf(files.Files["snap/manifest.json"]);
+        manifest["parts"]![0]!["sha256"] = SnapshotDigest.Of(content);
+        files.Files["snap/manifest.json"] = Encoding.UTF8.GetBytes(manifest.ToJsonString());
+
+        var error = await Assert.ThrowsAsync<SnapshotRefusedException>(() => SnapshotReader.ReadAsync(files.Folder("snap/"), CancellationToken.None));
+        Assert.Contains("users-00001.jsonl.gz: " + expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return buffer.ToArray();
+    }
+
     [Fact]
     public async Task A_part_whose_record_count_is_not_the_manifests_is_refused()
     {
@@ -104,6 +139,8 @@ public sealed class SnapshotFormatTests
     [Theory]
     [InlineData("s3://backups-123/snapshots/2026-12-06T03-00-00Z/", "backups-123", "snapshots/2026-12-06T03-00-00Z/")]
     [InlineData("s3://backups-123/snapshots/2026-12-06T03-00-00Z", "backups-123", "snapshots/2026-12-06T03-00-00Z/")]
+    [InlineData("s3://abc/x", "abc", "x/")]
+    [InlineData("s3://a23456789012345678901234567890123456789012345678901234567890123/x/", "a23456789012345678901234567890123456789012345678901234567890123", "x/")]
     public void An_s3_uri_names_a_bucket_and_a_folder(string uri, string bucket, string prefix) =>
         Assert.Equal((bucket, prefix), S3SnapshotStore.Parse(uri));
 
@@ -115,6 +152,11 @@ public sealed class SnapshotFormatTests
     [InlineData("s3://b/x/")]
     [InlineData("s3://bucket//x/")]
     [InlineData("https://bucket.s3.amazonaws.com/x/")]
+    [InlineData("S3://bucket/x/")]
+    [InlineData("s3:///x/")]
+    [InlineData("s3://ab/x/")]
+    [InlineData("s3://a234567890123456789012345678901234567890123456789012345678901234/x/")]
+    [InlineData("s3://bucket//")]
     public void What_is_not_an_s3_folder_uri_is_not_taken_for_one(string uri) => Assert.Null(S3SnapshotStore.Parse(uri));
 
     [Fact]

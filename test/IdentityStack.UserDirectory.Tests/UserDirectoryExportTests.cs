@@ -18,10 +18,12 @@ public sealed class UserDirectoryExportTests
         // The state machine's loop: the state goes out as JSON and comes back as the next input.
         var state = new ExportState();
         var invocations = 0;
+        DateTimeOffset? startedAt = null;
         while (!state.Done)
         {
             state = JsonSerializer.Deserialize(JsonSerializer.Serialize(await export.ContinueAsync(state, Far, CancellationToken.None), SnapshotJsonContext.Default.ExportState), SnapshotJsonContext.Default.ExportState)!;
             Assert.True(++invocations < 50, "the export never finished");
+            startedAt ??= state.StartedAt;
         }
 
         var contents = await SnapshotReader.ReadAsync(files.Folder(SnapshotFormat.ScheduledPrefix + state.Snapshot + "/"), CancellationToken.None);
@@ -35,6 +37,8 @@ public sealed class UserDirectoryExportTests
         Assert.Equal(["CLIENT#c1", "TENANT#acme", "USER#s-1", "USER#s-2"], contents.DirectoryItems.Select(i => i.Key).Order(StringComparer.Ordinal));
         Assert.Equal("SUSPENDED", contents.DirectoryItems.Single(i => string.Equals(i.Key, "TENANT#acme", StringComparison.Ordinal)).Item["status"].S);
         Assert.Equal("prod", contents.Manifest.Stage);
+        Assert.Equal(startedAt, contents.Manifest.StartedAt);
+        Assert.True(contents.Manifest.CompletedAt >= contents.Manifest.StartedAt);
         Assert.Equal(FakeUserPool.PoolId, contents.Manifest.UserPoolId);
         Assert.Equal(new SnapshotCounts(150, 2, 62, 4), contents.Manifest.Counts);
         Assert.Equal(state.Invocations, invocations);
@@ -100,18 +104,20 @@ public sealed class UserDirectoryExportTests
         Assert.Empty(files.Files);
     }
 
-    public static TheoryData<string> EditedStates => new()
+    public static TheoryData<string, string> EditedStates => new()
     {
-        """{"snapshot":"2026-12-06T03-00-00Z","phase":"Memberships","groupIndex":-1,"parts":[]}""",
-        """{"snapshot":"2026-12-06T03-00-00Z","phase":"Memberships","parts":[{"name":"../../other/groups.gz","kind":"Groups","records":1,"bytes":1,"sha256":"00"}]}""",
-        """{"snapshot":"2026-12-06T03-00-00Z","phase":"Users","parts":[{"name":"users-00002.jsonl.gz","kind":"Users","records":1,"bytes":1,"sha256":"00"}]}""",
-        """{"snapshot":"2026-12-06T03-00-00Z","phase":"Users","parts":[null]}""",
-        """{"snapshot":"2026-12-06T03-00-00Z","phase":"Users","parts":null}""",
+        { """{"snapshot":"2026-12-06T03-00-00Z","phase":"Memberships","groupIndex":-1,"parts":[]}""", "the state's phase, group index or parts are not an export's." },
+        { """{"snapshot":"2026-12-06T03-00-00Z","phase":"Memberships","parts":[{"name":"../../other/groups.gz","kind":"Groups","records":1,"bytes":1,"sha256":"00"}]}""", "part '../../other/groups.gz' is not the export's part 1 of its kind." },
+        { """{"snapshot":"2026-12-06T03-00-00Z","phase":"Users","parts":[{"name":"users-00002.jsonl.gz","kind":"Users","records":1,"bytes":1,"sha256":"00"}]}""", "part 'users-00002.jsonl.gz' is not the export's part 1 of its kind." },
+        { """{"snapshot":"2026-12-06T03-00-00Z","phase":"Users","parts":[null]}""", "part '' is not the export's part 1 of its kind." },
+        { """{"snapshot":"2026-12-06T03-00-00Z","phase":"Users","parts":null}""", "the state's phase, group index or parts are not an export's." },
+        { """{"snapshot":"2026-12-06T03-00-00Z","phase":"Users","parts":[{"name":"users-00001.jsonl.gz","kind":"Users","records":1,"bytes":1,"sha256":"00"},{"name":"users-00001.jsonl.gz","kind":"Users","records":1,"bytes":1,"sha256":"00"}]}""", "part 'users-00001.jsonl.gz' is not the export's part 2 of its kind." },
+        { """{"snapshot":"2026-12-06","phase":"Users","parts":[]}""", "snapshot '2026-12-06' is not a snapshot folder name (yyyy-MM-ddTHH-mm-ssZ)." },
     };
 
     [Theory]
     [MemberData(nameof(EditedStates))]
-    public async Task A_state_the_export_did_not_write_is_refused_before_any_call(string json)
+    public async Task A_state_the_export_did_not_write_is_refused_before_any_call(string json, string expected)
     {
         var (pool, directory) = Directory150();
         var files = new InMemorySnapshots();
@@ -120,9 +126,105 @@ public sealed class UserDirectoryExportTests
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => export.ContinueAsync(state, Far, CancellationToken.None));
 
-        Assert.Contains("Start a new export with {}", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(expected + " Start a new export with {}.", error.Message, StringComparison.Ordinal);
         Assert.Empty(pool.Calls);
         Assert.Empty(files.Files);
+    }
+
+    [Fact]
+    public async Task Throttled_calls_add_up_over_the_invocations_of_one_export()
+    {
+        var (pool, directory) = Directory150();
+        var files = new InMemorySnapshots();
+        var export = Export(pool, directory, files, new ExportSettings { UserPoolId = FakeUserPool.PoolId, PagesPerInvocation = 1 });
+
+        pool.ThrottleNext = 2;
+        var first = await export.ContinueAsync(new ExportState(), Far, CancellationToken.None);
+        pool.ThrottleNext = 1;
+        var second = await export.ContinueAsync(first, Far, CancellationToken.None);
+
+        Assert.Equal(2, first.Throttled);
+        Assert.Equal(3, second.Throttled);
+        Assert.Equal(2, second.Invocations);
+    }
+
+    [Fact]
+    public async Task A_part_ends_at_its_record_limit_and_the_next_page_starts_the_next_part()
+    {
+        var (pool, directory) = Directory150();
+        var files = new InMemorySnapshots();
+        var export = Export(pool, directory, files, new ExportSettings { UserPoolId = FakeUserPool.PoolId, RecordsPerPart = 60 });
+
+        var state = await export.ContinueAsync(new ExportState(), Far, CancellationToken.None);
+
+        Assert.Equal([60, 60, 30], state.Parts.Where(p => p.Kind == SnapshotPartKind.Users).Select(p => p.Records));
+    }
+
+    [Fact]
+    public async Task With_a_limit_of_one_record_each_page_of_members_and_items_is_a_part_of_its_own()
+    {
+        var (pool, directory) = Directory150();
+        var files = new InMemorySnapshots();
+        var export = Export(pool, directory, files, new ExportSettings { UserPoolId = FakeUserPool.PoolId, RecordsPerPart = 1 });
+
+        var state = await export.ContinueAsync(new ExportState(), Far, CancellationToken.None);
+
+        // admins (1 member), then members' two pages (60 and 1); the table's pages of 2 (LOGIN# left out).
+        Assert.Equal([1, 60, 1], state.Parts.Where(p => p.Kind == SnapshotPartKind.Memberships).Select(p => p.Records));
+        Assert.Equal([1, 2, 1], state.Parts.Where(p => p.Kind == SnapshotPartKind.DirectoryItems).Select(p => p.Records));
+        Assert.Equal(Enumerable.Range(1, 3).Select(i => SnapshotFormat.PartName(SnapshotPartKind.Memberships, i)), state.Parts.Where(p => p.Kind == SnapshotPartKind.Memberships).Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task An_empty_pool_exports_an_empty_groups_part_and_nothing_else_but_the_manifest()
+    {
+        var files = new InMemorySnapshots();
+        var export = Export(new FakeUserPool(), new InMemoryDirectory(), files, new ExportSettings { UserPoolId = FakeUserPool.PoolId });
+
+        var state = await export.ContinueAsync(new ExportState(), Far, CancellationToken.None);
+
+        Assert.True(state.Done);
+        var part = Assert.Single(state.Parts);
+        Assert.Equal((SnapshotPartKind.Groups, 0), (part.Kind, part.Records));
+        Assert.Equal(2, files.Files.Count);
+        Assert.Equal(SnapshotCounts.None, (await SnapshotReader.ReadAsync(files.Folder(SnapshotFormat.ScheduledPrefix + state.Snapshot + "/"), CancellationToken.None)).Manifest.Counts);
+    }
+
+    [Fact]
+    public async Task A_groups_part_that_is_gone_stops_the_memberships_with_a_reason()
+    {
+        var (pool, directory) = Directory150();
+        var files = new InMemorySnapshots();
+        var export = Export(pool, directory, files, new ExportSettings { UserPoolId = FakeUserPool.PoolId, PagesPerInvocation = 1 });
+        var state = new ExportState();
+        while (state.Phase != ExportPhase.Memberships)
+        {
+            state = await export.ContinueAsync(state, Far, CancellationToken.None);
+        }
+
+        files.Files.Remove(files.Files.Keys.Single(k => k.EndsWith("groups-00001.jsonl.gz", StringComparison.Ordinal)));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => export.ContinueAsync(state, Far, CancellationToken.None));
+        Assert.Equal($"memory://{SnapshotFormat.ScheduledPrefix}{state.Snapshot}/groups-00001.jsonl.gz is gone; the export cannot list memberships without it. Start a new export.", error.Message);
+    }
+
+    [Fact]
+    public async Task An_invocation_whose_deadline_less_the_margin_is_now_lists_nothing()
+    {
+        var (pool, directory) = Directory150();
+        var at = new DateTimeOffset(2026, 12, 6, 3, 0, 0, TimeSpan.Zero);
+        var export = new UserDirectoryExport(TestPacing.Admin(pool), directory, new InMemorySnapshots().Folder, new ExportSettings { UserPoolId = FakeUserPool.PoolId, SafetyMargin = TimeSpan.FromSeconds(90) }, new FixedTime(at));
+
+        var state = await export.ContinueAsync(new ExportState(), at.AddSeconds(90), CancellationToken.None);
+
+        Assert.Empty(pool.Calls);
+        Assert.Empty(state.Parts);
+        Assert.Equal(at, state.StartedAt);
+    }
+
+    private sealed class FixedTime(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class UserDirectoryRestoreTests
         pool.Groups["admins"].Members.Remove("alice");
         directory.Items.Remove("USER#" + oldSub);
 
-        var report = await new UserDirectoryRestore(TestPacing.Admin(pool), directory, TextWriter.Null).RunAsync(snapshot, dryRun: false, CancellationToken.None);
+        var log = new StringWriter();
+        var report = await new UserDirectoryRestore(TestPacing.Admin(pool), directory, log).RunAsync(snapshot, dryRun: false, CancellationToken.None);
 
         var restored = pool.Users["alice"];
         var newSub = restored.Attributes["sub"];
@@ -38,6 +39,14 @@ public sealed class UserDirectoryRestoreTests
         Assert.Equal(1, report.MembershipsAdded);
         Assert.Empty(report.FederatedSkipped);
         Assert.Empty(report.Failures);
+        Assert.Empty(report.NeedAdminReset);
+        Assert.Contains("create user alice\n", log.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("create user bob (disabled)", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("add alice to admins", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("write USER#" + newSub, log.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("would", log.ToString(), StringComparison.Ordinal);
+        // The present users are mapped to the sub they have (the same), so data keyed by sub needs no move for them.
+        Assert.Equal(pool.Users["carol"].Attributes["sub"], report.SubMapping[pool.Users["carol"].Attributes["sub"]]);
     }
 
     [Fact]
@@ -71,9 +80,23 @@ public sealed class UserDirectoryRestoreTests
 
         Assert.True(first.Changed);
         Assert.False(second.Changed);
+        Assert.Equal(2, second.ItemsPresent);
+        Assert.Equal(0, second.ItemsWritten);
         Assert.Equal(callsAfterFirst, pool.Calls.Count(c => IsWrite(c.Operation)));
         Assert.Equal(writesAfterFirst, directory.Writes);
         Assert.Equal(first.SubMapping, second.SubMapping);
+    }
+
+    [Fact]
+    public async Task A_present_user_who_lost_a_membership_gets_it_back_and_nothing_else_changes()
+    {
+        var (pool, directory, snapshot) = await ExportedAsync();
+        pool.Groups["admins"].Members.Remove("alice");
+
+        var report = await new UserDirectoryRestore(TestPacing.Admin(pool), directory, TextWriter.Null).RunAsync(snapshot, dryRun: false, CancellationToken.None);
+
+        Assert.Contains("alice", pool.Groups["admins"].Members);
+        Assert.Equal((0, 4, 1), (report.UsersCreated, report.UsersPresent, report.MembershipsAdded));
     }
 
     [Fact]
@@ -98,6 +121,7 @@ public sealed class UserDirectoryRestoreTests
         Assert.Contains("would create user alice", log.ToString(), StringComparison.Ordinal);
         Assert.Contains("would create group admins", log.ToString(), StringComparison.Ordinal);
         Assert.Contains("would write TENANT#acme", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("would write USER#(new sub of alice)", log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,10 +132,12 @@ public sealed class UserDirectoryRestoreTests
         pool.Users.Remove("bob");
         var broken = snapshot with { Users = [.. snapshot.Users.Select(u => string.Equals(u.Username, "bob", StringComparison.Ordinal) ? u with { Attributes = new Dictionary<string, string>(u.Attributes, StringComparer.Ordinal) { ["sub"] = u.Sub!, ["custom:unknown"] = "x" } } : u)] };
         pool.RefuseAttribute = "custom:unknown";
+        var log = new StringWriter();
 
-        var report = await new UserDirectoryRestore(TestPacing.Admin(pool), directory, TextWriter.Null).RunAsync(broken, dryRun: false, CancellationToken.None);
+        var report = await new UserDirectoryRestore(TestPacing.Admin(pool), directory, log).RunAsync(broken, dryRun: false, CancellationToken.None);
 
         Assert.Contains(report.Failures, f => f.StartsWith("bob: InvalidParameterException", StringComparison.Ordinal));
+        Assert.Contains("failed user bob: InvalidParameterException", log.ToString(), StringComparison.Ordinal);
         Assert.True(pool.Users.ContainsKey("alice"));
         Assert.False(pool.Users.ContainsKey("bob"));
         Assert.Equal(1, report.UsersCreated);
@@ -132,6 +158,55 @@ public sealed class UserDirectoryRestoreTests
         Assert.Equal(["carol"], report.NeedAdminReset);
     }
 
+    [Theory]
+    [InlineData("true", null, false)]
+    [InlineData(null, "true", false)]
+    [InlineData("TRUE", null, false)]
+    [InlineData("false", "false", true)]
+    [InlineData("false", null, true)]
+    [InlineData(null, "false", true)]
+    [InlineData(null, null, true)]
+    public async Task Only_a_verified_email_or_phone_lets_a_restored_user_reset_alone(string? emailVerified, string? phoneVerified, bool needsAdmin)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["sub"] = "old-sub" };
+        if (emailVerified is not null)
+        {
+            attributes["email"] = "dana@example.com";
+            attributes["email_verified"] = emailVerified;
+        }
+
+        if (phoneVerified is not null)
+        {
+            attributes["phone_number"] = "+15555550100";
+            attributes["phone_number_verified"] = phoneVerified;
+        }
+
+        var snapshot = Snapshot(new SnapshotUser { Username = "dana", Attributes = attributes, Status = "CONFIRMED", Enabled = true });
+
+        var report = await new UserDirectoryRestore(TestPacing.Admin(new FakeUserPool()), new InMemoryDirectory(), TextWriter.Null).RunAsync(snapshot, dryRun: false, CancellationToken.None);
+
+        Assert.Equal(needsAdmin ? ["dana"] : [], report.NeedAdminReset);
+    }
+
+    [Fact]
+    public async Task Attributes_cognito_sets_itself_are_not_sent_and_a_user_without_a_sub_is_restored_unmapped()
+    {
+        var pool = new FakeUserPool();
+        var snapshot = Snapshot(
+            new SnapshotUser { Username = "erin", Attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["sub"] = "old", ["identities"] = "[]", ["email"] = "erin@example.com" }, Status = "CONFIRMED", Enabled = true },
+            new SnapshotUser { Username = "frank", Attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["email"] = "frank@example.com" }, Status = "CONFIRMED", Enabled = true });
+
+        var report = await new UserDirectoryRestore(TestPacing.Admin(pool), new InMemoryDirectory(), TextWriter.Null).RunAsync(snapshot, dryRun: false, CancellationToken.None);
+
+        Assert.Empty(report.Failures);
+        Assert.Equal(2, report.UsersCreated);
+        Assert.Equal(["old"], report.SubMapping.Keys);
+        Assert.Equal("erin@example.com", pool.Users["erin"].Attributes["email"]);
+    }
+
+    private static SnapshotContents Snapshot(params SnapshotUser[] users) =>
+        new(new SnapshotManifest { FormatVersion = 1, UserPoolId = FakeUserPool.PoolId, Kind = SnapshotFormat.ScheduledKind, StartedAt = default, CompletedAt = default, Counts = SnapshotCounts.None, Parts = [] }, users, [], [], []);
+
     private static bool IsWrite(string operation) => operation is "AdminCreateUser" or "AdminSetUserPassword" or "AdminDisableUser" or "CreateGroup" or "AdminAddUserToGroup";
 
     /// <summary>A pool with a tenant user in a group, a disabled user, an unverified user and a federated one, exported.</summary>
@@ -144,7 +219,8 @@ public sealed class UserDirectoryRestoreTests
         pool.Add("google_1234", "dave@example.com", status: "EXTERNAL_PROVIDER");
         pool.AddGroup("admins", 1, "alice");
         var directory = new InMemoryDirectory();
-        directory.Put(("pk", "USER#" + alice.Attributes["sub"]), ("sub", alice.Attributes["sub"]), ("tenantId", "acme"), ("userPoolId", FakeUserPool.PoolId));
+        // The profile names the pool it was written in; a restore writes it under the pool it restores into.
+        directory.Put(("pk", "USER#" + alice.Attributes["sub"]), ("sub", alice.Attributes["sub"]), ("tenantId", "acme"), ("userPoolId", "eu-west-1_Replaced1"));
         directory.Put(("pk", "TENANT#acme"), ("status", "SUSPENDED"));
         var files = new InMemorySnapshots();
         var state = await new UserDirectoryExport(TestPacing.Admin(pool), directory, files.Folder, new ExportSettings { UserPoolId = FakeUserPool.PoolId }, TimeProvider.System)

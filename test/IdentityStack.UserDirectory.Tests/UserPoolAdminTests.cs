@@ -14,6 +14,8 @@ public sealed class UserPoolAdminTests
 
         Assert.Equal("TooManyRequestsException", error.ErrorType);
         Assert.Equal(TestPacing.Fast.MaxAttempts, pool.Calls.Count);
+        Assert.Equal(TestPacing.Fast.MaxAttempts, admin.Calls);
+        Assert.Equal(TestPacing.Fast.MaxAttempts - 1, admin.Throttled);
     }
 
     [Fact]

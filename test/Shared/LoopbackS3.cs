@@ -18,6 +18,12 @@ internal sealed class LoopbackS3 : LoopbackHttpServer
 
     public int Puts => _puts;
 
+    /// <summary>The Content-Type each object was put with.</summary>
+    public ConcurrentDictionary<string, string> ContentTypes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Answer every call 403 AccessDenied (a bucket policy that refuses).</summary>
+    public bool Refuse { get; set; }
+
     private int _puts;
 
     protected override Task HandleAsync(HttpListenerContext context, string body) => throw new NotSupportedException("S3 bodies are bytes");
@@ -25,12 +31,19 @@ internal sealed class LoopbackS3 : LoopbackHttpServer
     protected override async Task HandleBytesAsync(HttpListenerContext context, byte[] body)
     {
         var key = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath.TrimStart('/'));
+        if (Refuse)
+        {
+            await WriteBytesAsync(context.Response, HttpStatusCode.Forbidden, "application/xml", Encoding.UTF8.GetBytes("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>")).ConfigureAwait(false);
+            return;
+        }
+
         switch (context.Request.HttpMethod)
         {
             case "PUT":
                 var streaming = (context.Request.Headers["x-amz-content-sha256"] ?? string.Empty).StartsWith("STREAMING-", StringComparison.Ordinal)
                     || (context.Request.Headers["Content-Encoding"] ?? string.Empty).Contains("aws-chunked", StringComparison.Ordinal);
                 Objects[key] = streaming ? Dechunk(body) : body;
+                ContentTypes[key] = context.Request.ContentType ?? string.Empty;
                 Interlocked.Increment(ref _puts);
                 context.Response.Headers["ETag"] = ETag(Objects[key]);
                 await WriteBytesAsync(context.Response, HttpStatusCode.OK, "application/xml", []).ConfigureAwait(false);

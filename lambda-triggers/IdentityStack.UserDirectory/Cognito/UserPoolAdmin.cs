@@ -5,8 +5,8 @@ using IdentityStack.UserDirectory.Snapshots;
 namespace IdentityStack.UserDirectory.Cognito;
 
 /// <summary>
-/// The user pool administration calls the export, restore and offboard make, paced and retried as
-/// <see cref="CallPacing"/> says. Requests are written and responses read as JSON without
+/// The user pool administration calls the export, restore and offboard make, paced and retried by
+/// <see cref="PacedCalls"/>. Requests are written and responses read as JSON without
 /// reflection (Native AOT safe).
 /// </summary>
 public sealed class UserPoolAdmin(IUserPoolTransport transport, string userPoolId, CallPacing pacing, TimeProvider time)
@@ -17,17 +17,16 @@ public sealed class UserPoolAdmin(IUserPoolTransport transport, string userPoolI
     /// <summary>ListGroups' and AdminListGroupsForUser's largest page.</summary>
     public const int GroupsPerPage = 60;
 
-    private readonly Lock _gate = new();
-    private DateTimeOffset _nextCall = DateTimeOffset.MinValue;
+    private readonly PacedCalls _calls = new(pacing, time);
 
     /// <summary>The pool every call addresses.</summary>
     public string UserPoolId => userPoolId;
 
     /// <summary>Calls made so far (retries included).</summary>
-    public long Calls { get; private set; }
+    public long Calls => _calls.Calls;
 
     /// <summary>Calls that Cognito throttled and that were retried.</summary>
-    public long Throttled { get; private set; }
+    public long Throttled => _calls.Throttled;
 
     /// <summary>A page of the pool's users; <paramref name="filter"/> is ListUsers' filter (e.g. <c>sub = "..."</c>).</summary>
     public async Task<UserPoolPage<SnapshotUser>> ListUsersAsync(string? paginationToken, CancellationToken cancellationToken, string? filter = null)
@@ -175,43 +174,8 @@ public sealed class UserPoolAdmin(IUserPoolTransport transport, string userPoolI
         }
 
         var body = buffer.ToArray();
-        var backOff = pacing.FirstBackOff;
-        for (var attempt = 1; ; attempt++)
-        {
-            await PaceAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                Calls++;
-                var text = await transport.PostAsync(operation, body, cancellationToken).ConfigureAwait(false);
-                return JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
-            }
-            catch (UserPoolCallException error) when (error.IsRetryable && attempt < pacing.MaxAttempts)
-            {
-                Throttled++;
-                // Full jitter: a random wait up to the current back-off, so parallel callers spread out.
-                var wait = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * backOff.TotalMilliseconds);
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-                backOff = TimeSpan.FromMilliseconds(Math.Min(backOff.TotalMilliseconds * 2, pacing.MaxBackOff.TotalMilliseconds));
-            }
-        }
-    }
-
-    /// <summary>Waits until the next call is allowed by <see cref="CallPacing.RequestsPerSecond"/>.</summary>
-    private async Task PaceAsync(CancellationToken cancellationToken)
-    {
-        DateTimeOffset slot;
-        lock (_gate)
-        {
-            var now = time.GetUtcNow();
-            slot = _nextCall > now ? _nextCall : now;
-            _nextCall = slot + TimeSpan.FromSeconds(1 / pacing.RequestsPerSecond);
-        }
-
-        var wait = slot - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-        }
+        var text = await _calls.RunAsync(() => transport.PostAsync(operation, body, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
     }
 
     private static void WriteIf(Utf8JsonWriter writer, string name, string? value)

@@ -56,6 +56,7 @@ public sealed class UserDirectoryRestore(UserPoolAdmin cognito, IDirectoryItemSt
     private async Task RestoreUsersAsync(SnapshotContents snapshot, Run run, CancellationToken cancellationToken)
     {
         // Usernames are compared without case: a pool may be case-insensitive, and then "Alice" exists when "alice" does.
+        // Stryker disable once Linq : a group of GroupBy is never empty, so First and FirstOrDefault are the same.
         var present = (await UserPoolAdmin.AllAsync(next => cognito.ListUsersAsync(next, cancellationToken)).ConfigureAwait(false))
             .GroupBy(u => u.Username, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Sub, StringComparer.OrdinalIgnoreCase);
@@ -148,8 +149,10 @@ public sealed class UserDirectoryRestore(UserPoolAdmin cognito, IDirectoryItemSt
         {
             var item = DirectoryItemConversion.ToItem(record);
             var key = record.Key ?? string.Empty;
+            // Stryker disable once Conditional : for a key of another kind the tail of the key is no sub of the mapping either.
+            var oldSub = key.StartsWith(DirectoryKeys.UserPrefix, StringComparison.Ordinal) ? key[DirectoryKeys.UserPrefix.Length..] : string.Empty;
             if (key.StartsWith(DirectoryKeys.UserPrefix, StringComparison.Ordinal)
-                && run.Mapping.TryGetValue(key[DirectoryKeys.UserPrefix.Length..], out var sub))
+                && run.Mapping.TryGetValue(oldSub, out var sub))
             {
                 key = DirectoryKeys.UserPrefix + sub;
                 item[DirectoryKeys.PartitionKey] = new AttributeValue { S = key };
@@ -162,8 +165,8 @@ public sealed class UserDirectoryRestore(UserPoolAdmin cognito, IDirectoryItemSt
                 continue;
             }
 
-            var planned = run.DryRun && key.StartsWith(DirectoryKeys.UserPrefix, StringComparison.Ordinal) && run.Planned.Contains(record.Key![DirectoryKeys.UserPrefix.Length..]);
-            var missing = planned
+            // A user a dry run would create has no sub yet, so no item to look for: it would be written.
+            var missing = run.Planned.Contains(oldSub)
                 || (run.DryRun ? !await directory.ExistsAsync(key, cancellationToken).ConfigureAwait(false) : await directory.PutIfAbsentAsync(item, cancellationToken).ConfigureAwait(false));
             if (!missing)
             {
