@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IdentityStack.Operations;
 using IdentityStack.UserDirectory.Restore;
 using IdentityStack.UserDirectory.Snapshots;
 
@@ -90,7 +91,7 @@ internal static class RestoreOutput
             writer.WriteString("table", request.Table);
             writer.WriteBoolean("dryRun", request.DryRun);
             writer.WriteString("who", who);
-            writer.WriteString("when", when.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            writer.WriteString("when", OperationsRun.Timestamp(when));
             writer.WriteString("outcome", outcome);
             writer.WriteEndObject();
         }

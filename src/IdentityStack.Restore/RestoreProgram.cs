@@ -1,9 +1,7 @@
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
-using Amazon.SecurityToken;
-using Amazon.SecurityToken.Model;
+using IdentityStack.Operations;
 using IdentityStack.UserDirectory.Cognito;
 using IdentityStack.UserDirectory.Restore;
 using IdentityStack.UserDirectory.Snapshots;
@@ -23,7 +21,7 @@ internal static class RestoreProgram
         }
 
         var region = RegionEndpoint.GetBySystemName(request.Region);
-        var who = await WhoAsync(region).ConfigureAwait(false);
+        var who = await OperationsRun.CallerArnAsync(region).ConfigureAwait(false);
         if (who.Refusal is not null)
         {
             await error.WriteLineAsync($"identity-restore: no AWS credentials for {request.Region} ({who.Refusal}); sign in (aws sso login, AWS_PROFILE) and run this again.").ConfigureAwait(false);
@@ -31,7 +29,7 @@ internal static class RestoreProgram
         }
 
         var started = DateTimeOffset.UtcNow;
-        using var s3 = RestoreClients.S3(region);
+        using var s3 = S3SnapshotStore.CreateClient(Environment.GetEnvironmentVariable, region);
         var location = request.InS3 ? S3SnapshotStore.Parse(request.Snapshot) : null;
         ISnapshotStore store = location is { } s3Folder ? new S3SnapshotStore(s3, s3Folder.Bucket, s3Folder.Prefix) : new LocalSnapshotStore(request.Snapshot);
         SnapshotContents snapshot;
@@ -59,11 +57,7 @@ internal static class RestoreProgram
     private static async Task<int> RestoreIntoAsync(RestoreRequest request, RegionEndpoint region, SnapshotContents snapshot, string who, DateTimeOffset started, TextWriter output, TextWriter error)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var cognito = new UserPoolAdmin(
-            SignedUserPoolTransport.For(http, request.Region, Environment.GetEnvironmentVariable, () => DefaultAWSCredentialsIdentityResolver.GetCredentials()),
-            request.UserPoolId,
-            new CallPacing(),
-            TimeProvider.System);
+        var cognito = OperationsRun.UserPool(http, request.Region, request.UserPoolId);
         using var dynamoDb = new AmazonDynamoDBClient(region);
         RestoreReport report;
         try
@@ -91,19 +85,5 @@ internal static class RestoreProgram
         var outcome = report.Failures.Count > 0 ? "partial" : request.DryRun ? "dry-run" : report.Changed ? "restored" : "unchanged";
         await output.WriteLineAsync(RestoreOutput.AuditLine(request, snapshot.Manifest, who, started, outcome)).ConfigureAwait(false);
         return report.Failures.Count > 0 ? 1 : 0;
-    }
-
-    /// <summary>The caller's ARN (for the audit line), or why there are no credentials.</summary>
-    private static async Task<(string? Arn, string? Refusal)> WhoAsync(RegionEndpoint region)
-    {
-        try
-        {
-            using var sts = new AmazonSecurityTokenServiceClient(region);
-            return ((await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest()).ConfigureAwait(false)).Arn, null);
-        }
-        catch (Exception error) when (error is AmazonServiceException or AmazonClientException)
-        {
-            return (null, error.Message);
-        }
     }
 }

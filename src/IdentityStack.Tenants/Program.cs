@@ -1,9 +1,7 @@
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
-using Amazon.SecurityToken;
-using Amazon.SecurityToken.Model;
+using IdentityStack.Operations;
 using IdentityStack.Tenants;
 using IdentityStack.Triggers.Contract;
 using IdentityStack.UserDirectory.Cognito;
@@ -18,15 +16,10 @@ if (request is null)
 }
 
 var region = RegionEndpoint.GetBySystemName(request.Region);
-string who;
-try
+var (who, noCredentials) = await OperationsRun.CallerArnAsync(region).ConfigureAwait(false);
+if (who is null)
 {
-    using var sts = new AmazonSecurityTokenServiceClient(region);
-    who = (await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest()).ConfigureAwait(false)).Arn;
-}
-catch (Exception error) when (error is AmazonServiceException or AmazonClientException)
-{
-    await Console.Error.WriteLineAsync($"identity-tenant: no AWS credentials for {request.Region} ({error.Message}); sign in (aws sso login, AWS_PROFILE, or CI's OIDC role) and run this again.").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync($"identity-tenant: no AWS credentials for {request.Region} ({noCredentials}); sign in (aws sso login, AWS_PROFILE, or CI's OIDC role) and run this again.").ConfigureAwait(false);
     return 2;
 }
 
@@ -39,7 +32,7 @@ try
     var outcome = request.Action == TenantAction.Offboard
         ? await new TenantOffboarding(
             directory,
-            new UserPoolAdmin(SignedUserPoolTransport.For(http, request.Region, Environment.GetEnvironmentVariable, () => DefaultAWSCredentialsIdentityResolver.GetCredentials()), request.UserPoolId!, new CallPacing(), TimeProvider.System),
+            OperationsRun.UserPool(http, request.Region, request.UserPoolId!),
             Console.In,
             Console.Out).RunAsync(request, who, now, CancellationToken.None).ConfigureAwait(false)
         : await TenantCommands.RunAsync(request, directory, who, now, Console.Out, CancellationToken.None).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IdentityStack.Operations;
 
 namespace IdentityStack.Tenants;
 
@@ -22,7 +23,7 @@ internal static class TenantAudit
             writer.WriteString("stage", request.Stage);
             writer.WriteString("table", request.Table);
             writer.WriteString("who", who);
-            writer.WriteString("when", TenantDirectory.Timestamp(when));
+            writer.WriteString("when", OperationsRun.Timestamp(when));
             writer.WriteString("outcome", outcome);
             writer.WriteEndObject();
         }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using IdentityStack.Operations;
 using IdentityStack.Triggers.Contract;
 using IdentityStack.UserDirectory.Restore;
 
@@ -23,7 +23,7 @@ internal sealed class TenantDirectory(IAmazonDynamoDB dynamoDb, string table)
             {
                 [DirectoryKeys.PartitionKey] = new() { S = Key(tenant) },
                 [DirectoryKeys.TenantStatusAttribute] = new() { S = DirectoryKeys.TenantActive },
-                [ChangedAt] = new() { S = Timestamp(when) },
+                [ChangedAt] = new() { S = OperationsRun.Timestamp(when) },
                 [ChangedBy] = new() { S = who },
             },
             cancellationToken);
@@ -47,7 +47,7 @@ internal sealed class TenantDirectory(IAmazonDynamoDB dynamoDb, string table)
             ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
             {
                 [":s"] = new() { S = status },
-                [":at"] = new() { S = Timestamp(when) },
+                [":at"] = new() { S = OperationsRun.Timestamp(when) },
                 [":by"] = new() { S = who },
             },
         }, cancellationToken);
@@ -113,7 +113,4 @@ internal sealed class TenantDirectory(IAmazonDynamoDB dynamoDb, string table)
 
     /// <summary>The partition key of the tenant's item.</summary>
     public static string Key(string tenant) => DirectoryKeys.TenantPrefix + tenant;
-
-    /// <summary>A moment as the tenant item and the audit line both write it: UTC, to the second.</summary>
-    public static string Timestamp(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
-using Amazon.S3;
 using IdentityStack.Lambda.Runtime;
 using IdentityStack.Triggers.Cognito;
 using IdentityStack.Triggers.Contract;
@@ -30,7 +29,7 @@ internal static class UserDirectoryExportHandler
             pool,
             new CallPacing { RequestsPerSecond = rate },
             time);
-        var s3 = S3Client(environment);
+        var s3 = S3SnapshotStore.CreateClient(environment);
         var export = new UserDirectoryExport(
             cognito,
             new DynamoDbDirectoryTableScan(dynamoDb(), table),
@@ -44,19 +43,6 @@ internal static class UserDirectoryExportHandler
                 $$"""{"export":"{{next.Snapshot}}","phase":"{{next.Phase}}","parts":{{next.Parts.Count}},"invocations":{{next.Invocations}},"throttled":{{next.Throttled}},"done":{{(next.Done ? "true" : "false")}}}""")).ConfigureAwait(false);
             return next;
         });
-    }
-
-    /// <summary>The S3 client: the SDK's endpoint, or AWS_ENDPOINT_URL_S3 path-style (a loopback S3 in the local run).</summary>
-    private static AmazonS3Client S3Client(Func<string, string?> environment)
-    {
-        var config = new AmazonS3Config();
-        if (environment("AWS_ENDPOINT_URL_S3") is { Length: > 0 } endpoint)
-        {
-            config.ServiceURL = endpoint;
-            config.ForcePathStyle = true;
-        }
-
-        return new AmazonS3Client(config);
     }
 
     private static double? Number(Func<string, string?> environment, string name, double min, double max)

@@ -1,4 +1,5 @@
 using System.Net;
+using Amazon;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -38,6 +39,29 @@ public sealed class S3SnapshotStore(IAmazonS3 s3, string bucket, string prefix) 
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The S3 client the export and the restore use: the SDK's endpoint and credentials, or the one
+    /// AWS_ENDPOINT_URL_S3 names, path-style (an S3-compatible or loopback endpoint has no
+    /// bucket subdomains). <paramref name="region"/> null takes the SDK's (AWS_REGION in Lambda).
+    /// </summary>
+    public static AmazonS3Client CreateClient(Func<string, string?> environment, RegionEndpoint? region = null)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var config = new AmazonS3Config();
+        if (region is not null)
+        {
+            config.RegionEndpoint = region;
+        }
+
+        if (environment("AWS_ENDPOINT_URL_S3") is { Length: > 0 } endpoint)
+        {
+            config.ServiceURL = endpoint;
+            config.ForcePathStyle = true;
+        }
+
+        return new AmazonS3Client(config);
     }
 
     /// <summary>The bucket and prefix of an <c>s3://bucket/prefix/</c> URI (the prefix ends with '/'), or null when it is not one.</summary>
