@@ -15,20 +15,9 @@ internal sealed class TenantOffboarding(TenantDirectory directory, UserPoolAdmin
     public async Task<(int ExitCode, string Outcome)> RunAsync(TenantRequest request, string who, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (records, missing) = await CollectAsync(request.Tenant, cancellationToken).ConfigureAwait(false);
+        var (records, missing) = await CollectAsync(request, now, cancellationToken).ConfigureAwait(false);
         var folder = Path.Combine(request.OutDirectory!, SnapshotFormat.FolderName(now));
-        var manifest = await SnapshotWriter.WriteAsync(new LocalSnapshotStore(folder), new SnapshotManifest
-        {
-            FormatVersion = SnapshotFormat.Version,
-            UserPoolId = cognito.UserPoolId,
-            Stage = request.Stage,
-            Kind = SnapshotFormat.OffboardKind,
-            Tenant = request.Tenant,
-            StartedAt = now,
-            CompletedAt = DateTimeOffset.UtcNow,
-            Counts = SnapshotCounts.None,
-            Parts = [],
-        }, records, cancellationToken).ConfigureAwait(false);
+        var manifest = await SnapshotWriter.WriteAsync(new LocalSnapshotStore(folder), records, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"tenant {request.Tenant}: {manifest.Counts.Users} users exported with their groups and directory items to {folder}").ConfigureAwait(false);
         foreach (var sub in missing)
         {
@@ -52,9 +41,10 @@ internal sealed class TenantOffboarding(TenantDirectory directory, UserPoolAdmin
         return (0, $"offboarded {records.Users.Count} users");
     }
 
-    /// <summary>The tenant's users, groups, memberships and items; and the subs whose profile names the tenant but whom the pool no longer has.</summary>
-    private async Task<(SnapshotContents Records, IReadOnlyList<string> Missing)> CollectAsync(string tenant, CancellationToken cancellationToken)
+    /// <summary>The tenant's users, groups, memberships and items with the manifest to write them under; and the subs whose profile names the tenant but whom the pool no longer has.</summary>
+    private async Task<(SnapshotContents Records, IReadOnlyList<string> Missing)> CollectAsync(TenantRequest request, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
+        var tenant = request.Tenant;
         var users = new List<SnapshotUser>();
         var memberships = new List<SnapshotMembership>();
         var items = new List<SnapshotDirectoryItem>();
@@ -86,7 +76,18 @@ internal sealed class TenantOffboarding(TenantDirectory directory, UserPoolAdmin
 
         var named = memberships.Select(m => m.Group).ToHashSet(StringComparer.Ordinal);
         var allGroups = await UserPoolAdmin.AllAsync(next => cognito.ListGroupsAsync(next, cancellationToken)).ConfigureAwait(false);
-        var manifest = new SnapshotManifest { FormatVersion = SnapshotFormat.Version, UserPoolId = cognito.UserPoolId, Kind = SnapshotFormat.OffboardKind, StartedAt = default, CompletedAt = default, Counts = SnapshotCounts.None, Parts = [] };
+        var manifest = new SnapshotManifest
+        {
+            FormatVersion = SnapshotFormat.Version,
+            UserPoolId = cognito.UserPoolId,
+            Stage = request.Stage,
+            Kind = SnapshotFormat.OffboardKind,
+            Tenant = tenant,
+            StartedAt = startedAt,
+            CompletedAt = DateTimeOffset.UtcNow,
+            Counts = SnapshotCounts.None,
+            Parts = [],
+        };
         return (new SnapshotContents(manifest, users, [.. allGroups.Where(g => named.Contains(g.Name))], memberships, items), missing);
     }
 

@@ -9,15 +9,10 @@ namespace IdentityStack.UserDirectory.Snapshots;
 /// </summary>
 public static class SnapshotWriter
 {
-    /// <summary>Writes the parts and the manifest <paramref name="manifest"/> describes (its counts and parts are filled in); the manifest written.</summary>
-    public static async Task<SnapshotManifest> WriteAsync(
-        ISnapshotStore store,
-        SnapshotManifest manifest,
-        SnapshotContents records,
-        CancellationToken cancellationToken)
+    /// <summary>Writes the records' parts, then their manifest with its counts and parts filled in; the manifest written.</summary>
+    public static async Task<SnapshotManifest> WriteAsync(ISnapshotStore store, SnapshotContents records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(records);
         var parts = new List<SnapshotPart>
         {
@@ -26,7 +21,7 @@ public static class SnapshotWriter
             await PartAsync(store, SnapshotPartKind.Memberships, records.Memberships, SnapshotJsonContext.Default.SnapshotMembership, cancellationToken).ConfigureAwait(false),
             await PartAsync(store, SnapshotPartKind.DirectoryItems, records.DirectoryItems, SnapshotJsonContext.Default.SnapshotDirectoryItem, cancellationToken).ConfigureAwait(false),
         };
-        var written = manifest with { Parts = parts, Counts = parts.Aggregate(SnapshotCounts.None, (counts, part) => counts.With(part)) };
+        var written = records.Manifest with { Parts = parts, Counts = parts.Aggregate(SnapshotCounts.None, (counts, part) => counts.With(part)) };
         await store.PutAsync(SnapshotFormat.ManifestName, JsonSerializer.SerializeToUtf8Bytes(written, SnapshotJsonContext.Default.SnapshotManifest), cancellationToken).ConfigureAwait(false);
         return written;
     }
