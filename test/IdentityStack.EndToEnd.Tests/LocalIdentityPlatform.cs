@@ -171,5 +171,12 @@ public sealed class LocalIdentityPlatform : IAsyncLifetime
             .Where(i => string.Equals(i.Function, (string?)Functions.TriggerFunctions[triggerName], StringComparison.Ordinal))
             .Select(i => JsonNode.Parse(i.Event)!)];
 
+    /// <summary>A username no other test of the run has: who it is for, then random hex, 20 characters.</summary>
+    internal static string NewUsername(string who) => $"{who}-{Guid.NewGuid():N}"[..20];
+
+    /// <summary>The claims of a JWT (its payload, not verified: the local run checks what the tokens say).</summary>
+    internal static JsonObject Claims(string token) =>
+        (JsonObject)JsonNode.Parse(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1])))!;
+
     private static InvalidOperationException NotStarted() => new("the local identity platform is not started");
 }

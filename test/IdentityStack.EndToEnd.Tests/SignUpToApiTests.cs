@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using IdentityStack.EndToEnd.Tests.Cognito;
 using IdentityStack.Testing;
+using static IdentityStack.EndToEnd.Tests.LocalIdentityPlatform;
 
 namespace IdentityStack.EndToEnd.Tests;
 
@@ -11,11 +11,6 @@ namespace IdentityStack.EndToEnd.Tests;
 /// </summary>
 public sealed class SignUpToApiTests(LocalIdentityPlatform platform) : IClassFixture<LocalIdentityPlatform>
 {
-    private static string NewUsername(string who) => $"{who}-{Guid.NewGuid():N}"[..20];
-
-    private static JsonObject Claims(string token) =>
-        (JsonObject)JsonNode.Parse(Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1])))!;
-
     /// <summary>An event of a trigger for this user and trigger source.</summary>
     private static Predicate<JsonNode> Ran(string username, string triggerSource) => e =>
         string.Equals((string?)e["userName"], username, StringComparison.Ordinal)
@@ -117,7 +112,7 @@ public sealed class SignUpToApiTests(LocalIdentityPlatform platform) : IClassFix
         Assert.Equal(200, me.Status);
         Assert.Equal("globex", (string?)me.Body!["tenant"]);
         // The trigger's claim, not cognito-local's copy of custom:tenant_id: the refresh ran our trigger.
-        Assert.Equal("globex", (string?)JwtPayload((string)refreshed["id_token"]!)["tenant_id"]);
+        Assert.Equal("globex", (string?)Claims((string)refreshed["id_token"]!)["tenant_id"]);
     }
 
     // Cognito runs pre token generation, never pre authentication, for a refresh-token grant
@@ -188,7 +183,7 @@ public sealed class SignUpToApiTests(LocalIdentityPlatform platform) : IClassFix
 
             Assert.Equal(0, await TenantToolAsync("resume"));
             var restored = await refresh();
-            Assert.Equal("hooli", (string?)JwtPayload((string)restored["id_token"]!)["tenant_id"]);
+            Assert.Equal("hooli", (string?)Claims((string)restored["id_token"]!)["tenant_id"]);
         }
         finally
         {
@@ -202,19 +197,13 @@ public sealed class SignUpToApiTests(LocalIdentityPlatform platform) : IClassFix
         var username = NewUsername("invited");
         await platform.InvitedUserAsync(username, tenant: "hooli", group: "members");
         var idToken = (string)(await platform.SignInAsync(username))["AuthenticationResult"]!["IdToken"]!;
-        var sub = (string)JwtPayload(idToken)["sub"]!;
+        var sub = (string)Claims(idToken)["sub"]!;
 
         // Invited users never pass post confirmation; pre token generation writes the missing profile.
         Assert.Contains(platform.DynamoDb.Requests, r => string.Equals(r.Operation, "PutItem", StringComparison.Ordinal)
             && string.Equals(r.Body.GetProperty("Item").GetProperty("pk").GetProperty("S").GetString(), "USER#" + sub, StringComparison.Ordinal)
             && string.Equals(r.Body.GetProperty("Item").GetProperty("tenantId").GetProperty("S").GetString(), "hooli", StringComparison.Ordinal)
             && string.Equals(r.Body.GetProperty("ConditionExpression").GetString(), "attribute_not_exists(#pk)", StringComparison.Ordinal));
-    }
-
-    private static JsonObject JwtPayload(string jwt)
-    {
-        var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        return JsonNode.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=')))!.AsObject();
     }
 
     [Fact]

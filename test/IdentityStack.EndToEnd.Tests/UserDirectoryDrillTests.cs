@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using IdentityStack.EndToEnd.Tests.Cognito;
 using IdentityStack.Testing;
+using static IdentityStack.EndToEnd.Tests.LocalIdentityPlatform;
 using IdentityStack.Triggers.Contract;
 
 namespace IdentityStack.EndToEnd.Tests;
@@ -18,11 +19,6 @@ public sealed class UserDirectoryDrillTests(LocalIdentityPlatform platform) : IC
 {
     private const string Bucket = "identity-backups";
     private const string Table = "identity-directory";
-
-    private static string NewUsername(string who) => $"{who}-{Guid.NewGuid():N}"[..20];
-
-    private static JsonObject Claims(string token) =>
-        (JsonObject)JsonNode.Parse(Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1])))!;
 
     [Fact]
     public async Task Export_delete_restore_brings_the_same_people_back_with_their_groups_and_tenants()
