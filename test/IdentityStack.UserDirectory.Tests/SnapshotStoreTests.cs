@@ -72,7 +72,10 @@ public sealed class SnapshotStoreTests
     public async Task S3_keeps_parts_and_the_manifest_under_the_prefix_and_a_missing_file_is_null()
     {
         await using var s3 = new LoopbackS3();
-        using var client = new AmazonS3Client(new BasicAWSCredentials("AKIDSTORETEST", "store-test-secret"), new AmazonS3Config { ServiceURL = s3.Url, ForcePathStyle = true });
+        // The factory the export and the restore use, with AWS_ENDPOINT_URL_S3 taken.
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDSTORETEST");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "store-test-secret");
+        using var client = S3SnapshotStore.CreateClient(name => string.Equals(name, "AWS_ENDPOINT_URL_S3", StringComparison.Ordinal) ? s3.Url : null, Amazon.RegionEndpoint.EUWest1);
         var store = new S3SnapshotStore(client, "identity-backups", "snapshots/2026-12-06T03-00-00Z/");
 
         await store.PutAsync("users-00001.jsonl.gz", [31, 139, 8], CancellationToken.None);
